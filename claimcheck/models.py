@@ -1,0 +1,205 @@
+"""What flows between claimcheck's stages: frozen records, no I/O.
+
+documents -> sentences -> claims (quantities, dates) -> embeddings -> topics
+-> candidate pairs -> conflicts -> report.
+
+Embeddings travel as a NumPy array (row i belongs to ``Report.claims[i]``),
+never inside these records.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date
+
+CONFLICT_KINDS = ("numeric", "unspecified", "date", "statement")
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One article as read from disk or standard input, before cleaning."""
+
+    id: str
+    path: str
+    text: str
+    outlet: str
+    language: str | None = None
+    url: str | None = None
+    published: date | None = None
+    title: str | None = None
+    #: Line of ``path`` on which ``text`` starts (front matter and JSONL shift it).
+    first_line: int = 1
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A kept sentence and where it came from."""
+
+    doc: str
+    index: int
+    text: str
+    language: str
+    #: 1-based line of the source file on which the sentence starts.
+    line: int = 1
+
+
+@dataclass(frozen=True, slots=True)
+class DroppedLine:
+    """Page furniture removed during cleaning, kept so nothing is lost silently."""
+
+    doc: str
+    text: str
+    reason: str
+    line: int = 1
+
+
+@dataclass(frozen=True, slots=True)
+class SegmentedDocument:
+    document: Document
+    language: str
+    sentences: tuple[Sentence, ...]
+    dropped: tuple[DroppedLine, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A number as a fact-checker reads it: an interval, what it counts and whose it is.
+
+    ``low``/``high`` are inclusive bounds; ``None`` means unbounded on that side.
+    ``value`` is the point value, or ``None`` for ranges and unspecified amounts.
+    """
+
+    text: str
+    start: int
+    end: int
+    value: float | None
+    low: float | None
+    high: float | None
+    #: "=" exact, "~" approximate, ">" lower bound, "<" upper bound, "up"/"down" a change.
+    change: str = "="
+    #: Normalised unit: "troops", "percent", "kilometre", "dollar", "year", ...
+    unit: str | None = None
+    #: The counted noun as written ("tentara", "pegawai kedutaan").
+    counted: str | None = None
+    #: Normalised qualifiers: "additional", "already deployed", "total", ...
+    qualifiers: tuple[str, ...] = ()
+    #: Canonical actor the number belongs to ("United States", "United Kingdom").
+    actor: str | None = None
+    #: "count", "money", "percent", "measure", "duration", "ordinal", "year",
+    #: "time", "date", "score", "phone", "unspecified".
+    kind: str = "count"
+    language: str = "en"
+
+    @property
+    def unspecified(self) -> bool:
+        """True for an explicitly unknown amount ("the number was not determined")."""
+        return self.kind == "unspecified"
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """A date or time reference; ``start``/``end`` resolved when the text allows it."""
+
+    text: str
+    span_start: int
+    span_end: int
+    start: date | None = None
+    end: date | None = None
+    #: Weekday 0=Monday..6=Sunday when the text names one ("Kamis", "Thursday").
+    weekday: int | None = None
+    #: True when resolved against the publication date, or left relative for lack of one.
+    relative: bool = False
+    #: Part of day when named ("malam", "morning").
+    part_of_day: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """A sentence with what was extracted from it and the metadata judges need."""
+
+    sentence: Sentence
+    outlet: str
+    published: date | None = None
+    quantities: tuple[Quantity, ...] = ()
+    dates: tuple[DateMention, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Topic:
+    id: int
+    label: str
+    #: Positions in ``Report.claims``.
+    members: tuple[int, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class CandidatePair:
+    """Two sentences from different outlets that may speak about the same thing."""
+
+    a: int
+    b: int
+    similarity: float
+    #: Share of the corpus's neighbour similarities this pair beats (0..1).
+    percentile: float
+    topic: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class PairContext:
+    """What a judge may know about a pair beyond the two claims."""
+
+    similarity: float = 0.0
+    percentile: float = 0.0
+    topic: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Conflict:
+    """A judged disagreement between two outlets."""
+
+    kind: str
+    score: float
+    explanation: str
+    a: Claim
+    b: Claim
+    judge: str
+    a_values: tuple[Quantity | DateMention, ...] = ()
+    b_values: tuple[Quantity | DateMention, ...] = ()
+    topic: int | None = None
+    #: Finer label inside a kind: "disputed", "changed", "certainty", "qualifier", ...
+    detail: str | None = None
+
+    @property
+    def id(self) -> str:
+        """A fingerprint of the normalised pair of claims, stable under order and wrapping."""
+        texts = sorted((normalise_for_fingerprint(self.a.sentence.text),
+                        normalise_for_fingerprint(self.b.sentence.text)))
+        digest = hashlib.sha256("\x1f".join([self.kind, *texts]).encode("utf-8"))
+        return digest.hexdigest()[:16]
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """Everything a formatter needs; row i of the embeddings belongs to ``claims[i]``."""
+
+    documents: tuple[SegmentedDocument, ...]
+    claims: tuple[Claim, ...]
+    topics: tuple[Topic, ...]
+    conflicts: tuple[Conflict, ...]
+    embedder: str
+    candidate_pairs: int = 0
+    warnings: tuple[str, ...] = ()
+    timings: dict[str, float] = field(default_factory=dict, compare=False, hash=False)
+
+
+_NON_WORD = re.compile(r"[\W_]+", re.UNICODE)
+
+
+def normalise_for_fingerprint(text: str) -> str:
+    """Case, accents, punctuation and whitespace do not change a claim's identity."""
+    folded = unicodedata.normalize("NFKD", text.casefold())
+    folded = "".join(ch for ch in folded if not unicodedata.combining(ch))
+    return _NON_WORD.sub(" ", folded).strip()

@@ -1,0 +1,227 @@
+"""Clean page furniture off an article and split what remains into sentences.
+
+Furniture is recognised by its shape, not by the sample's words: a section marker
+("Baca Juga", "Berita Terkait", "Read more", "Lesen Sie auch") followed by link
+lists, breadcrumbs, photo credits, bylines, author blurbs made of short fragments,
+headline-shaped lines without sentence punctuation, and repeated pull quotes.
+Everything dropped is kept as a ``DroppedLine`` with its reason.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from claimcheck.ingest import dateline_length
+from claimcheck.models import Document, DroppedLine, SegmentedDocument, Sentence
+
+# A marker that ends the article: whatever follows is a sidebar of other stories.
+_SIDEBAR_MARKER = re.compile(
+    r"^\W*(berita|artikel|video|konten|baca) (terkait|lainnya|populer|pilihan)|"
+    r"^\W*(terpopuler|terkini|terbaru|pilihan( editor| redaksi)?|populer|rekomendasi|"
+    r"trending|tags?|topik( terkait)?|most (read|popular|viewed|shared)|"
+    r"related( articles| stories| news| coverage| content)?|more (stories|from|news)|"
+    r"latest( news| stories)?|recommended( for you)?|you may also like|"
+    r"mehr zum thema|weitere artikel|meistgelesen|das könnte sie auch interessieren|"
+    r"auch interessant)\W*$",
+    re.IGNORECASE,
+)
+# A marker that introduces one link inside the article ("Baca Juga: <headline>").
+_INLINE_LINK_MARKER = re.compile(
+    r"^\W*(baca juga|baca pula|lihat juga|simak juga|tonton juga|cek juga|"
+    r"read more|read also|see also|also read|watch|lesen sie auch|siehe auch|mehr dazu)\b\W*",
+    re.IGNORECASE,
+)
+_BREADCRUMB = re.compile(r"^(home|beranda|startseite|news)\s*[>»/|›]?\s+\S", re.IGNORECASE)
+_PHOTO_CREDIT = re.compile(
+    r"\((foto|photo|image|gambar|bild|ilustrasi|illustration|credit|sumber foto)\s*:|"
+    r"^(foto|photo|image|gambar|bild|ilustrasi|caption|credit)\s*:|"
+    r"\b(getty images|shutterstock|istock)\b|©",
+    re.IGNORECASE,
+)
+_BYLINE = re.compile(
+    r"^(oleh|by|von|penulis|reporter|editor|pewarta|redaktur|kontributor|author|written by|"
+    r"text|autor|autorin)\s*:?\s+\S.{0,60}$",
+    re.IGNORECASE,
+)
+_ABOUT_AUTHOR = re.compile(r"^\W*(tentang penulis|about the author|über den autor)", re.I)
+# Editor initials and empty brackets that close Indonesian articles: "[ham]", "(ant)", "[]".
+_TRAILING_TAG = re.compile(r"\s*[\[(]\s*[a-z]{0,4}\s*[\])]\s*$")
+_SENTENCE_END = re.compile(r"[.!?…]['\"”’»)\]]*\s*$|[\"”’»]\s*$|:\s*$")
+_LETTER = re.compile(r"[^\W\d_]")
+_WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True, slots=True)
+class _Line:
+    text: str
+    number: int
+
+
+def segment_document(document: Document, language: str) -> SegmentedDocument:
+    """Drop furniture from ``document`` and split the rest into sentences."""
+    dropped: list[DroppedLine] = []
+
+    def drop(text: str, reason: str, line: int) -> None:
+        dropped.append(DroppedLine(document.id, text, reason, line))
+
+    paragraphs = _body_paragraphs(document, drop)
+    sentences: list[Sentence] = []
+    seen: list[set[str]] = []
+    for paragraph in paragraphs:
+        for text, line in _split_paragraph(paragraph):
+            words = set(_WORD.findall(text.casefold()))
+            if _is_repeat(words, seen):
+                drop(text, "repeated sentence", line)
+                continue
+            seen.append(words)
+            sentences.append(Sentence(document.id, len(sentences), text, language, line))
+    return SegmentedDocument(document, language, tuple(sentences), tuple(dropped))
+
+
+def _body_paragraphs(document: Document, drop: Callable[[str, str, int], None]
+                     ) -> list[list[_Line]]:
+    lines = [_Line(text.strip(), document.first_line + offset)
+             for offset, text in enumerate(document.text.splitlines())]
+    content = [line for line in lines if line.text]
+    last_numbers = {line.number for line in content[-3:]}
+    title = (document.title or "").strip().casefold()
+    paragraphs: list[list[_Line]] = []
+    current: list[_Line] = []
+    skip_next_link = False
+    in_sidebar = False
+    seen_prose = False
+    for line in lines:
+        text = line.text
+        if not text:
+            if current:
+                paragraphs.append(current)
+                current = []
+            continue
+        if in_sidebar:
+            drop(text, "sidebar after a related-links marker", line.number)
+            continue
+        if _SIDEBAR_MARKER.match(text):
+            in_sidebar = True
+            drop(text, "related-links marker", line.number)
+            continue
+        link = _INLINE_LINK_MARKER.match(text)
+        if link:
+            drop(text, "related link", line.number)
+            # "Baca Juga:" alone on its line introduces the next line's headline.
+            skip_next_link = not text[link.end():].strip()
+            continue
+        if skip_next_link:
+            skip_next_link = False
+            if not _SENTENCE_END.search(text):
+                drop(text, "related link", line.number)
+                continue
+        reason = _furniture_reason(text, title, line.number in last_numbers, seen_prose)
+        if reason:
+            drop(text, reason, line.number)
+            continue
+        seen_prose = True
+        # A line without closing punctuation continued in lower case is a hard wrap.
+        if current and not _SENTENCE_END.search(current[-1].text) and text[:1].islower():
+            current.append(line)
+        else:
+            if current:
+                paragraphs.append(current)
+            current = [line]
+    if current:
+        paragraphs.append(current)
+    return paragraphs
+
+
+def _furniture_reason(text: str, title: str, near_end: bool, seen_prose: bool) -> str | None:
+    text = _TRAILING_TAG.sub("", text)
+    words = _WORD.findall(text)
+    if not _LETTER.search(text):
+        return "no words"
+    if text.lstrip().startswith(("-", "•", "*", "·")) and not _SENTENCE_END.search(text):
+        return "list item"
+    if _BREADCRUMB.match(text) and not _SENTENCE_END.search(text):
+        return "breadcrumb"
+    if _PHOTO_CREDIT.search(text) and len(words) <= 25:
+        return "photo credit"
+    if _BYLINE.match(text) and not _SENTENCE_END.search(text.rstrip(".")):
+        return "byline"
+    if _ABOUT_AUTHOR.match(text) or (near_end and _is_blurb(text)):
+        return "author blurb"
+    if title and text.casefold().strip(" .") == title.strip(" ."):
+        return "title"
+    if not _SENTENCE_END.search(text) and len(words) <= 25:
+        return "headline" if not seen_prose else "subheading or sidebar headline"
+    return None
+
+
+def _is_blurb(text: str) -> bool:
+    """Short verbless fragments in a row ("Communicator. Entrepreneur. Food lover.")."""
+    fragments = [f for f in re.split(r"[.!?;|]+", text.strip("\"“”' ")) if f.strip()]
+    if len(fragments) < 3:
+        return False
+    short = sum(1 for fragment in fragments if len(fragment.split()) <= 5)
+    return short >= 0.75 * len(fragments)
+
+
+def _split_paragraph(paragraph: list[_Line]) -> list[tuple[str, int]]:
+    """Sentences of one paragraph with the source line each starts on."""
+    text = " ".join(line.text for line in paragraph)
+    line_starts = []
+    offset = 0
+    for line in paragraph:
+        line_starts.append((offset, line.number))
+        offset += len(line.text) + 1
+    cut = dateline_length(text)
+    pieces = _merge_fragments(_segmenter().segment(text[cut:]))
+    sentences = []
+    position = cut
+    for piece in pieces:
+        piece_text = _TRAILING_TAG.sub("", piece.strip()).strip()
+        found = text.find(piece.strip()[:20], position)
+        start = found if found >= 0 else position
+        position = start + max(len(piece.strip()), 1)
+        if not _LETTER.search(piece_text):
+            continue
+        line = max(number for begin, number in line_starts if begin <= start) \
+            if any(begin <= start for begin, _ in line_starts) else paragraph[0].number
+        sentences.append((piece_text, line))
+    return sentences
+
+
+def _merge_fragments(pieces: list[str]) -> list[str]:
+    """Rejoin splits that leave a stub ("... kantor berita. Reuters.") to their sentence."""
+    merged: list[str] = []
+    for piece in pieces:
+        stripped = piece.strip()
+        if not stripped:
+            continue
+        words = len(_WORD.findall(stripped))
+        opens_with_lower = stripped[:1].islower()
+        if merged and (words <= 2 or opens_with_lower):
+            merged[-1] = merged[-1].rstrip() + " " + stripped
+        else:
+            merged.append(stripped)
+    return merged
+
+
+def _is_repeat(words: set[str], seen: list[set[str]]) -> bool:
+    """A pull quote or paragraph that repeats an earlier sentence almost word for word."""
+    if len(words) < 5:
+        return False
+    for earlier in seen:
+        overlap = len(words & earlier)
+        if overlap / len(words) >= 0.9 or overlap / max(len(earlier), 1) >= 0.9:
+            return True
+    return False
+
+
+@lru_cache(maxsize=1)
+def _segmenter():
+    import pysbd
+
+    # pysbd has no Indonesian model; its English rules split Indonesian and German
+    # news well (quotes stay with their sentence; "Dr.", "A.S.", "3.000", "16/8/2021").
+    return pysbd.Segmenter(language="en", clean=False)
