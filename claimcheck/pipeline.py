@@ -1,0 +1,153 @@
+"""The whole check, one stage per line: the library API behind ``claimcheck check``."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import TextIO
+
+import numpy as np
+
+from claimcheck.models import CandidatePair, Claim, Conflict, Document, PairContext, Report
+
+
+@dataclass(frozen=True)
+class CheckConfig:
+    """Every knob of a check; the CLI and configuration files fill it."""
+
+    embedder: str = "hybrid"
+    model: str | None = None
+    cache_dir: str | None = None
+    use_cache: bool = True
+    neighbours: int = 8
+    min_percentile: float = 0.5
+    min_score: float = 0.0
+    #: Names of registered judges to run; ``None`` runs them all.
+    judges: tuple[str, ...] | None = None
+    nli_model: str | None = None
+    #: Language for documents that declare none, instead of detecting it.
+    language: str | None = None
+
+
+StageHook = Callable[[str], None]
+
+
+def check(paths: Sequence[str | Path], config: CheckConfig = CheckConfig(), *,
+          stdin: TextIO | None = None, on_stage: StageHook | None = None) -> Report:
+    """Read articles from ``paths`` and find where their outlets conflict."""
+    from claimcheck.ingest import read_documents
+
+    started = time.perf_counter()
+    ingested = read_documents(paths, stdin=stdin)
+    report = check_documents(ingested.documents, config, warnings=ingested.warnings,
+                             on_stage=on_stage)
+    report.timings["ingest"] = time.perf_counter() - started - sum(report.timings.values())
+    return report
+
+
+def check_documents(documents: Iterable[Document], config: CheckConfig = CheckConfig(), *,
+                    embedder=None, judges=None, warnings: Sequence[str] = (),
+                    on_stage: StageHook | None = None) -> Report:
+    """Run every stage after ingestion on already-read documents."""
+    from claimcheck.candidates import find_candidates
+    from claimcheck.extract import extract_claims
+    from claimcheck.segment import segment_document
+    from claimcheck.topics import find_topics
+
+    timings: dict[str, float] = {}
+    stage = _stage_timer(timings, on_stage)
+    documents = list(documents)
+    with stage("segment"):  # furniture off, sentences out, a language per document
+        segmented = [segment_document(doc, _language_of(doc, config)) for doc in documents]
+    with stage("extract"):  # quantities and dates of every sentence
+        claims = extract_claims(segmented)
+    with stage("embed"):  # one row per sentence
+        embedder = embedder or _make_embedder(config)
+        matrix = embedder.embed([c.sentence.text for c in claims],
+                                [c.sentence.language for c in claims])
+    outlets = _outlet_ids(claims)
+    with stage("topics"):  # clusters across outlets
+        topic_of, topics = find_topics(claims, matrix, outlets)
+    with stage("candidates"):  # cross-outlet nearest neighbours, corpus-relative cut-off
+        pairs = find_candidates(matrix, outlets, topic_of, neighbours=config.neighbours,
+                                min_percentile=config.min_percentile)
+    with stage("judges"):  # conflicts from every judge that speaks
+        conflicts = judge_pairs(claims, pairs, judges or _make_judges(config), config.min_score)
+    return Report(tuple(segmented), tuple(claims), topics, conflicts, embedder.name,
+                  candidate_pairs=len(pairs), warnings=tuple(warnings), timings=timings)
+
+
+def judge_pairs(claims: Sequence[Claim], pairs: Iterable[CandidatePair], judges,
+                min_score: float = 0.0) -> tuple[Conflict, ...]:
+    """Every judge's conflicts over ``pairs``, one per claim pair and kind, strongest first."""
+    best: dict[str, Conflict] = {}
+    for pair in pairs:
+        context = PairContext(pair.similarity, pair.percentile, pair.topic)
+        for judge in judges:
+            conflict = judge.judge(claims[pair.a], claims[pair.b], context)
+            if conflict is None or conflict.score < min_score:
+                continue
+            conflict = replace(conflict, topic=pair.topic)
+            known = best.get(conflict.id)
+            if known is None or conflict.score > known.score:
+                best[conflict.id] = conflict
+    return tuple(sorted(best.values(), key=lambda c: (-c.score, c.a.sentence.doc,
+                                                      c.a.sentence.index, c.kind)))
+
+
+def _language_of(document: Document, config: CheckConfig) -> str:
+    if document.language:
+        return document.language
+    if config.language:
+        return config.language
+    from claimcheck.language import detect_language
+
+    return detect_language(document.text)
+
+
+def _make_embedder(config: CheckConfig):
+    from claimcheck.cache import EmbeddingCache
+    from claimcheck.embed import make_embedder
+
+    cache = EmbeddingCache(config.cache_dir) if config.use_cache and config.embedder != "lexical" \
+        else None
+    return make_embedder(config.embedder, config.model, cache)
+
+
+def _make_judges(config: CheckConfig) -> list:
+    from claimcheck.errors import ConfigError
+    from claimcheck.judges import JUDGES, default_judges
+
+    judges = default_judges()
+    if config.judges is not None:
+        unknown = sorted(set(config.judges) - set(JUDGES))
+        if unknown:
+            raise ConfigError(f"unknown judge {unknown[0]!r}; choose from {', '.join(JUDGES)}")
+        judges = [judge for judge in judges if judge.name in config.judges]
+    if config.nli_model:
+        from claimcheck.judges.nli import NLIJudge
+
+        judges.append(NLIJudge(config.nli_model))
+    return judges
+
+
+def _outlet_ids(claims: Sequence[Claim]) -> np.ndarray:
+    names: dict[str, int] = {}
+    return np.array([names.setdefault(c.outlet.casefold(), len(names)) for c in claims],
+                    dtype=np.int64)
+
+
+def _stage_timer(timings: dict[str, float], on_stage: StageHook | None):
+    @contextmanager
+    def stage(name: str):
+        if on_stage:
+            on_stage(name)
+        started = time.perf_counter()
+        try:
+            yield
+        finally:
+            timings[name] = timings.get(name, 0.0) + time.perf_counter() - started
+    return stage
