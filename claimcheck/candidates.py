@@ -15,8 +15,8 @@ from claimcheck.models import CandidatePair
 from claimcheck.similarity import pair_similarity, top_neighbours
 
 
-def find_candidates(matrix, outlets: np.ndarray, topic_of: np.ndarray, *, neighbours: int = 8,
-                    min_percentile: float = 0.5, topic_pair_limit: int = 40
+def find_candidates(matrix, outlets: np.ndarray, topic_of: np.ndarray, *, neighbours: int = 10,
+                    min_percentile: float = 0.25, topic_pair_limit: int = 40
                     ) -> tuple[CandidatePair, ...]:
     """Cross-outlet candidate pairs, most similar first.
 

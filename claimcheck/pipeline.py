@@ -22,8 +22,8 @@ class CheckConfig:
     model: str | None = None
     cache_dir: str | None = None
     use_cache: bool = True
-    neighbours: int = 8
-    min_percentile: float = 0.5
+    neighbours: int = 10
+    min_percentile: float = 0.25
     min_score: float = 0.0
     #: Names of registered judges to run; ``None`` runs them all.
     judges: tuple[str, ...] | None = None

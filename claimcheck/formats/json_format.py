@@ -1,0 +1,126 @@
+"""The machine-readable report (schema 1): other tools and CI checks rely on its shape."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+from claimcheck.models import Claim, Conflict, DateMention, Quantity, Report
+
+SCHEMA = 1
+
+
+class JsonFormatter:
+    name = "json"
+
+    def render(self, report: Report, options=None) -> str:
+        return json.dumps(report_to_dict(report), ensure_ascii=False, indent=2) + "\n"
+
+
+def report_to_dict(report: Report) -> dict:
+    """The report as plain JSON-ready data (see README, "Output contract")."""
+    claims = report.claims
+    return {
+        "schema": SCHEMA,
+        "embedder": report.embedder,
+        "summary": summary(report),
+        "documents": [
+            {
+                "id": seg.document.id,
+                "path": seg.document.path,
+                "outlet": seg.document.outlet,
+                "language": seg.language,
+                "title": seg.document.title,
+                "url": seg.document.url,
+                "published": _iso(seg.document.published),
+                "sentences": len(seg.sentences),
+                "dropped": [{"text": d.text, "reason": d.reason, "line": d.line}
+                            for d in seg.dropped],
+            }
+            for seg in report.documents
+        ],
+        "topics": [
+            {
+                "id": topic.id,
+                "label": topic.label,
+                "sentences": [{"doc": claims[i].sentence.doc, "index": claims[i].sentence.index}
+                              for i in topic.members],
+            }
+            for topic in report.topics
+        ],
+        "conflicts": [conflict_to_dict(conflict) for conflict in report.conflicts],
+        "warnings": list(report.warnings),
+    }
+
+
+def summary(report: Report) -> dict:
+    outlets = {seg.document.outlet for seg in report.documents}
+    languages = sorted({seg.language for seg in report.documents})
+    kinds: dict[str, int] = {}
+    for conflict in report.conflicts:
+        kinds[conflict.kind] = kinds.get(conflict.kind, 0) + 1
+    return {
+        "articles": len(report.documents),
+        "outlets": len(outlets),
+        "languages": languages,
+        "sentences": len(report.claims),
+        "topics": len(report.topics),
+        "candidate_pairs": report.candidate_pairs,
+        "conflicts": len(report.conflicts),
+        "conflicts_by_kind": kinds,
+    }
+
+
+def conflict_to_dict(conflict: Conflict) -> dict:
+    return {
+        "id": conflict.id,
+        "kind": conflict.kind,
+        "detail": conflict.detail,
+        "score": round(conflict.score, 4),
+        "topic": conflict.topic,
+        "judge": conflict.judge,
+        "explanation": conflict.explanation,
+        "a": _side(conflict.a, conflict.a_values),
+        "b": _side(conflict.b, conflict.b_values),
+    }
+
+
+def _side(claim: Claim, values) -> dict:
+    return {
+        "doc": claim.sentence.doc,
+        "outlet": claim.outlet,
+        "index": claim.sentence.index,
+        "line": claim.sentence.line,
+        "text": claim.sentence.text,
+        "published": _iso(claim.published),
+        "values": [value_to_dict(value) for value in values],
+    }
+
+
+def value_to_dict(value: Quantity | DateMention) -> dict:
+    if isinstance(value, Quantity):
+        return {
+            "text": value.text,
+            "value": value.value,
+            "low": value.low,
+            "high": value.high,
+            "change": value.change,
+            "unit": value.unit,
+            "counted": value.counted,
+            "qualifiers": list(value.qualifiers),
+            "actor": value.actor,
+            "kind": value.kind,
+        }
+    return {
+        "text": value.text,
+        "value": None,
+        "low": _iso(value.start),
+        "high": _iso(value.end),
+        "unit": "date",
+        "weekday": value.weekday,
+        "relative": value.relative,
+    }
+
+
+def _iso(value: date | None) -> str | None:
+    return value.isoformat() if value else None

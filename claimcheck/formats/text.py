@@ -1,0 +1,128 @@
+"""The terminal report (rich): a header, then conflicts grouped by topic, strongest first.
+
+Side by side when the terminal is wide enough, stacked below 100 columns so it stays
+readable at 80.
+"""
+
+from __future__ import annotations
+
+import io
+
+from rich.console import Console, Group
+from rich.markup import escape
+from rich.panel import Panel
+from rich.rule import Rule
+from rich.table import Table
+from rich.text import Text
+
+from claimcheck.formats import RenderOptions
+from claimcheck.formats.json_format import summary
+from claimcheck.models import Claim, Conflict, Report
+
+_KIND_STYLE = {"numeric": "bold red", "unspecified": "bold magenta", "date": "bold yellow",
+               "statement": "bold cyan"}
+_SIDE_BY_SIDE_WIDTH = 100
+
+
+class TextFormatter:
+    name = "text"
+
+    def render(self, report: Report, options: RenderOptions | None = None) -> str:
+        options = options or RenderOptions()
+        buffer = io.StringIO()
+        console = Console(file=buffer, width=options.width, color_system=(
+            "truecolor" if options.color else None), force_terminal=options.color,
+            highlight=False, emoji=False, soft_wrap=False)
+        render_report(console, report, options)
+        return buffer.getvalue()
+
+
+def render_report(console: Console, report: Report, options: RenderOptions) -> None:
+    console.print(_header(report))
+    if report.warnings:
+        for warning in report.warnings:
+            console.print(Text(f"warning: {warning}", style="yellow"))
+    if not report.conflicts:
+        console.print(Text("No conflicts found between outlets.", style="bold green"))
+    topics = {topic.id: topic for topic in report.topics}
+    for topic_id, conflicts in _grouped(report.conflicts):
+        label = topics[topic_id].label if topic_id in topics else "sentences outside any topic"
+        title = f"Topic {topic_id}: {label}" if topic_id is not None else label.capitalize()
+        console.print(Rule(Text(title, style="bold"), align="left"))
+        for conflict in conflicts:
+            console.print(_conflict_panel(conflict, options.width))
+    if options.show_dropped:
+        _render_dropped(console, report)
+
+
+def _header(report: Report) -> Panel:
+    facts = summary(report)
+    kinds = ", ".join(f"{count} {kind}" for kind, count in sorted(
+        facts["conflicts_by_kind"].items())) or "none"
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style="bold")
+    grid.add_column()
+    grid.add_row("Articles", f"{facts['articles']} from {facts['outlets']} outlets")
+    grid.add_row("Languages", ", ".join(facts["languages"]) or "-")
+    grid.add_row("Sentences", f"{facts['sentences']} in {facts['topics']} topics, "
+                              f"{facts['candidate_pairs']} cross-outlet pairs judged")
+    grid.add_row("Conflicts", f"{facts['conflicts']} ({kinds})")
+    grid.add_row("Embedder", escape(report.embedder))
+    return Panel(grid, title="claimcheck", title_align="left", expand=False)
+
+
+def _grouped(conflicts: tuple[Conflict, ...]) -> list[tuple[int | None, list[Conflict]]]:
+    groups: dict[int | None, list[Conflict]] = {}
+    for conflict in conflicts:
+        groups.setdefault(conflict.topic, []).append(conflict)
+    return sorted(groups.items(), key=lambda item: (item[0] is None,
+                                                    -max(c.score for c in item[1])))
+
+
+def _conflict_panel(conflict: Conflict, width: int) -> Panel:
+    kind = conflict.kind + (f"/{conflict.detail}" if conflict.detail else "")
+    title = Text.assemble((kind, _KIND_STYLE.get(conflict.kind, "bold")),
+                          f"  score {conflict.score:.2f}  ", (f"#{conflict.id}", "dim"))
+    left = _side(conflict.a, conflict.a_values, "A")
+    right = _side(conflict.b, conflict.b_values, "B")
+    if width >= _SIDE_BY_SIDE_WIDTH:
+        body = Table.grid(expand=True, padding=(0, 2))
+        body.add_column(ratio=1)
+        body.add_column(ratio=1)
+        body.add_row(left, right)
+    else:
+        body = Group(left, Text(""), right)
+    explanation = Text(conflict.explanation, style="italic")
+    judged = Text(f"judge: {conflict.judge}", style="dim")
+    return Panel(Group(body, Text(""), explanation, judged), title=title, title_align="left")
+
+
+def _side(claim: Claim, values, label: str) -> Text:
+    where = f"{claim.sentence.doc} #{claim.sentence.index}"
+    if claim.published:
+        where += f", {claim.published.isoformat()}"
+    heading = Text.assemble((f"{label} ", "bold"), (claim.outlet, "bold blue"),
+                            (f"  ({where})", "dim"))
+    sentence = Text(claim.sentence.text)
+    for value in values:
+        start = getattr(value, "start", None) if hasattr(value, "unit") else \
+            getattr(value, "span_start", None)
+        end = getattr(value, "end", None) if hasattr(value, "unit") else \
+            getattr(value, "span_end", None)
+        if isinstance(start, int) and isinstance(end, int) and 0 <= start < end:
+            sentence.stylize("bold reverse", start, end)
+        elif value.text:
+            sentence.highlight_words([value.text], style="bold reverse")
+    return Text.assemble(heading, "\n", sentence)
+
+
+def _render_dropped(console: Console, report: Report) -> None:
+    console.print(Rule(Text("Dropped as page furniture", style="bold"), align="left"))
+    for segmented in report.documents:
+        if not segmented.dropped:
+            continue
+        console.print(Text(f"{segmented.document.id} ({segmented.document.outlet})",
+                           style="bold"))
+        for dropped in segmented.dropped:
+            console.print(Text.assemble(("  - ", "dim"), (f"[{dropped.reason}] ", "yellow"),
+                                        dropped.text))
