@@ -28,7 +28,7 @@ METADATA_KEYS = ("id", "outlet", "url", "published", "language", "title")
 # "telusur.co.id -", "Kabul, Gatra.com -", "SuaraJawaTengah.id -": a web domain before a dash.
 _DOMAIN_DATELINE = re.compile(
     r"^\s*(?:[A-Z][\w'’. ]{1,40},\s*)?"
-    r"(?P<outlet>[A-Za-z0-9][\w-]*(?:\.[A-Za-z][\w-]*)*\.(?:[a-z]{2,6}))"
+    r"(?P<outlet>[A-Za-z0-9][\w-]*(?:\.[A-Za-z][\w-]*)*\.(?:[a-z]{2,12}))"
     r"\s*[-–—]+\s+"
 )
 # "KABUL (Reuters) -", "Jakarta (ANTARA) -", "BERLIN, 3. Mai (dpa) -": an agency in brackets.

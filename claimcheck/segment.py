@@ -46,6 +46,9 @@ _BYLINE = re.compile(
     r"text|autor|autorin)\s*:?\s+\S.{0,60}$",
     re.IGNORECASE,
 )
+# Wire-service sign-offs: "Reporting by Jane Doe; Editing by John Roe".
+_CREDITS = re.compile(r"^(additional )?(reporting|editing|writing|compiled|produced|"
+                      r"translated|graphics?) by\b", re.IGNORECASE)
 _ABOUT_AUTHOR = re.compile(r"^\W*(tentang penulis|about the author|über den autor)", re.I)
 # Editor initials and empty brackets that close Indonesian articles: "[ham]", "(ant)", "[]".
 _TRAILING_TAG = re.compile(r"\s*[\[(]\s*[a-z]{0,4}\s*[\])]\s*$")
@@ -147,6 +150,8 @@ def _furniture_reason(text: str, title: str, near_end: bool, seen_prose: bool) -
     if _PHOTO_CREDIT.search(text) and len(words) <= 25:
         return "photo credit"
     if _BYLINE.match(text) and not _SENTENCE_END.search(text.rstrip(".")):
+        return "byline"
+    if _CREDITS.match(text):
         return "byline"
     if _ABOUT_AUTHOR.match(text) or (near_end and _is_blurb(text)):
         return "author blurb"
