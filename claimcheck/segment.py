@@ -164,10 +164,10 @@ def _furniture_reason(text: str, title: str, near_end: bool, seen_prose: bool) -
 
 def _is_blurb(text: str) -> bool:
     """Short verbless fragments in a row ("Communicator. Entrepreneur. Food lover.")."""
-    fragments = [f for f in re.split(r"[.!?;|]+", text.strip("\"“”' ")) if f.strip()]
-    if len(fragments) < 3:
+    fragments = [f for f in _segmenter().segment(text.strip("\"“”' ")) if f.strip()]
+    if len(fragments) < 3 or any(ch.isdigit() for ch in text):
         return False
-    short = sum(1 for fragment in fragments if len(fragment.split()) <= 5)
+    short = sum(1 for fragment in fragments if len(fragment.split()) <= 4)
     return short >= 0.75 * len(fragments)
 
 
@@ -203,9 +203,9 @@ def _merge_fragments(pieces: list[str]) -> list[str]:
         stripped = piece.strip()
         if not stripped:
             continue
-        words = len(_WORD.findall(stripped))
-        opens_with_lower = stripped[:1].islower()
-        if merged and (words <= 2 or opens_with_lower):
+        words = _WORD.findall(stripped)
+        name_stub = len(words) <= 2 and all(word[:1].isupper() for word in words)
+        if merged and (name_stub or stripped[:1].islower()):
             merged[-1] = merged[-1].rstrip() + " " + stripped
         else:
             merged.append(stripped)
