@@ -3,9 +3,9 @@
 Measured on the Indonesian seeds (../shared/NOTES.md), the English all-MiniLM-L6-v2
 ranks the right partner sentence at median 30 of ~100; character n-grams at 4,
 because names, numbers and cognates survive translation. The default ``hybrid``
-embedder therefore gives the semantic channel full weight only on text in a language
-its model was trained on and a small weight elsewhere; a multilingual model is
-trusted on every language.
+embedder therefore weights the semantic channel only on text in a language its model
+was trained on (a weight above zero elsewhere measured worse than n-grams alone:
+``benchmarks/partner_rank.py``); a multilingual model is trusted on every language.
 """
 
 from __future__ import annotations
@@ -105,8 +105,8 @@ class HybridEmbedder:
     """
 
     def __init__(self, semantic: SentenceTransformerEmbedder,
-                 lexical: LexicalEmbedder | None = None, semantic_weight: float = 0.5,
-                 foreign_weight: float = 0.1) -> None:
+                 lexical: LexicalEmbedder | None = None, semantic_weight: float = 0.7,
+                 foreign_weight: float = 0.0) -> None:
         if not 0 <= foreign_weight <= 1 or not 0 <= semantic_weight <= 1:
             raise ConfigError("embedding channel weights must lie between 0 and 1")
         self.semantic = semantic
@@ -120,19 +120,23 @@ class HybridEmbedder:
 
     def embed(self, texts: Sequence[str], languages: Sequence[str] | None = None) -> Matrix:
         lexical = self.lexical.embed(texts, languages)
-        semantic = np.asarray(self.semantic.embed(texts, languages), dtype=np.float32)
         if not texts:
             return lexical
-        # Centring removes the component every sentence shares, which otherwise gives
-        # unrelated sentences cosines of 0.5 and more (measured on the seeds).
-        semantic = semantic - semantic.mean(axis=0, keepdims=True)
-        semantic = _normalise_rows(semantic)
         known = self.semantic.loaded.languages
         weights = np.array([
             self.semantic_weight if (known is None or (lang or "en") in known)
             else self.foreign_weight
             for lang in (languages or ["en"] * len(texts))
         ], dtype=np.float32)
+        semantic = np.zeros((len(texts), self.semantic.loaded.dimension), dtype=np.float32)
+        used = np.flatnonzero(weights > 0)
+        if used.size:
+            vectors = np.asarray(self.semantic.embed([texts[i] for i in used]), dtype=np.float32)
+            # Centring removes the component every sentence shares, which otherwise gives
+            # unrelated sentences cosines of 0.5 and more (measured on the seeds).
+            if used.size > 1:
+                vectors = vectors - vectors.mean(axis=0, keepdims=True)
+            semantic[used] = _normalise_rows(vectors)
         lexical_part = sparse.diags(np.sqrt(1 - weights)) @ lexical
         semantic_part = sparse.csr_matrix(semantic * np.sqrt(weights)[:, None])
         return sparse.hstack([lexical_part, semantic_part], format="csr", dtype=np.float32)
