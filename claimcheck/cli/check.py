@@ -1,72 +1,17 @@
-"""The ``claimcheck`` command: a thin click layer over the library.
-
-Exit codes: 0 no conflicts, 1 conflicts found, 2 usage or input error. Errors are one
-line on stderr, never a traceback (set CLAIMCHECK_DEBUG=1 to see one).
-"""
+"""``claimcheck check``: the report and the CI gate."""
 
 from __future__ import annotations
 
-import functools
-import os
 import sys
 
 import click
 
-from claimcheck import __version__
-
-EXIT_CONFLICTS = 1
-EXIT_ERROR = 2
-EMBEDDER_CHOICES = ("hybrid", "lexical", "semantic")
-
-
-def _format_choices() -> list[str]:
-    from claimcheck.formats import FORMATTERS
-
-    return list(FORMATTERS)
-
-
-def reports_errors(command):
-    """Turn library errors into one line on stderr and exit code 2."""
-
-    @functools.wraps(command)
-    def wrapper(*args, **kwargs):
-        from claimcheck.errors import ClaimcheckError
-
-        try:
-            return command(*args, **kwargs)
-        except ClaimcheckError as error:
-            click.echo(f"Error: {error}", err=True)
-            sys.exit(error.exit_code)
-        except KeyboardInterrupt:
-            click.echo("Error: interrupted", err=True)
-            sys.exit(130)
-        except (click.exceptions.Exit, click.ClickException, SystemExit):
-            raise
-        except Exception as error:  # noqa: BLE001 - the promise is: never a traceback
-            if os.environ.get("CLAIMCHECK_DEBUG"):
-                raise
-            message = str(error).strip().splitlines()[0] if str(error).strip() else ""
-            click.echo(f"Error: unexpected {type(error).__name__}: {message} "
-                       "(set CLAIMCHECK_DEBUG=1 for details)", err=True)
-            sys.exit(EXIT_ERROR)
-
-    return wrapper
-
-
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="claimcheck")
-def cli() -> None:
-    """Find where news outlets contradict each other.
-
-    Reads articles (.txt, .md, .html, .jsonl, or JSONL on stdin as -) from several
-    outlets, groups their sentences by topic, and reports conflicting numbers, dates
-    and statements with a score and an explanation you can check.
-    """
+from claimcheck.cli import EMBEDDER_CHOICES, EXIT_CONFLICTS, cli, format_choices, reports_errors
 
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "output_format", type=click.Choice(_format_choices()),
+@click.option("--format", "output_format", type=click.Choice(format_choices()),
               default="text", show_default=True, help="Report format.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False),
               help="Write the report to FILE (atomically) instead of standard output.")
@@ -141,11 +86,3 @@ def _with_progress(run, quiet: bool):
     console = Console(stderr=True)
     with console.status("reading articles") as status:
         return run(lambda stage: status.update(f"{stage}..."))
-
-
-def main() -> None:
-    cli(prog_name="claimcheck")
-
-
-if __name__ == "__main__":  # pragma: no cover
-    main()
