@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import sys
 
 import click
@@ -27,6 +28,8 @@ from claimcheck.cli import EMBEDDER_CHOICES, EXIT_CONFLICTS, cli, format_choices
 @click.option("--min-score", type=click.FloatRange(0, 1), default=0.0, show_default=True,
               help="Report only conflicts scoring at least this.")
 @click.option("--show-dropped", is_flag=True, help="List the page furniture that was dropped.")
+@click.option("--width", type=click.IntRange(60, 400),
+              help="Width of the text report (default: the terminal's, else 100).")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when conflicts are found.")
 @click.option("--nli-model", metavar="NAME_OR_PATH",
               help="Add a sentence-transformers CrossEncoder NLI model as a judge.")
@@ -36,7 +39,7 @@ from claimcheck.cli import EMBEDDER_CHOICES, EXIT_CONFLICTS, cli, format_choices
 @click.option("-q", "--quiet", is_flag=True, help="No progress or warnings, only the report.")
 @reports_errors
 def check(paths, output_format, output, embedder, model, language, min_score, show_dropped,
-          exit_zero, nli_model, cache_dir, no_cache, quiet) -> None:
+          width, exit_zero, nli_model, cache_dir, no_cache, quiet) -> None:
     """Check articles in PATHS for conflicts between outlets.
 
     \b
@@ -57,19 +60,20 @@ def check(paths, output_format, output, embedder, model, language, min_score, sh
     if not quiet:
         for warning in report.warnings:
             click.echo(f"Warning: {warning}", err=True)
-    _emit(report, output_format, output, show_dropped, protected=paths)
+    _emit(report, output_format, output, show_dropped, width, protected=paths)
     if report.conflicts and not exit_zero:
         sys.exit(EXIT_CONFLICTS)
 
 
 def _emit(report, output_format: str, output: str | None, show_dropped: bool,
-          protected=()) -> None:
+          width: int | None = None, protected=()) -> None:
     from claimcheck.formats import RenderOptions, get_formatter
     from claimcheck.output import write_atomic
 
     to_terminal = output is None and sys.stdout.isatty()
-    width = click.get_terminal_size()[0] if to_terminal else 100
-    options = RenderOptions(width=max(60, width), color=to_terminal, show_dropped=show_dropped)
+    if width is None:
+        width = max(60, shutil.get_terminal_size()[0]) if to_terminal else 100
+    options = RenderOptions(width=width, color=to_terminal, show_dropped=show_dropped)
     text = get_formatter(output_format).render(report, options)
     if output:
         write_atomic(output, text, protected=protected)
