@@ -1,10 +1,29 @@
-"""Turn segmented documents into claims: each sentence with its quantities and dates."""
+"""Turn documents into claims: segment each one, then read its quantities and dates."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
-from claimcheck.models import Claim, SegmentedDocument
+from claimcheck.models import Claim, Document, SegmentedDocument
+
+
+def document_language(document: Document, fallback: str | None = None) -> str:
+    """The declared language, else ``fallback``, else the detected one."""
+    if document.language:
+        return document.language
+    if fallback:
+        return fallback
+    from claimcheck.language import detect_language
+
+    return detect_language(document.text)
+
+
+def segment_documents(documents: Iterable[Document], language: str | None = None
+                      ) -> list[SegmentedDocument]:
+    """Drop furniture and split every document into sentences, each in its language."""
+    from claimcheck.segment import segment_document
+
+    return [segment_document(doc, document_language(doc, language)) for doc in documents]
 
 
 def extract_claims(documents: Iterable[SegmentedDocument]) -> list[Claim]:

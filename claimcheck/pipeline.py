@@ -53,15 +53,14 @@ def check_documents(documents: Iterable[Document], config: CheckConfig = CheckCo
                     on_stage: StageHook | None = None) -> Report:
     """Run every stage after ingestion on already-read documents."""
     from claimcheck.candidates import find_candidates
-    from claimcheck.extract import extract_claims
-    from claimcheck.segment import segment_document
+    from claimcheck.extract import extract_claims, segment_documents
     from claimcheck.topics import find_topics
 
     timings: dict[str, float] = {}
     stage = _stage_timer(timings, on_stage)
     documents = list(documents)
     with stage("segment"):  # furniture off, sentences out, a language per document
-        segmented = [segment_document(doc, _language_of(doc, config)) for doc in documents]
+        segmented = segment_documents(documents, config.language)
     with stage("extract"):  # quantities and dates of every sentence
         claims = extract_claims(segmented)
     with stage("embed"):  # one row per sentence
@@ -96,16 +95,6 @@ def judge_pairs(claims: Sequence[Claim], pairs: Iterable[CandidatePair], judges,
                 best[conflict.id] = conflict
     return tuple(sorted(best.values(), key=lambda c: (-c.score, c.a.sentence.doc,
                                                       c.a.sentence.index, c.kind)))
-
-
-def _language_of(document: Document, config: CheckConfig) -> str:
-    if document.language:
-        return document.language
-    if config.language:
-        return config.language
-    from claimcheck.language import detect_language
-
-    return detect_language(document.text)
 
 
 def _make_embedder(config: CheckConfig):

@@ -72,3 +72,4 @@ def main() -> None:
 
 # Command modules register themselves on ``cli`` when imported.
 from claimcheck.cli import check as _check  # noqa: E402,F401
+from claimcheck.cli import extract as _extract  # noqa: E402,F401

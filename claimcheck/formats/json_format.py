@@ -110,15 +110,20 @@ def value_to_dict(value: Quantity | DateMention) -> dict:
             "qualifiers": list(value.qualifiers),
             "actor": value.actor,
             "kind": value.kind,
+            "language": value.language,
         }
+    return {"value": None, "low": _iso(value.start), "high": _iso(value.end), "unit": "date",
+            **date_to_dict(value)}
+
+
+def date_to_dict(mention: DateMention) -> dict:
     return {
-        "text": value.text,
-        "value": None,
-        "low": _iso(value.start),
-        "high": _iso(value.end),
-        "unit": "date",
-        "weekday": value.weekday,
-        "relative": value.relative,
+        "text": mention.text,
+        "start": _iso(mention.start),
+        "end": _iso(mention.end),
+        "weekday": mention.weekday,
+        "part_of_day": mention.part_of_day,
+        "relative": mention.relative,
     }
 
 

@@ -1,0 +1,51 @@
+"""``claimcheck extract``: see every quantity and date claimcheck read."""
+
+from __future__ import annotations
+
+import shutil
+import sys
+
+import click
+
+from claimcheck.cli import cli, reports_errors
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--language", metavar="CODE",
+              help="Language of articles that declare none (default: detected).")
+@click.option("--format", "output_format", type=click.Choice(["table", "json"]),
+              default="table", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False),
+              help="Write to FILE (atomically) instead of standard output.")
+@reports_errors
+def extract(paths, language, output_format, output) -> None:
+    """Show, sentence by sentence, every quantity and date found in PATHS.
+
+    \b
+    Examples:
+      claimcheck extract corpus/000_904dd51bb35e31f8.txt
+      claimcheck extract corpus/ --format json
+    """
+    from claimcheck.extract import extract_claims, segment_documents
+    from claimcheck.formats.extraction import render_extraction_json, render_extraction_table
+    from claimcheck.ingest import read_documents
+    from claimcheck.output import write_atomic
+
+    stdin = click.get_text_stream("stdin") if "-" in paths else None
+    ingested = read_documents(paths, stdin=stdin)
+    for warning in ingested.warnings:
+        click.echo(f"Warning: {warning}", err=True)
+    segmented = segment_documents(ingested.documents, language.lower() if language else None)
+    claims = extract_claims(segmented)
+    if output_format == "json":
+        text = render_extraction_json(segmented, claims)
+    else:
+        terminal = output is None and sys.stdout.isatty()
+        text = render_extraction_table(segmented, claims,
+                                       width=shutil.get_terminal_size()[0] if terminal else 100,
+                                       color=terminal)
+    if output:
+        write_atomic(output, text, protected=paths)
+    else:
+        click.echo(text, nl=False)
