@@ -1,0 +1,250 @@
+"""Dates and times as news writes them, resolved against the publication date when known.
+
+Own regexes read the forms that matter for Indonesian, Malay, English and German
+("16/8/2021", "1 September 2021", "Jumat (13/8/2021)", "pada hari Kamis", "Senin malam",
+"kemarin", "last week"): they are exact and fast. dateparser's ``search_dates`` is slow
+(tens of milliseconds a sentence) and reads durations such as "dalam waktu 48 jam" as
+dates, so it is only a fallback for other languages, behind a cheap pre-filter.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date, timedelta
+from functools import lru_cache
+
+from claimcheck.calendar_words import MONTH_RE, MONTHS, PARTS_OF_DAY, WEEKDAYS
+from claimcheck.models import DateMention
+
+_OWN_LANGUAGES = frozenset({"id", "ms", "en", "de"})
+_FULL_WEEKDAYS = sorted((w for w in WEEKDAYS if len(w) >= 4 and w not in ("tues", "thurs")),
+                        key=len, reverse=True)
+_PART_RE = "|".join(sorted(PARTS_OF_DAY, key=len, reverse=True))
+
+_NUMERIC = re.compile(r"(?<![\d/.])(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?![\d/])")
+_ISO = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
+_DAY_MONTH = re.compile(rf"(?<![\d.,])(\d{{1,2}})\.?\s+({MONTH_RE})(?:,?\s+(\d{{4}}))?(?!\d)")
+_MONTH_DAY = re.compile(
+    rf"({MONTH_RE})\s+(\d{{1,2}})(?:st|nd|rd|th)?(?![\d:.,]\d)(?:,?\s+(\d{{4}}))?(?![\d:])")
+_MONTH_YEAR = re.compile(rf"(?<!\d\s)\b({MONTH_RE})\s+(\d{{4}})\b")
+_MONTH_ALONE = re.compile(
+    rf"\b(?:pada|bulan|sejak|hingga|akhir|awal|pertengahan|in|since|until|early|late|"
+    rf"mid|im|seit|bis|Ende|Anfang|Mitte)\s+({MONTH_RE})(?!\s*\d)", re.IGNORECASE)
+_WEEKDAY = re.compile(
+    r"(?:\b(?:pada\s+(?:hari\s+)?|on\s+|last\s+|this\s+|am\s+|letzten\s+|vergangenen\s+))?"
+    rf"\b(?P<day>(?i:{'|'.join(_FULL_WEEKDAYS)}))(?P<compound>abend|morgen|nachmittag|"
+    rf"vormittag|nacht|mittag)?\b(?:\s+(?P<part>(?i:{_PART_RE})))?"
+    r"(?:\s+(?P<last>lalu|kemarin|yang\s+lalu))?")
+_RELATIVE = {
+    "kemarin": -1, "yesterday": -1, "gestern": -1, "hari ini": 0, "today": 0, "heute": 0,
+    "besok": 1, "tomorrow": 1, "tadi malam": -1, "semalam": -1, "last night": -1,
+    "kemarin malam": -1, "vorgestern": -2, "kemarin lusa": -2, "lusa": 2,
+}
+_RELATIVE_RE = re.compile(r"\b(" + "|".join(sorted(_RELATIVE, key=len, reverse=True)) + r")\b",
+                          re.IGNORECASE)
+_LAST_PERIOD = re.compile(
+    r"\b(?:(?P<week>pekan\s+lalu|minggu\s+lalu|last\s+week|letzte[nr]?\s+Woche|vergangene[nr]?"
+    r"\s+Woche|pekan\s+kemarin)|(?P<month>bulan\s+lalu|last\s+month|letzte[nn]?\s+Monat|"
+    r"vergangene[nr]?\s+Monat)|(?P<year>tahun\s+lalu|last\s+year|letzte[ns]?\s+Jahr|"
+    r"vergangene[ns]?\s+Jahr))\b", re.IGNORECASE)
+_PREFILTER = re.compile(r"\d|" + MONTH_RE + r"|\b(?i:" + "|".join(_FULL_WEEKDAYS) + r")|"
+                        r"(?i:kemarin|yesterday|gestern|today|heute|hari ini|besok|tomorrow|"
+                        r"lalu|last|letzte|vergangen|semalam|malam)")
+
+
+def extract_dates(text: str, language: str, published: date | None) -> tuple[DateMention, ...]:
+    """Every date or day reference in ``text``.
+
+    Args:
+        text: One sentence.
+        language: ISO 639-1 code of the document.
+        published: Publication date; weekdays and "kemarin" resolve against it. Without it,
+            weekday mentions keep ``weekday`` with ``relative=True`` and no ``start``.
+
+    Returns:
+        Date mentions in text order, overlapping spans merged ("Jumat (13/8/2021)" is one).
+    """
+    if not _PREFILTER.search(text):
+        return ()
+    mentions: list[DateMention] = []
+    mentions += _absolute(text, language, published)
+    mentions += _weekdays(text, published)
+    mentions += _relative(text, published)
+    if language not in _OWN_LANGUAGES and not mentions:
+        mentions += _dateparser_dates(text, language, published)
+    return _merge(text, mentions)
+
+
+def _safe_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _year(two_or_four: str) -> int:
+    year = int(two_or_four)
+    return year + 2000 if year < 100 else year
+
+
+def _guess_year(month: int, day: int, published: date | None) -> int | None:
+    # News reports the past: a date without a year is the latest one not after publication.
+    if published is None:
+        return None
+    year = published.year
+    if (month, day) > (published.month, published.day):
+        year -= 1
+    return year
+
+
+def _absolute(text: str, language: str, published: date | None) -> list[DateMention]:
+    found: list[DateMention] = []
+    for m in _NUMERIC.finditer(text):
+        first, second, year = int(m.group(1)), int(m.group(3)), _year(m.group(4))
+        day, month = first, second
+        if language == "en" and second > 12 >= first:  # US order "8/16/2021"
+            day, month = second, first
+        if m.group(2) == "." and len(m.group(4)) == 2:
+            continue  # "10.30.45" style times, not dates
+        when = _safe_date(year, month, day)
+        if when:
+            found.append(DateMention(m.group(), m.start(), m.end(), when, when))
+    for m in _ISO.finditer(text):
+        when = _safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        if when:
+            found.append(DateMention(m.group(), m.start(), m.end(), when, when))
+    for pattern, day_group, month_group in ((_DAY_MONTH, 1, 2), (_MONTH_DAY, 2, 1)):
+        for m in pattern.finditer(text):
+            month = MONTHS[m.group(month_group).rstrip(".").casefold()]
+            day = int(m.group(day_group))
+            year = int(m.group(3)) if m.group(3) else _guess_year(month, day, published)
+            when = _safe_date(year, month, day) if year else None
+            if year and not when:
+                continue
+            found.append(DateMention(m.group(), m.start(), m.end(), when, when,
+                                     relative=m.group(3) is None))
+    for m in _MONTH_YEAR.finditer(text):
+        month, year = MONTHS[m.group(1).rstrip(".").casefold()], int(m.group(2))
+        found.append(DateMention(m.group(), m.start(), m.end(), date(year, month, 1),
+                                 date(year, month, calendar.monthrange(year, month)[1])))
+    for m in _MONTH_ALONE.finditer(text):
+        month = MONTHS.get(m.group(1).rstrip(".").casefold())
+        if month is None:
+            continue
+        year = _guess_year(month, 1, published)
+        start = date(year, month, 1) if year else None
+        end = date(year, month, calendar.monthrange(year, month)[1]) if year else None
+        found.append(DateMention(m.group(1), m.start(1), m.end(1), start, end, relative=True))
+    return found
+
+
+def _weekdays(text: str, published: date | None) -> list[DateMention]:
+    found = []
+    for m in _WEEKDAY.finditer(text):
+        name = m.group("day")
+        folded = name.casefold()
+        after = text[m.end():m.end() + 12].casefold()
+        if folded == "minggu" and (not name[0].isupper() or
+                                   re.match(r"\s+(?:lalu|ini|depan|terakhir|kemarin)", after)):
+            continue  # "minggu lalu" is last week, not Sunday
+        weekday = WEEKDAYS[folded]
+        part = m.group("part") or m.group("compound")
+        last = bool(m.group("last")) or m.group().casefold().startswith(("last", "letzten",
+                                                                           "vergangenen"))
+        when = None
+        if published is not None:
+            delta = (published.weekday() - weekday) % 7
+            if last and delta == 0:
+                delta = 7
+            when = published - timedelta(days=delta)
+        found.append(DateMention(m.group(), m.start(), m.end(), when, when, weekday=weekday,
+                                 relative=True,
+                                 part_of_day=PARTS_OF_DAY.get(part.casefold()) if part else None))
+    return found
+
+
+def _relative(text: str, published: date | None) -> list[DateMention]:
+    found = []
+    for m in _RELATIVE_RE.finditer(text):
+        offset = _RELATIVE[m.group(1).casefold()]
+        when = published + timedelta(days=offset) if published else None
+        part = "night" if "malam" in m.group(1).casefold() or "night" in m.group(1) else None
+        found.append(DateMention(m.group(), m.start(), m.end(), when, when, relative=True,
+                                 part_of_day=part))
+    for m in _LAST_PERIOD.finditer(text):
+        start = end = None
+        if published is not None:
+            if m.group("week"):
+                start = published - timedelta(days=published.weekday() + 7)
+                end = start + timedelta(days=6)
+            elif m.group("month"):
+                end = published.replace(day=1) - timedelta(days=1)
+                start = end.replace(day=1)
+            else:
+                start, end = date(published.year - 1, 1, 1), date(published.year - 1, 12, 31)
+        found.append(DateMention(m.group(), m.start(), m.end(), start, end, relative=True))
+    return found
+
+
+def _merge(text: str, mentions: list[DateMention]) -> tuple[DateMention, ...]:
+    """One mention per place: "Jumat (13/8/2021)" and "Rabu, 1 September 2021" join up."""
+    mentions.sort(key=lambda m: (m.span_start, -(m.span_end - m.span_start)))
+    merged: list[DateMention] = []
+    for mention in mentions:
+        previous = merged[-1] if merged else None
+        if previous is None or not re.fullmatch(
+                r"[\s,(]{0,3}", text[previous.span_end:mention.span_start]) and \
+                mention.span_start >= previous.span_end:
+            merged.append(mention)
+            continue
+        if mention.span_start < previous.span_end and mention.span_end <= previous.span_end:
+            continue  # contained in a date already read ("1 September 2021")
+        plain = previous if previous.weekday is None else mention
+        if (previous.weekday is None) == (mention.weekday is None) or plain.relative:
+            merged.append(mention)
+            continue
+        merged[-1] = _combine(text, previous, mention)
+    return tuple(merged)
+
+
+def _combine(text: str, a: DateMention, b: DateMention) -> DateMention:
+    absolute = b if b.start is not None and not b.relative else a
+    end = max(a.span_end, b.span_end)
+    if text[end:end + 1] == ")" and "(" in text[a.span_start:end]:
+        end += 1
+    return DateMention(
+        text=text[a.span_start:end], span_start=a.span_start, span_end=end,
+        start=absolute.start, end=absolute.end,
+        weekday=a.weekday if a.weekday is not None else b.weekday,
+        relative=a.relative and b.relative, part_of_day=a.part_of_day or b.part_of_day)
+
+
+@lru_cache(maxsize=1)
+def _duration_pattern() -> re.Pattern[str]:
+    return re.compile(r"\b\d+\s*(?:[^\W\d_]+)\b(?!\s+(?:ago|lalu|yang lalu))", re.IGNORECASE)
+
+
+def _dateparser_dates(text: str, language: str,
+                      published: date | None) -> list[DateMention]:
+    from datetime import datetime
+
+    from dateparser.search import search_dates
+
+    settings = {"PREFER_DATES_FROM": "past", "DATE_ORDER": "DMY"}
+    if published is not None:
+        settings["RELATIVE_BASE"] = datetime(published.year, published.month, published.day)
+    try:
+        results = search_dates(text, languages=[language], settings=settings) or []
+    except Exception:  # noqa: BLE001 - an unsupported language reads no dates
+        return []
+    found = []
+    position = 0
+    for surface, moment in results:
+        start = text.find(surface, position)
+        if start < 0 or _duration_pattern().fullmatch(surface.strip()):
+            continue
+        position = start + len(surface)
+        found.append(DateMention(surface, start, position, moment.date(), moment.date(),
+                                 relative=published is not None))
+    return found

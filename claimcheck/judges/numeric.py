@@ -1,0 +1,209 @@
+"""The numeric judge: two outlets giving different amounts of the same measured thing.
+
+Numbers only clash when they measure one thing: the same unit or counted-noun class,
+the same actor when both are known (the UK's 600 troops never contradict the US's 650),
+comparable kinds (a year is never compared with a count) and enough shared wording
+around them that they speak of the same event. Intervals decide: overlapping ones agree
+("lebih dari 900 kilometer" vs "900 km"), disjoint ones conflict.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from claimcheck.judges import register_judge
+from claimcheck.models import Claim, Conflict, PairContext, Quantity
+from claimcheck.quantities import MEASURED_KINDS
+from claimcheck.units import UNITS, hedges
+
+# Exact values still carry rounding: "1.2m" and "1,234,000" are the same figure.
+_ROUNDING = 0.02
+
+_STOPWORDS = frozenset("""
+yang dan di ke dari untuk dengan pada dalam itu ini akan telah sudah adalah bahwa atau oleh
+juga tidak tak ada para sebagai karena agar namun tetapi saat ketika kata mengatakan ujar
+menurut dia ia mereka kami kita saya anda pun lagi hanya masih bisa dapat harus lebih sangat
+sekitar hampir kira setelah sebelum sejak hingga sampai antara tersebut beberapa banyak semua
+seorang sebuah salah satu dua tiga jumlah kepada bagi secara hari tahun pula begitu maka
+the a an of in on at to for from and or by with that which who than as is are was were be been
+have has had will would said says say according about more than also not no its their they
+he she it we this these those there over after before into some his her our out up new one
+der die das den dem des und oder im am an auf mit von zu für aus bei nach vor als ist sind
+war waren wird werden haben hat sagte sagt nicht auch ein eine einen einem einer es sie er
+""".split())
+_TOKEN = re.compile(r"[^\W\d_]{3,}")
+def shared_words(a: str, b: str, stems: frozenset[str], limit: int = 3) -> list[str]:
+    """Up to ``limit`` words of ``a`` whose stems are in ``stems``, as written, for display."""
+    words: dict[str, None] = {}
+    for token in _TOKEN.findall(a):
+        if token.casefold()[:5] in stems:
+            words.setdefault(token)
+    return list(words)[:limit]
+
+
+_HEDGE_WORDS = frozenset(word for language in ("en", "id", "de")
+                         for phrase, _ in hedges(language) for word in phrase.split())
+
+
+@lru_cache(maxsize=4096)
+def content_stems(text: str, keep_units: bool = False) -> frozenset[str]:
+    """Content words of ``text`` cut to five letters, so "kedutaannya" meets "kedutaan".
+
+    Stop words, hedges and (unless ``keep_units``) units and counted-noun classes are left
+    out: two numbers of "tentara" share their unit anyway, and "about" says nothing.
+    """
+    stems = set()
+    for token in _TOKEN.findall(text.casefold()):
+        if token in _STOPWORDS or token in _HEDGE_WORDS or (token in UNITS and not keep_units):
+            continue
+        stems.add(token[:5])
+    return frozenset(stems)
+
+
+def format_quantity(q: Quantity) -> str:
+    """A short human reading of a quantity: "~3,000 troops", "more than 900 kilometre"."""
+    if q.kind == "unspecified":
+        return f"an unspecified number of {q.counted or q.unit or 'items'}"
+    prefix = {"~": "about ", ">": "more than ", "<": "up to ", "up": "up ", "down": "down "}
+    if q.value is not None:
+        number = _number(q.value)
+    else:
+        number = f"{_number(q.low)}-{_number(q.high)}"
+    noun = q.counted or q.unit or ""
+    if q.unit == "percent":
+        noun = "%"
+    return f"{prefix.get(q.change, '')}{number}{'' if noun == '%' else ' '}{noun}".strip()
+
+
+def _number(value: float | None) -> str:
+    if value is None:
+        return "?"
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.6g}"
+
+
+def _describe(q: Quantity) -> str:
+    extra = [*q.qualifiers, *([q.actor] if q.actor else [])]
+    return format_quantity(q) + (f" ({', '.join(extra)})" if extra else "")
+
+
+def _key(q: Quantity) -> str | None:
+    """What is measured: the unit class, else the counted noun's stem."""
+    if q.unit:
+        return q.unit
+    if q.counted:
+        return q.counted.casefold().split()[0][:5]
+    return None
+
+
+def _signed(q: Quantity) -> tuple[float, float]:
+    low = q.low if q.low is not None else float("-inf")
+    high = q.high if q.high is not None else float("inf")
+    if q.change == "down":
+        low, high = -high, -low
+    return low, high
+
+
+def _overlap(a: Quantity, b: Quantity) -> bool:
+    a_low, a_high = _signed(a)
+    b_low, b_high = _signed(b)
+    slack_a = _ROUNDING * max(abs(a_low), abs(a_high)) if a.change == "=" else 0
+    slack_b = _ROUNDING * max(abs(b_low), abs(b_high)) if b.change == "=" else 0
+    slack = max(x for x in (slack_a, slack_b, 0) if x != float("inf"))
+    return a_low <= b_high + slack and b_low <= a_high + slack
+
+
+def _trivial(q: Quantity) -> bool:
+    # "one of", "satu", "ein": a word meaning one is an article more often than a count.
+    return q.value == 1 and not any(ch.isdigit() for ch in q.text)
+
+
+def _comparable(a: Quantity, b: Quantity) -> bool:
+    if a.kind not in MEASURED_KINDS or b.kind not in MEASURED_KINDS or _trivial(a) or _trivial(b):
+        return False
+    if a.kind == "unspecified" and b.kind == "unspecified":
+        return False
+    kinds = {a.kind, b.kind} - {"unspecified"}
+    if len(kinds) != 1:
+        return False
+    if (a.change in ("up", "down")) != (b.change in ("up", "down")):
+        return False  # a rise is not a level
+    key = _key(a)
+    return key is not None and key == _key(b)
+
+
+class NumericJudge:
+    """Flags disjoint intervals of the same measured thing, and number-vs-unspecified."""
+
+    name = "numeric"
+
+    def judge(self, a: Claim, b: Claim, context: PairContext) -> Conflict | None:
+        shared = content_stems(a.sentence.text) & content_stems(b.sentence.text)
+        best: Conflict | None = None
+        for qa in a.quantities:
+            for qb in b.quantities:
+                conflict = self._pair(a, b, qa, qb, shared, context)
+                if conflict is not None and (best is None or conflict.score > best.score):
+                    best = conflict
+        return best
+
+    def _pair(self, a: Claim, b: Claim, qa: Quantity, qb: Quantity, shared: frozenset[str],
+              context: PairContext) -> Conflict | None:
+        if not _comparable(qa, qb):
+            return None
+        if qa.actor and qb.actor and qa.actor != qb.actor:
+            return None  # different owners: the UK's 600 vs the US's 650
+        same_actor = bool(qa.actor and qa.actor == qb.actor)
+        common_qualifiers = (set(qa.qualifiers) & set(qb.qualifiers)) - {"already deployed"}
+        evidence = len(shared) + 2 * same_actor + 2 * bool(common_qualifiers)
+        if evidence < 2 and not (evidence >= 1 and context.percentile >= 0.9):
+            return None
+        words = ", ".join(shared_words(a.sentence.text, b.sentence.text, shared))
+        reasons = ["same actor" if same_actor else None,
+                   "same unit" if qa.unit else "same counted noun",
+                   f"shared words ({words})" if shared else None]
+        why = " and ".join(r for r in reasons if r)
+        unspecified = qa.kind == "unspecified" or qb.kind == "unspecified"
+        if unspecified:
+            if set(qa.qualifiers) != set(qb.qualifiers):
+                return None  # "jumlah pasukan tambahan" says nothing of troops in place
+            score = min(0.8, 0.45 + 0.05 * evidence)
+            explanation = (f"{_describe(qa)} vs {_describe(qb)}: {why}; one outlet gives a "
+                           f"number, the other says it was not given")
+            return self._conflict("unspecified", score, explanation, a, b, qa, qb, context)
+        if qa.value is not None and qb.value is not None and qa.value == qb.value:
+            return None  # equal figures never clash, whatever the hedges
+        if _overlap(qa, qb):
+            return None
+        a_mid, b_mid = _centre(qa), _centre(qb)
+        gap = abs(a_mid - b_mid) / max(abs(a_mid), abs(b_mid), 1e-9)
+        score = 0.45 + 0.3 * min(1.0, gap) + 0.05 * min(evidence, 4)
+        detail = None
+        explanation = f"{_describe(qa)} vs {_describe(qb)}: {why}, different amounts"
+        if set(qa.qualifiers) != set(qb.qualifiers):
+            differing = sorted(set(qa.qualifiers) ^ set(qb.qualifiers),
+                               key=lambda qualifier: qualifier != "additional")
+            score *= 0.6
+            detail = "qualifier"
+            explanation += f"; one counts {differing[0]} {qa.unit or qa.counted}"
+        return self._conflict("numeric", min(score, 1.0), explanation, a, b, qa, qb, context,
+                              detail)
+
+    def _conflict(self, kind: str, score: float, explanation: str, a: Claim, b: Claim,
+                  qa: Quantity, qb: Quantity, context: PairContext,
+                  detail: str | None = None) -> Conflict:
+        return Conflict(kind=kind, score=round(score, 3), explanation=explanation, a=a, b=b,
+                        judge=self.name, a_values=(qa,), b_values=(qb,), topic=context.topic,
+                        detail=detail)
+
+
+def _centre(q: Quantity) -> float:
+    low, high = _signed(q)
+    if low == float("-inf"):
+        return high
+    if high == float("inf"):
+        return low
+    return (low + high) / 2
+
+
+register_judge("numeric", NumericJudge)

@@ -1,0 +1,67 @@
+"""The date judge: one event, two days; precision first."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from corpus_claims import claim, corpus_claim
+
+from claimcheck.judges import JUDGES
+from claimcheck.judges.dates import DateJudge
+from claimcheck.models import PairContext
+
+HIGH = PairContext(similarity=0.3, percentile=0.9)
+
+
+def test_registered():
+    assert JUDGES["date"] is DateJudge
+
+
+def test_thursday_claim_vs_friday_statement_flagged_low():
+    a = corpus_claim("000", "pada hari Kamis. Dua")
+    b = corpus_claim("001", "pada hari Jumat")
+    conflict = DateJudge().judge(a, b, HIGH)
+    assert conflict is not None and conflict.kind == "date"
+    assert conflict.score <= 0.4
+    assert "different moments" in conflict.explanation
+    assert "Thursday" in conflict.explanation and "Friday" in conflict.explanation
+
+
+def test_same_pair_with_low_similarity_not_flagged():
+    a = corpus_claim("000", "pada hari Kamis. Dua")
+    b = corpus_claim("001", "pada hari Jumat")
+    assert DateJudge().judge(a, b, PairContext(percentile=0.3)) is None
+
+
+def test_same_weekday_not_flagged():
+    a = corpus_claim("000", "berbicara dengan Presiden Afghanistan Ashraf Ghani pada hari Kamis")
+    b = corpus_claim("001", "mengatakan pada hari Kamis bahwa Amerika Serikat")
+    assert DateJudge().judge(a, b, HIGH) is None
+
+
+def test_unrelated_events_not_flagged():
+    a = corpus_claim("003", "pada Senin (16/8/2021)")
+    b = corpus_claim("004", "1 September 2021")
+    assert DateJudge().judge(a, b, HIGH) is None
+
+
+def test_resolved_dates_differ():
+    a = claim("Taliban fighters captured the city of Kandahar on Thursday, officials said.", "en",
+              published=date(2021, 8, 13))
+    b = claim("Taliban fighters captured the city of Kandahar on Friday, officials said.", "en",
+              published=date(2021, 8, 14))
+    conflict = DateJudge().judge(a, b, HIGH)
+    assert conflict is not None and "2021-08-12" in conflict.explanation
+
+
+def test_same_day_written_two_ways_agrees():
+    a = claim("Taliban fighters captured the city of Kandahar on Thursday, officials said.", "en",
+              published=date(2021, 8, 13))
+    b = claim("Taliban-Kämpfer eroberten die Stadt Kandahar am 12. August 2021.", "de")
+    assert DateJudge().judge(a, b, HIGH) is None
+
+
+def test_german_pair_flagged():
+    a = claim("Die Taliban eroberten die Stadt Kandahar am Donnerstag, sagten Beamte.", "de")
+    b = claim("Die Taliban eroberten die Stadt Kandahar am Freitag, sagten Beamte.", "de")
+    assert DateJudge().judge(a, b, HIGH) is not None

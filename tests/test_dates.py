@@ -1,0 +1,78 @@
+"""extract_dates on corpus forms, with and without a publication date."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from claimcheck.dates import extract_dates
+
+PUB = date(2021, 8, 16)  # a Monday
+
+CASES = [
+    # text, lang, published, expected [(start, weekday, relative)]
+    ("pada Senin (16/8/2021).", "id", None, [(date(2021, 8, 16), 0, False)]),
+    ("Jumat (13/8/2021)", "id", None, [(date(2021, 8, 13), 4, False)]),
+    ("16/8/2021", "id", None, [(date(2021, 8, 16), None, False)]),
+    ("pada Rabu, 1 September 2021.", "id", None, [(date(2021, 9, 1), 2, False)]),
+    ("1 September 2021", "id", None, [(date(2021, 9, 1), None, False)]),
+    ("pada hari Kamis.", "id", None, [(None, 3, True)]),
+    ("pada hari Kamis.", "id", PUB, [(date(2021, 8, 12), 3, True)]),
+    ("pada Senin", "id", PUB, [(date(2021, 8, 16), 0, True)]),
+    ("pada Kamis lalu", "id", date(2021, 8, 12), [(date(2021, 8, 5), 3, True)]),
+    ("Senin malam", "id", date(2021, 7, 6), [(date(2021, 7, 5), 0, True)]),
+    ("kemarin", "id", PUB, [(date(2021, 8, 15), None, True)]),
+    ("kemarin", "id", None, [(None, None, True)]),
+    ("on Thursday", "en", PUB, [(date(2021, 8, 12), 3, True)]),
+    ("last Monday", "en", PUB, [(date(2021, 8, 9), 0, True)]),
+    ("yesterday", "en", PUB, [(date(2021, 8, 15), None, True)]),
+    ("last week", "en", PUB, [(date(2021, 8, 9), None, True)]),
+    ("on Aug. 14, 2019", "en", None, [(date(2019, 8, 14), None, False)]),
+    ("September 8", "en", PUB, [(date(2021, 9, 8).replace(year=2020), None, True)]),
+    ("8/16/2021", "en", None, [(date(2021, 8, 16), None, False)]),
+    ("am 12. August 2021", "de", None, [(date(2021, 8, 12), None, False)]),
+    ("am Donnerstag", "de", PUB, [(date(2021, 8, 12), 3, True)]),
+    ("gestern", "de", PUB, [(date(2021, 8, 15), None, True)]),
+    ("letzte Woche", "de", PUB, [(date(2021, 8, 9), None, True)]),
+    ("pada Minggu pagi", "id", PUB, [(date(2021, 8, 15), 6, True)]),
+    ("minggu lalu", "id", PUB, [(date(2021, 8, 9), None, True)]),
+]
+
+
+@pytest.mark.parametrize(("text", "lang", "published", "expected"), CASES)
+def test_extract_dates(text, lang, published, expected):
+    found = extract_dates(text, lang, published)
+    assert [(m.start, m.weekday, m.relative) for m in found] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Pentagon mengatakan akan mengirim sekitar 3.000 tentara tambahan dalam waktu 48 jam.",
+    "selama misi 20 tahun mereka",
+    "The Pentagon will send 3,000 troops within 48 hours.",
+    "Dia mengatakan kedutaan tetap buka di lokasi tersebut.",
+    "He may leave at 10.30.",
+])
+def test_durations_and_plain_text_are_not_dates(text):
+    assert extract_dates(text, "id", PUB) == ()
+
+
+def test_part_of_day():
+    (mention,) = extract_dates("1.037 tentara melarikan diri Senin malam", "id", None)
+    assert mention.part_of_day == "night" and mention.weekday == 0 and mention.start is None
+
+
+def test_spans_point_into_text():
+    text = "Hal itu diungkapkan pada Senin (16/8/2021)."
+    (mention,) = extract_dates(text, "id", None)
+    assert text[mention.span_start:mention.span_end] == mention.text == "pada Senin (16/8/2021)"
+
+
+def test_fast_on_plain_sentences():
+    import time
+
+    sentences = ["Taliban menguasai kota Kandahar, kata seorang pejabat pemerintah."] * 2000
+    begin = time.perf_counter()
+    for sentence in sentences:
+        extract_dates(sentence, "id", PUB)
+    assert time.perf_counter() - begin < 1.0

@@ -1,0 +1,127 @@
+"""The numeric judge on real corpus sentences and hand-written English and German pairs."""
+
+from __future__ import annotations
+
+import pytest
+from corpus_claims import claim, corpus_claim
+
+from claimcheck.judges import JUDGES
+from claimcheck.judges.numeric import NumericJudge
+from claimcheck.models import PairContext
+
+CTX = PairContext(similarity=0.3, percentile=0.5)
+
+
+@pytest.fixture()
+def judge() -> NumericJudge:
+    return NumericJudge()
+
+
+def test_registered():
+    assert JUDGES["numeric"] is NumericJudge
+
+
+def test_additional_3000_vs_650_in_place_is_flagged_with_qualifier(judge):
+    a = corpus_claim("000", "sekitar 3.000 tentara tambahan")
+    b = corpus_claim("001", "sekitar 650 tentara")
+    conflict = judge.judge(a, b, CTX)
+    assert conflict is not None and conflict.kind == "numeric"
+    assert conflict.detail == "qualifier"
+    assert "additional" in conflict.explanation and "United States" in conflict.explanation
+    assert "3,000" in conflict.explanation and "650" in conflict.explanation
+    assert 0 < conflict.score < 0.7
+    assert conflict.a_values[0].value == 3000 and conflict.b_values[0].value == 650
+
+
+def test_3000_vs_not_determined_is_unspecified(judge):
+    a = corpus_claim("000", "sekitar 3.000 tentara tambahan")
+    b = corpus_claim("001", "jumlah pasukan tambahan tidak ditentukan")
+    conflict = judge.judge(a, b, CTX)
+    assert conflict is not None and conflict.kind == "unspecified"
+    assert conflict.b_values[0].unspecified
+    # Either order.
+    assert judge.judge(b, a, CTX).kind == "unspecified"
+
+
+def test_uk_600_vs_us_650_not_flagged(judge):
+    a = corpus_claim("000", "sekitar 600 tentara")
+    b = corpus_claim("001", "sekitar 650 tentara")
+    assert judge.judge(a, b, PairContext(percentile=0.99)) is None
+
+
+def test_twenty_year_mission_vs_last_twenty_years_not_flagged(judge):
+    a = corpus_claim("001", "misi 20 tahun")
+    b = corpus_claim("004", "20 tahun terakhir")
+    assert judge.judge(a, b, PairContext(percentile=0.99)) is None
+
+
+def test_more_than_900_km_agrees_with_900_km(judge):
+    a = corpus_claim("002", "lebih dari 900 kilometer")
+    b = claim("Tajikistan shares a 900 km border with Afghanistan's Badakhshan province.", "en")
+    assert judge.judge(a, b, PairContext(percentile=0.99)) is None
+
+
+def test_900_km_vs_125_km_unrelated_not_flagged(judge):
+    a = corpus_claim("002", "lebih dari 900 kilometer")
+    b = corpus_claim("004", "125 kilometer")
+    assert judge.judge(a, b, CTX) is None
+
+
+def test_thousands_of_troops_vs_650_without_shared_context(judge):
+    a = corpus_claim("000", "mengirim ribuan tentara")
+    b = corpus_claim("001", "sekitar 650 tentara")
+    assert judge.judge(a, b, CTX) is None
+
+
+def test_about_3000_vs_3000_agree(judge):
+    a = corpus_claim("000", "sekitar 3.000 tentara tambahan")
+    b = claim("The Pentagon said it would send 3,000 additional troops to evacuate embassy "
+              "staff within 48 hours.", "en")
+    assert judge.judge(a, b, CTX) is None
+
+
+def test_english_pair_flagged(judge):
+    a = claim("The Pentagon said it would send 3,000 additional troops to Kabul.", "en")
+    b = claim("The Pentagon said it would send 5,000 additional troops to Kabul.", "en")
+    conflict = judge.judge(a, b, CTX)
+    assert conflict is not None and conflict.kind == "numeric" and conflict.detail is None
+    assert conflict.score > 0.5
+
+
+def test_german_pair_flagged(judge):
+    a = claim("Das Pentagon schickt etwa 3.000 zusätzliche Soldaten nach Kabul.", "de")
+    b = claim("Das Pentagon schickt 5.000 zusätzliche Soldaten nach Kabul.", "de")
+    conflict = judge.judge(a, b, CTX)
+    assert conflict is not None and "3,000" in conflict.explanation
+
+
+def test_german_vs_indonesian_agree(judge):
+    a = claim("Das Pentagon schickt etwa 3.000 zusätzliche Soldaten nach Kabul.", "de")
+    b = corpus_claim("000", "sekitar 3.000 tentara tambahan")
+    assert judge.judge(a, b, CTX) is None
+
+
+def test_english_unspecified(judge):
+    a = claim("The Pentagon will send about 3,000 additional troops to Kabul.", "en")
+    b = claim("The number of additional troops to be sent to Kabul was not disclosed.", "en")
+    conflict = judge.judge(a, b, CTX)
+    assert conflict is not None and conflict.kind == "unspecified"
+
+
+def test_percent_vs_count_never_compared(judge):
+    a = claim("Unemployment in Kabul rose to 30 percent, officials in Kabul said.", "en")
+    b = claim("Unemployment in Kabul reached 30,000 people, officials in Kabul said.", "en")
+    assert judge.judge(a, b, PairContext(percentile=0.99)) is None
+
+
+def test_year_never_compared_with_count(judge):
+    a = claim("The Taliban ruled Kabul from 1996 until 2001.", "en")
+    b = claim("The Taliban ruled Kabul with 2000 fighters.", "en")
+    assert judge.judge(a, b, PairContext(percentile=0.99)) is None
+
+
+def test_rise_vs_fall_conflict(judge):
+    a = claim("Shares of Vectura rose 6.5% on Monday in London trading.", "en")
+    b = claim("Shares of Vectura fell 3% on Monday in London trading.", "en")
+    conflict = judge.judge(a, b, CTX)
+    assert conflict is not None and conflict.kind == "numeric"
