@@ -10,6 +10,7 @@ and most of continental Europe swap the two marks.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 # Languages whose decimal mark is a comma and whose group mark is a dot (CLDR).
@@ -192,8 +193,21 @@ def _parse_indonesian(words: list[str]) -> float | None:
     return total + current + last if words else None
 
 
+#: Spelled-out fractions ("a third", "setengah", "zwei Drittel"), folded, hyphens as spaces.
+FRACTIONS: dict[str, float] = {
+    "a third": 1 / 3, "one third": 1 / 3, "two thirds": 2 / 3, "a quarter": 0.25,
+    "one quarter": 0.25, "three quarters": 0.75, "half": 0.5, "setengah": 0.5, "separuh": 0.5,
+    "sepertiga": 1 / 3, "seperempat": 0.25, "dua pertiga": 2 / 3, "tiga perempat": 0.75,
+    "hälfte": 0.5, "die hälfte": 0.5, "ein drittel": 1 / 3, "zwei drittel": 2 / 3,
+    "ein viertel": 0.25, "drei viertel": 0.75,
+}
+
+
 def parse_number_words(phrase: str, language: str) -> float | None:
     """Value of a spelled-out number ("twenty five", "tiga ratus", "zwanzigtausend")."""
+    folded = " ".join(phrase.casefold().replace("-", " ").split())
+    if folded in FRACTIONS:
+        return FRACTIONS[folded]
     words = phrase.casefold().split()
     if not words:
         return None
@@ -219,14 +233,16 @@ def number_word_pattern(language: str) -> str:
         compound = "(?:" + "|".join(morphemes) + ")+"
         vague = "|".join(sorted((k for k in VAGUE if k[0] in "dhtzm" and " " not in k),
                                 key=len, reverse=True))
-        return rf"(?:{vague}|{compound})"
+        fractions = r"(?:(?:ein|zwei|drei)\s+(?:Drittel|Viertel)|(?:die\s+)?Hälfte)"
+        return rf"(?:{fractions}|{vague}|{compound})"
     if language in ("id", "ms"):
         base = "satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan"
         single = "|".join(sorted(_ID_WORDS, key=len, reverse=True))
         tail = r"(?:\s+(?:belas|puluh|ratus|ribu|juta|miliar|milyar|triliun|" + base + r"))*"
         vague = r"(?:(?:belasan|puluhan|ratusan|ribuan|jutaan|miliaran|lusinan)" \
                 r"(?:\s+(?:ribu|juta))?)"
-        return rf"(?:{vague}|(?:{single}){tail})"
+        fractions = r"(?:setengah|separuh|sepertiga|seperempat|(?:dua|tiga)\s+per(?:tiga|empat))"
+        return rf"(?:{fractions}|{vague}|(?:{single}){tail})"
     tens = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
     small = "|".join(sorted((k for k in _EN_WORDS if " " not in k and k != "dozen"),
                             key=len, reverse=True))
@@ -234,4 +250,69 @@ def number_word_pattern(language: str) -> str:
     scale = r"(?:\s+(?:hundred|thousand|million|billion|trillion)(?:\s+and)?)"
     vague = (r"(?:(?:tens|hundreds)\s+of\s+(?:thousands|millions)|dozens|hundreds|thousands|"
              r"millions|billions)")
-    return rf"(?:{vague}|a\s+dozen|{unit}(?:{scale}(?:\s+{unit})?)*)"
+    fractions = (r"(?:(?:a|one)[\s-]third|two[\s-]thirds|(?:a|one)[\s-]quarter|"
+                 r"three[\s-]quarters|half)")
+    return rf"(?:{fractions}|{vague}|a\s+dozen|{unit}(?:{scale}(?:\s+{unit})?)*)"
+
+
+# --- finding numbers in text -------------------------------------------------------
+
+@dataclass(slots=True)
+class NumberAtom:
+    """A number as written: digits or words, before any unit or hedge is read."""
+
+    start: int
+    end: int
+    value: float | None
+    low: float | None
+    high: float | None
+    raw: str
+    is_word: bool
+    #: "+" or "-" written against the digits ("-1.3%", "+0.2%").
+    sign: str = ""
+
+
+# Digits may follow a currency prefix written without a space ("$US55", "RM79", "PS6m"
+# where "£" went through an ASCII transliteration) or "sub-"/"minus-"; otherwise they
+# must not continue a word, a number or a hyphenated name ("F-35", "S23").
+_GLUED = "|".join(rf"(?<={p})" for p in (r"\$US", r"\$A", r"\$AU", r"\$C", r"\$NZ", r"\$HK",
+                                           r"\bPS", r"\bRM", r"\bRp", r"\bRs", "Y=", "sub-",
+                                           "minus-", "Sub-"))
+_DIGITS = (rf"(?:(?P<sign>(?<![\w.,/:#])[-\u2212+](?=\.?\d))|{_GLUED}|"
+           r"(?<![\w.,/:#])(?<![A-Za-z]-))"
+           r"(?P<num>\d+(?:[.,\u00a0]\d+)*|\.\d+)")
+
+
+@lru_cache(maxsize=16)
+def _number_pattern(language: str) -> re.Pattern[str]:
+    words = number_word_pattern(language)
+    return re.compile(rf"{_DIGITS}|(?<![\w-])(?P<word>{words})(?![\w-])", re.IGNORECASE)
+
+
+def find_numbers(text: str, language: str) -> list[NumberAtom]:
+    """Every number written in ``text`` (digits or words), in order, with its value."""
+    atoms = []
+    for match in _number_pattern(language).finditer(text):
+        if match.group("num"):
+            raw = match.group("num")
+            value = parse_numeral("0" + raw if raw.startswith(".") else raw, language)
+            if value is None:
+                continue
+            sign = match.group("sign") or ""
+            if sign in ("-", "\u2212"):
+                value, sign = -value, "-"
+            atoms.append(NumberAtom(match.start(), match.end(), value, value, value, raw,
+                                    False, sign))
+            continue
+        raw = match.group("word")
+        folded = " ".join(raw.casefold().split())
+        if folded in VAGUE:
+            low, high = VAGUE[folded]
+            atoms.append(NumberAtom(match.start(), match.end(), None, low, high, raw, True))
+            continue
+        value = parse_number_words(folded, language)
+        # German "ein"/"eine" alone is an article, not a count.
+        if value is None or (language == "de" and folded in ("ein", "eins", "und")):
+            continue
+        atoms.append(NumberAtom(match.start(), match.end(), value, value, value, raw, True))
+    return atoms

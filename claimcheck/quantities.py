@@ -4,34 +4,32 @@
 words, vague magnitudes), reads the hedge or change word before it, the magnitude,
 currency and unit around it, the counted noun and qualifiers after it, and the actor
 that owns it. Years, times of day, calendar dates, scores, ordinals, identifiers
-("Game 2") and phone numbers are recognised and left out, so nothing downstream can
-compare a year with a troop count.
+("Game 2") and phone numbers are recognised and left out (``quantity_filters``), so
+nothing downstream can compare a year with a troop count.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 
-from claimcheck.calendar_words import MONTH_RE
 from claimcheck.entities import actor_before, find_actors
 from claimcheck.models import Quantity
-from claimcheck.numbers import (
-    VAGUE,
-    magnitude,
-    number_word_pattern,
-    parse_number_words,
-    parse_numeral,
+from claimcheck.numbers import NumberAtom, find_numbers, magnitude, number_word_pattern
+from claimcheck.quantity_filters import (
+    SCORE_CONTEXT,
+    is_identifier,
+    is_non_quantity,
+    is_year,
 )
 from claimcheck.units import (
     ALREADY_DEPLOYED,
-    BELOW_HEDGES,
-    CONNECTORS,
     CURRENCY_SYMBOLS,
-    QUALIFIERS,
+    FUNCTION_WORDS,
     UNITS,
-    hedges,
+    counted_after,
+    hedge_before,
+    unit_after,
 )
 from claimcheck.unspecified import find_unspecified
 
@@ -40,227 +38,17 @@ MEASURED_KINDS = frozenset({"count", "money", "percent", "measure", "duration", 
 
 _APPROX_TOLERANCE = 0.1  # "about 3,000" spans 2,700..3,300: news rounds to one or two digits
 
+# "PS" and "Y=" are "£" and "¥" after an ASCII transliteration (unidecode), common in feeds.
 _CURRENCY_BEFORE = re.compile(
-    r"(US\s?\$|[ACS]\$|HK\$|NZ\$|\$|£|€|¥|₹|\bRp\.?|\bRM|\bUSD|\bEUR|\bIDR|\bGBP|\bRs\.?)\s?$")
-_WORD = re.compile(r"[^\W\d_][\w'’./-]*|%|°[CF]?")
-_YEAR_CUES = frozenset(
-    "in since of tahun sejak pada hingga sampai until by from im seit bis von jahr jahres dari "
-    "year before after during between and dan und early late mid awal akhir pertengahan "
-    "season musim fiscal fy ad a.d. bc anno circa sebelum sesudah setelah menjelang".split())
-_TIME_AFTER = re.compile(r"^\s?(?:WIB|WITA|WIT|GMT|UTC|CET|CEST|EST|EDT|PST|PDT|BST|"
-                         r"[ap]\.?m\.?(?!\w)|Uhr|h\b|pagi|siang|sore|malam)", re.IGNORECASE)
-_TIME_BEFORE = re.compile(r"(?:\bpukul|\bjam|\bat|\bum|\bsekitar pukul|\buntil|\bbefore|"
-                          r"\bafter|\bby|\bfrom|\bgegen|\bab)\s*$", re.IGNORECASE)
-_SCORE_CONTEXT = re.compile(
-    r"\b(?:skor|menang|kalah|imbang|unggul|won|win|wins|beat|beats|draw|drew|lead|led|score|"
-    r"scored|victory|defeat|defeated|aggregate|ended|trail|trailed|sieg|gewann|verlor|"
-    r"unentschieden|endete|goals?|gol|half-time|halftime|game|match|pertandingan|spiel)\b",
-    re.IGNORECASE)
-_NOT_NAMES = frozenset("rp rm us usd eur idr gbp".split())
-_NOUNISH_STOP = frozenset(
-    "di ke dari dan yang untuk dengan dalam pada itu ini atau oleh akan telah sudah adalah "
-    "bagi per sejak selama sebagai tersebut karena agar namun tetapi juga saja lagi pun the "
-    "a an of in on at to for from and or by with that which who than as is are was were be "
-    "been have has had will would per each der die das den dem des und oder in im am an auf "
-    "mit von zu für aus bei nach vor als ist sind war waren wird werden haben hat mereka kami "
-    "kita dia ia saya anda they we he she it you sie er wir ihr es".split())
-
-
-@dataclass(slots=True)
-class _Atom:
-    start: int
-    end: int
-    value: float | None
-    low: float | None
-    high: float | None
-    raw: str
-    is_word: bool
-
-
-@lru_cache(maxsize=16)
-def _atom_pattern(language: str) -> re.Pattern[str]:
-    digits = r"(?<![\w.,/:#])(?<![A-Za-z]-)\d+(?:[.,\u00a0]\d+)*"
-    words = number_word_pattern(language)
-    return re.compile(rf"(?P<num>{digits})|(?<![\w-])(?P<word>{words})(?![\w-])", re.IGNORECASE)
-
-
-def _atoms(text: str, language: str) -> list[_Atom]:
-    atoms = []
-    for match in _atom_pattern(language).finditer(text):
-        raw = match.group()
-        if match.group("num"):
-            value = parse_numeral(raw, language)
-            if value is None:
-                continue
-            atoms.append(_Atom(match.start(), match.end(), value, value, value, raw, False))
-            continue
-        folded = " ".join(raw.casefold().split())
-        if folded in VAGUE:
-            low, high = VAGUE[folded]
-            atoms.append(_Atom(match.start(), match.end(), None, low, high, raw, True))
-            continue
-        value = parse_number_words(folded, language)
-        # German "ein"/"eine" and Indonesian "satu" alone are mostly articles ("salah satu").
-        if value is None or (language == "de" and folded in ("ein", "eins", "und")):
-            continue
-        atoms.append(_Atom(match.start(), match.end(), value, value, value, raw, True))
-    return atoms
-
-
-def _next_words(text: str, pos: int, count: int) -> list[tuple[str, int, int]]:
-    words = []
-    for match in _WORD.finditer(text, pos):
-        gap = text[pos:match.start()]
-        if any(ch in gap for ch in ",;:()\"“”!?") or (words and "." in gap):
-            break
-        word = match.group().rstrip(".") or match.group()
-        words.append((word, match.start(), match.start() + len(word)))
-        pos = match.end()
-        if len(words) == count:
-            break
-    return words
-
-
-def _unit_after(text: str, pos: int) -> tuple[str | None, str | None, int]:
-    """(unit, kind, end) for the unit word right after ``pos``, else (None, None, pos)."""
-    rest = text[pos:pos + 40]
-    stripped = rest.lstrip()
-    if stripped[:1] == "%" or stripped[:1] == "°":
-        symbol = "%" if stripped[0] == "%" else stripped[:2].rstrip()
-        unit, kind = UNITS.get(symbol.casefold(), ("degree", "measure"))
-        return unit, kind, pos + len(rest) - len(stripped) + len(symbol)
-    words = _next_words(text, pos, 3)
-    for size in (3, 2, 1):
-        if len(words) < size:
-            continue
-        phrase = " ".join(w for w, _, _ in words[:size]).casefold()
-        if phrase in UNITS and UNITS[phrase][1] != "count":
-            # A one-letter unit only attached or lower-case ("5 m", "5m"; not "5 M").
-            if len(phrase) == 1 and words[0][0] != phrase:
-                continue
-            unit, kind = UNITS[phrase]
-            return unit, kind, words[size - 1][2]
-    return None, None, pos
-
-
-def _hedge_before(text: str, start: int, language: str) -> tuple[str, bool]:
-    """The change a hedge or change word before ``start`` implies, and whether it is 'below'."""
-    before = text[max(0, start - 40):start].casefold().rstrip()
-    words = before.split()
-    change, below = "=", False
-    for phrase, kind in hedges(language):
-        if kind in ("up", "down"):
-            continue
-        if before.endswith(phrase) and (len(before) == len(phrase)
-                                        or not before[-len(phrase) - 1].isalnum()):
-            change, below = kind, phrase in BELOW_HEDGES
-            words = before[:-len(phrase)].split()
-            break
-    while words and words[-1] in CONNECTORS:
-        words.pop()
-    if words:
-        last = words[-1].strip(",")
-        for phrase, kind in hedges(language):
-            if kind in ("up", "down") and last == phrase:
-                return kind, False
-    return change, below
-
-
-def _counted(text: str, pos: int, language: str) -> tuple[str | None, tuple[str, ...], int]:
-    """The counted noun after ``pos`` as written, the qualifiers around it, and its end."""
-    words = _next_words(text, pos, 4)
-    qualifiers: list[str] = []
-    head: list[str] = []
-    end = pos
-    for word, _, word_end in words:
-        folded = word.casefold()
-        if folded in QUALIFIERS and not (folded in UNITS and not head):
-            qualifiers.append(QUALIFIERS[folded])
-            if head:
-                break
-            continue
-        if head:
-            # Indonesian compounds ("pegawai kedutaan") continue with a plain noun; verbs
-            # carry me-/ber-/di-/ter- prefixes and stop the noun.
-            if language in ("id", "ms") and folded not in _NOUNISH_STOP and len(head) < 2 \
-                    and not re.match(r"(?:me|ber|di|ter)\w{3,}", folded) \
-                    and folded not in UNITS:
-                head.append(re.sub(r"nya$", "", word))
-                end = word_end
-                continue
-            if language == "en" and folded.endswith("s") and not head[-1].endswith("s") \
-                    and folded not in _NOUNISH_STOP and len(head) < 2:
-                head.append(word)
-                end = word_end
-            break
-        if folded in _NOUNISH_STOP or not word[0].isalpha():
-            break
-        if language == "de" and not word[0].isupper():
-            continue  # adjectives before a German noun are lower case
-        if folded in QUALIFIERS:
-            qualifiers.append(QUALIFIERS[folded])
-        head.append(word)
-        end = word_end
-    counted = " ".join(head) if head else None
-    return counted, tuple(dict.fromkeys(qualifiers)), end
-
-
-def _non_quantity(text: str, atom: _Atom, language: str) -> bool:
-    """True for years, times, dates, ordinals, identifiers and phone numbers."""
-    if atom.is_word:
-        return False
-    raw, before, after = atom.raw, text[:atom.start], text[atom.end:]
-    if re.match(r"^(?:st|nd|rd|th|er|e|\.\s*(?:" + MONTH_RE + r"))\b", after) or \
-            re.search(r"\bke-?$", before[-3:]):
-        return True  # ordinal ("22nd", "ke-3", "3. Mai")
-    if re.match(r"^\s?/\s?\d", after) or re.match(r"^[-/]\d{1,2}[-/]\d", after):
-        return True  # "16/8/2021", "2021-08-16"
-    if re.search(MONTH_RE + r"\s*$", before[-14:]) or \
-            re.match(r"^\.?\s*" + MONTH_RE + r"\b", after):
-        return True  # "August 14", "1 September"
-    if re.match(r"^:\d\d", after) or (re.fullmatch(r"\d{1,2}[.:]\d\d", raw) and
-                                      (_TIME_AFTER.match(after) or _TIME_BEFORE.search(before))):
-        return True
-    if re.fullmatch(r"\d{1,2}", raw) and _TIME_AFTER.match(after) and \
-            not re.match(r"^\s?(?:h\b|pagi|siang|sore|malam)", after):
-        return True  # "11 a.m.", "9 Uhr"
-    if re.match(r"^\s?[-–]?\s?\d{3,}[-\s]\d{3,}", after) or re.search(r"\+\s?$", before) or \
-            re.fullmatch(r"0\d{6,}", raw):
-        return True  # phone-like
-    if re.search(r"(?:\b[Nn]o\.?|#|\b[Nn]omor|\bNr\.)\s*$", before):
-        return True
-    return False
-
-
-def _is_year(text: str, atom: _Atom, has_unit: bool, change: str) -> bool:
-    if atom.is_word or not re.fullmatch(r"\d{4}", atom.raw) or has_unit:
-        return False
-    value = atom.value or 0
-    after = text[atom.end:atom.end + 4]
-    if re.match(r"^(?:s\b|-an\b|an\b|'s)", after):
-        return True
-    previous = text[max(0, atom.start - 20):atom.start].split()
-    cue = bool(previous) and previous[-1].casefold().strip("(,") in _YEAR_CUES
-    if 1900 <= value <= 2100:
-        return change == "=" or cue
-    return 1000 <= value < 1900 and cue
-
-
-def _identifier(text: str, atom: _Atom, language: str) -> bool:
-    """A number naming a thing ("Game 2", "iPhone 11", "Section 427"), not measuring it."""
-    if atom.is_word or not re.fullmatch(r"\d{1,4}", atom.raw):
-        return False
-    match = re.search(r"([A-Za-z][\w-]*)\s$", text[max(0, atom.start - 25):atom.start])
-    if not match:
-        return False
-    word = match.group(1)
-    word_start = atom.start - len(match.group())
-    sentence_initial = not text[:word_start].strip() or \
-        text[:word_start].rstrip()[-1] in ".!?\"“'‘(-–:"
-    if sentence_initial or word.casefold() in _NOT_NAMES or \
-            any(phrase == word.casefold() for phrase, _ in hedges(language)):
-        return False
-    return word[0].isupper() or any(c.isupper() for c in word[1:])
+    r"(\$\s?(?:US|AU|A|C|NZ|HK)|US\s?\$|AU\s?\$|[ACS]\$|HK\s?\$|NZ\s?\$|\$|£|€|¥|₹|\bPS|Y=|"
+    r"\bRp\.?|\bRM|\bUSD|\bEUR|\bIDR|\bGBP|\bRs\.?)\s?$")
+_RANGE_JOINER = re.compile(
+    r"\s*(?P<unit>%|[^\W\d_]+(?:\s[^\W\d_]+)?)?\s*(?:[-–—]|to-?|hingga|sampai|s/d|s\.d\.|bis|"
+    r"until|(?P<or>or|atau|oder)|(?P<and>and|dan|und))\s*(?:US\s?\$|\$|£|€|Rp\.?\s?)?")
+_BETWEEN = re.compile(r"(?:between|antara|zwischen|from|dari|von)\s+\S*$", re.IGNORECASE)
+_INHERIT = re.compile(r"\s*(?:\(\s*(?:or\s+|atau\s+|oder\s+)?|,?\s*(?:or|atau|oder)\s+|/\s*)")
+_ONE_WORDS = frozenset("one satu ein eine".split())
+_LENGTH_WORDS = frozenset("long wide high tall deep away above below across thick".split())
 
 
 def extract_quantities(text: str, language: str) -> tuple[Quantity, ...]:
@@ -274,19 +62,19 @@ def extract_quantities(text: str, language: str) -> tuple[Quantity, ...]:
     Returns:
         Quantities in text order, plus explicitly unspecified amounts (kind "unspecified").
     """
-    if not any(ch.isdigit() for ch in text) and not _has_number_word(text, language):
-        return find_unspecified(text, language, _actor_lookup(text))
-    language = language if language in ("id", "ms", "de") else (language or "en")
-    atoms = _atoms(text, language)
     actor = _actor_lookup(text)
-    deployed = [(m.start(), m.end()) for m in re.finditer(ALREADY_DEPLOYED, text, re.IGNORECASE)]
+    if not any(ch.isdigit() for ch in text) and not _has_number_word(text, language):
+        return tuple(find_unspecified(text, language, actor))
+    language = language if language in ("id", "ms", "de") else (language or "en")
+    atoms = find_numbers(text, language)
+    deployed = [m.start() for m in re.finditer(ALREADY_DEPLOYED, text, re.IGNORECASE)]
     results: list[Quantity] = []
-    index = 0
-    consumed = 0
+    index = consumed = 0
     while index < len(atoms):
         atom = atoms[index]
         index += 1
-        if atom.start < consumed or _non_quantity(text, atom, language):
+        if atom.start < consumed or is_non_quantity(text, atom, language) or \
+                _not_a_count(text, atom, language):
             continue
         start, end = atom.start, atom.end
         low, high, value = atom.low, atom.high, atom.value
@@ -294,52 +82,31 @@ def extract_quantities(text: str, language: str) -> tuple[Quantity, ...]:
         currency = _CURRENCY_BEFORE.search(text[max(0, start - 6):start])
         if currency:
             start -= len(currency.group())
-            unit, kind = CURRENCY_SYMBOLS[re.sub(r"\s", "", currency.group(1)).casefold()], "money"
-        end, factor = _magnitude_after(text, atom, end, language)
+            symbol = re.sub(r"\s", "", currency.group(1)).casefold()
+            unit, kind = CURRENCY_SYMBOLS.get(symbol, "dollar"), "money"
+        end, factor = _magnitude_after(text, atom, end, language, kind == "money")
         if factor != 1:
             value, low, high = _scale(value, factor), _scale(low, factor), _scale(high, factor)
-        # Ranges: "5-6", "5 to 6", "antara 5 dan 6", "zwischen 5 und 6".
         if index < len(atoms):
-            other = atoms[index]
-            joiner = text[end:other.start]
-            between = re.search(r"(?:between|antara|zwischen|from|dari|von)\s+\S*$",
-                                text[max(0, start - 30):start], re.IGNORECASE)
-            if re.fullmatch(r"\s*(?:[-–—]|to|hingga|sampai|s/d|s\.d\.|bis|until)\s*"
-                            r"(?:US\s?\$|\$|£|€|Rp\.?\s?)?", joiner) or \
-                    (between and re.fullmatch(r"\s*(?:and|dan|und)\s*(?:\$|£|€)?", joiner)):
-                first_year = _is_year(text, atom, False, "=")
-                if first_year and not re.fullmatch(r"\d{2,4}", other.raw):
-                    pass  # "in 2018 to 3.9 million": a year, then a quantity
-                elif not _non_quantity(text, other, language):
-                    other_end, other_factor = _magnitude_after(text, other, other.end, language)
-                    if factor == 1 and other_factor != 1 and (atom.high or 0) < (other.low or 0):
-                        factor = other_factor
-                        low = _scale(atom.low, factor)
-                    second = _scale(other.high, other_factor)
-                    first = low
-                    if re.fullmatch(r"\s*[-–—]\s*", joiner) and first is not None and \
-                            second is not None and (first >= second or
-                                                    _SCORE_CONTEXT.search(text)):
-                        index += 1
-                        continue  # a score ("2-2", "3-1")
-                    if first_year:
-                        index += 1
-                        continue  # "1996 hingga 2001", "2019-20"
-                    if first is not None and second is not None and first < second:
-                        value, low, high, end = None, first, second, other_end
-                        index += 1
-        change, below = _hedge_before(text, start, language)
-        if re.match(r"^\s*(?:\+|or more|atau lebih|oder mehr|or above)", text[end:end + 12]):
-            change = ">"
-        elif re.match(r"^\s*(?:or less|or fewer|atau kurang|oder weniger)", text[end:end + 14]):
-            change = "<"
-        word_unit, word_kind, unit_end = _unit_after(text, end)
-        if word_unit is not None and (unit is None or word_kind == "money"):
-            if unit is None or word_unit == unit:
-                unit, kind, end = word_unit, word_kind, unit_end
-        if unit is None and _identifier(text, atom, language):
+            taken = _range(text, atom, atoms[index], start, end, factor, language)
+            if taken == "skip":
+                index += 1
+                continue
+            if taken is not None:
+                low, high, end = taken
+                value = None
+                index += 1
+        change, below = hedge_before(text, start, language)
+        change = _sign_change(text, atom, start, end, change)
+        if change == "=" and results and _INHERIT.fullmatch(text[results[-1].end:start]):
+            change = results[-1].change  # "more than 100 km (60 miles)", "lost 190, or 0.6%"
+        word_unit, word_kind, unit_end = unit_after(text, end)
+        if word_unit is not None and (unit is None or word_unit == unit):
+            unit, kind, end = word_unit, word_kind, unit_end
+        counted, qualifiers, counted_end = counted_after(text, end, language)
+        if unit is None and factor == 1 and is_identifier(text, atom, language) and \
+                (counted is None or counted[0].isupper()):
             continue
-        counted, qualifiers, counted_end = _counted(text, end, language)
         if kind in (None, "count"):
             noun_unit = UNITS.get((counted or "").casefold())
             if noun_unit is None and counted and " " in counted:
@@ -347,11 +114,13 @@ def extract_quantities(text: str, language: str) -> tuple[Quantity, ...]:
             if unit is None and noun_unit is not None:
                 unit, kind = noun_unit
                 end = counted_end  # the span shows what is counted: "3.000 tentara"
-        if value is not None and _is_year(text, atom, unit is not None or factor != 1, change):
+        if value is not None and is_year(text, atom, unit is not None or factor != 1, change):
             continue
+        if atom.sign == "-" and change == "=" and kind == "percent":
+            change = "down"
         kind = kind or "count"
         if kind == "count" and "additional" not in qualifiers and \
-                any(_same_clause(text, start, cue) for cue, _ in deployed):
+                any(_same_clause(text, start, cue) for cue in deployed):
             qualifiers = (*qualifiers, "already deployed")
         if value is not None and change in ("~", ">", "<"):
             low, high = map(_round, _interval(value, change, below))
@@ -362,6 +131,71 @@ def extract_quantities(text: str, language: str) -> tuple[Quantity, ...]:
             actor=actor(start), kind=kind, language=language))
     results.extend(find_unspecified(text, language, actor))
     return tuple(sorted(results, key=lambda q: q.start))
+
+
+def _not_a_count(text: str, atom: NumberAtom, language: str) -> bool:
+    """Spelled-out "one" as a pronoun ("the same one across") and "second half"."""
+    if not atom.is_word:
+        return False
+    folded = atom.raw.casefold()
+    if folded in _ONE_WORDS:
+        following = re.match(r"\s*([^\W\d_]+)", text[atom.end:])
+        return following is None or (following.group(1).casefold() in FUNCTION_WORDS
+                                     and following.group(1).casefold() != "of")
+    if folded == "half":
+        return re.search(r"\b(?:first|second|other|final)\s+$", text[:atom.start],
+                         re.IGNORECASE) is not None
+    return False
+
+
+def _sign_change(text: str, atom: NumberAtom, start: int, end: int, change: str) -> str:
+    """Changes written with symbols: "+0.2%", "1000+", "sub-300", "or more"."""
+    after = text[end:end + 14]
+    if re.match(r"^\s*(?:\+|or more|atau lebih|oder mehr|or above)", after):
+        return ">"
+    if re.match(r"^\s*(?:or less|or fewer|atau kurang|oder weniger)", after):
+        return "<"
+    if change != "=":
+        return change
+    if text[max(0, start - 4):start].casefold() == "sub-":
+        return "<"
+    if atom.sign == "+":
+        return "up"
+    return change
+
+
+def _range(text: str, atom: NumberAtom, other: NumberAtom, start: int, end: int, factor: float,
+           language: str) -> tuple[float, float, int] | str | None:
+    """(low, high, end) when ``atom`` and ``other`` form a range, "skip" for a score or a
+    span of years, else None. "5-6", "5 to 6 km", "antara 5 dan 6", "1 per cent to 1.5
+    per cent", "three or four years"."""
+    joiner = _RANGE_JOINER.fullmatch(text, end, other.start)
+    if joiner is None:
+        return None
+    if joiner.group("unit"):
+        # The first number's unit repeated after the second: "15kHz and 17kHz".
+        repeated = text[other.end:other.end + len(joiner.group("unit")) + 1].lstrip()
+        if not repeated.casefold().startswith(joiner.group("unit").casefold()):
+            return None
+    if joiner.group("and") and not _BETWEEN.search(text[max(0, start - 30):start]):
+        return None
+    if is_year(text, atom, False, "="):
+        return "skip" if re.fullmatch(r"\d{2,4}", other.raw) else None
+    if is_non_quantity(text, other, language):
+        return None
+    other_end, other_factor = _magnitude_after(text, other, other.end, language, True)
+    low = _scale(atom.low, factor)
+    if factor == 1 and other_factor != 1 and (atom.high or 0) < (other.low or 0):
+        low = _scale(atom.low, other_factor)
+    high = _scale(other.high, other_factor)
+    if low is None or high is None:
+        return None
+    hyphen = re.fullmatch(r"\s*[-–—]\s*", text[end:other.start]) is not None
+    if hyphen and (low >= high or SCORE_CONTEXT.search(text)):
+        return "skip"  # a score ("2-2", "3-1")
+    if low >= high or (joiner.group("or") and (atom.is_word != other.is_word)):
+        return None
+    return low, high, other_end
 
 
 def _same_clause(text: str, a: int, b: int) -> bool:
@@ -387,9 +221,10 @@ def _round(value: float | None) -> float | None:
     return None if value is None else round(value, 6)
 
 
-def _magnitude_after(text: str, atom: _Atom, end: int, language: str) -> tuple[int, float]:
+def _magnitude_after(text: str, atom: NumberAtom, end: int, language: str,
+                     money: bool = False) -> tuple[int, float]:
     """Position after a magnitude word ("juta", "million", "bn") and its factor."""
-    match = re.match(r"(\s?)([^\W\d_]+\.?)", text[end:end + 14])
+    match = re.match(r"(\s?)([^\W\d_]+\.?)(?![\d²³])", text[end:end + 14])
     if not match:
         return end, 1
     word = match.group(2)
@@ -401,8 +236,11 @@ def _magnitude_after(text: str, atom: _Atom, end: int, language: str) -> tuple[i
     if not factor or factor == 0 or (len(word) <= 2 and match.group(1)) or \
             (atom.is_word and len(word) <= 2):
         return end, 1
-    if word in ("m",) and re.match(r"^\s?(?:long|wide|high|tall|deep)", text[end + 2:]):
-        return end, 1
+    if word == "m" and not money:
+        # "1.2m people" and "$3m" are millions; "37m (121ft)" and "5m long" are metres.
+        noun = re.match(r"\s([a-z]+)", text[end + 1:end + 20])
+        if noun is None or noun.group(1) in FUNCTION_WORDS or noun.group(1) in _LENGTH_WORDS:
+            return end, 1
     return end + match.end(1) + len(word), factor
 
 

@@ -6,6 +6,7 @@ Malay shares the Indonesian words, unknown languages fall back to English.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 
@@ -93,8 +94,7 @@ CURRENCY_SYMBOLS: dict[str, str] = {
 _HEDGES = {
     "en": {
         "~": "about|around|approximately|roughly|some|an estimated|estimated|close to|circa|"
-             "ca.|approx.|almost|nearly|just about|around about|averaging|an average of|"
-             "average of|averaged|average",
+             "ca.|approx.|almost|nearly|just about|around about|averaging|averaged|~|≈",
         ">": "more than|over|at least|above|exceeding|in excess of|upwards of|no fewer than|"
              "no less than|greater than|beyond|higher than|a minimum of|minimum of|over than|"
              "just over|well over|excess of",
@@ -102,7 +102,7 @@ _HEDGES = {
              "a maximum of|maximum of|lower than|as little as|as few as|within|not more than",
         "up": "rose|rise|rises|rising|risen|increased|increase|increases|increasing|up|gained|"
               "gain|gains|climbed|climb|climbs|jumped|jump|jumps|grew|grow|grows|growth of|"
-              "surged|surge|soared|soar|added|adds|boosted|boost|raised|raise|advanced|"
+              "surged|surge|soared|soar|added|adds|boosted|boost|advanced|"
               "rallied|higher|widened|hike|hiked|expanded",
         "down": "fell|fall|falls|falling|fallen|dropped|drop|drops|declined|decline|declines|"
                 "decreased|decrease|decreases|down|lost|lose|loses|slid|slide|slipped|slip|"
@@ -111,7 +111,7 @@ _HEDGES = {
     },
     "id": {
         "~": "sekitar|kira-kira|kurang lebih|lebih kurang|hampir|sekira|mendekati|"
-             "diperkirakan|rata-rata|sekitar kurang lebih",
+             "diperkirakan|rata-rata|sekitar kurang lebih|~|≈",
         ">": "lebih dari|lebih daripada|sedikitnya|setidaknya|paling sedikit|minimal|"
              "di atas|melebihi|lebih|lebih dari sekitar",
         "<": "hingga|sampai|kurang dari|di bawah|maksimal|paling banyak|tak sampai|"
@@ -123,7 +123,7 @@ _HEDGES = {
     },
     "de": {
         "~": "etwa|rund|ungefähr|circa|ca.|knapp|fast|beinahe|annähernd|schätzungsweise|"
-             "gut|geschätzt|geschätzte|durchschnittlich|zirka",
+             "gut|geschätzt|geschätzte|durchschnittlich|zirka|~|≈",
         ">": "mehr als|über|mindestens|wenigstens|mehr denn|oberhalb von|weit über|"
              "knapp über|gut über",
         "<": "bis zu|weniger als|unter|höchstens|maximal|knapp unter|nicht mehr als",
@@ -152,6 +152,11 @@ ALREADY_DEPLOYED = (r"telah menempatkan|sudah menempatkan|telah ditempatkan|suda
                     r"sudah berada|telah berada|already|stationed|bereits|stationiert|"
                     r"currently has|saat ini memiliki|ditempatkan di")
 
+# Verbs that make a following "up" part of the verb, not a rise ("gave up 517 yards").
+_PHRASAL_UP = frozenset("gave give gives giving given picked pick set made make signed sign took "
+                        "take open opened end ended wind wound put puts keep kept line lined "
+                        "back backed call called".split())
+
 # Connectors allowed between a change verb or hedge and the number.
 CONNECTORS = frozenset("by sebesar sebanyak um".split())
 
@@ -163,3 +168,116 @@ def hedges(language: str) -> tuple[tuple[str, str], ...]:
     pairs = [(phrase, change) for change, phrases in table.items()
              for phrase in phrases.split("|")]
     return tuple(sorted(pairs, key=lambda pair: len(pair[0]), reverse=True))
+
+
+# --- reading the words around a number ---------------------------------------------
+
+_WORD = re.compile(r"[^\W\d_][\w'’./-]*|%|°[CF]?")
+#: Function words: never a counted noun, never a name before a number.
+FUNCTION_WORDS = frozenset(
+    "di ke dari dan yang untuk dengan dalam pada itu ini atau oleh akan telah sudah adalah "
+    "bagi per sejak selama sebagai tersebut karena agar namun tetapi juga saja lagi pun the "
+    "a an of in on at to for from and or by with that which who than as is are was were be "
+    "been have has had will would per each der die das den dem des und oder in im am an auf "
+    "mit von zu für aus bei nach vor als ist sind war waren wird werden haben hat mereka kami "
+    "kita dia ia saya anda they we he she it you sie er wir ihr es".split())
+
+
+def next_words(text: str, pos: int, count: int) -> list[tuple[str, int, int]]:
+    words = []
+    for match in _WORD.finditer(text, pos):
+        gap = text[pos:match.start()]
+        if any(ch in gap for ch in ",;:()\"“”!?") or (words and "." in gap):
+            break
+        word = match.group().rstrip(".") or match.group()
+        words.append((word, match.start(), match.start() + len(word)))
+        pos = match.end()
+        if len(words) == count:
+            break
+    return words
+
+
+def unit_after(text: str, pos: int) -> tuple[str | None, str | None, int]:
+    """(unit, kind, end) for the unit word right after ``pos``, else (None, None, pos)."""
+    rest = text[pos:pos + 40]
+    stripped = rest.lstrip()
+    if stripped[:1] == "%" or stripped[:1] == "°":
+        symbol = "%" if stripped[0] == "%" else stripped[:2].rstrip()
+        unit, kind = UNITS.get(symbol.casefold(), ("degree", "measure"))
+        return unit, kind, pos + len(rest) - len(stripped) + len(symbol)
+    words = next_words(text, pos, 3)
+    for size in (3, 2, 1):
+        if len(words) < size:
+            continue
+        phrase = " ".join(w for w, _, _ in words[:size]).casefold()
+        if phrase in UNITS and UNITS[phrase][1] != "count":
+            # A one-letter unit only attached or lower-case ("5 m", "5m"; not "5 M").
+            if len(phrase) == 1 and words[0][0] != phrase:
+                continue
+            unit, kind = UNITS[phrase]
+            return unit, kind, words[size - 1][2]
+    return None, None, pos
+
+
+def hedge_before(text: str, start: int, language: str) -> tuple[str, bool]:
+    """The change a hedge or change word before ``start`` implies, and whether it is 'below'."""
+    before = text[max(0, start - 40):start].casefold().rstrip()
+    words = before.split()
+    change, below = "=", False
+    for phrase, kind in hedges(language):
+        if kind in ("up", "down"):
+            continue
+        if before.endswith(phrase) and (len(before) == len(phrase)
+                                        or not before[-len(phrase) - 1].isalnum()):
+            # A hedge next to the number wins over a change word further away:
+            # "was up about 19 per cent" is approximately 19 (NewsQuant reads it so too).
+            return kind, phrase in BELOW_HEDGES
+    while words and words[-1] in CONNECTORS:
+        words.pop()
+    if words:
+        last = words[-1].strip(",")
+        if last == "up" and len(words) > 1 and words[-2] in _PHRASAL_UP:
+            return change, below  # "gave up 517 yards" is no rise
+        for phrase, kind in hedges(language):
+            if kind in ("up", "down") and last == phrase:
+                return kind, False
+    return change, below
+
+
+def counted_after(text: str, pos: int, language: str) -> tuple[str | None, tuple[str, ...], int]:
+    """The counted noun after ``pos`` as written, the qualifiers around it, and its end."""
+    words = next_words(text, pos, 4)
+    qualifiers: list[str] = []
+    head: list[str] = []
+    end = pos
+    for word, _, word_end in words:
+        folded = word.casefold()
+        if folded in QUALIFIERS and not (folded in UNITS and not head):
+            qualifiers.append(QUALIFIERS[folded])
+            if head:
+                break
+            continue
+        if head:
+            # Indonesian compounds ("pegawai kedutaan") continue with a plain noun; verbs
+            # carry me-/ber-/di-/ter- prefixes and stop the noun.
+            if language in ("id", "ms") and folded not in FUNCTION_WORDS and len(head) < 2 \
+                    and not re.match(r"(?:me|ber|di|ter)\w{3,}", folded) \
+                    and folded not in UNITS:
+                head.append(re.sub(r"nya$", "", word))
+                end = word_end
+                continue
+            if language == "en" and folded.endswith("s") and not head[-1].endswith("s") \
+                    and folded not in FUNCTION_WORDS and len(head) < 2:
+                head.append(word)
+                end = word_end
+            break
+        if folded in FUNCTION_WORDS or not word[0].isalpha():
+            break
+        if language == "de" and not word[0].isupper():
+            continue  # adjectives before a German noun are lower case
+        if folded in QUALIFIERS:
+            qualifiers.append(QUALIFIERS[folded])
+        head.append(word)
+        end = word_end
+    counted = " ".join(head) if head else None
+    return counted, tuple(dict.fromkeys(qualifiers)), end

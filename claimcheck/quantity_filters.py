@@ -1,0 +1,102 @@
+"""Numbers that are not quantities: years, times of day, dates, ordinals, scores,
+identifiers ("Game 2", "iPhone 11"), street addresses and phone numbers.
+
+NewsQuant's convention, and a fact-checker's: a sentence with only a year or a score in it
+has no quantity, and nothing downstream may compare a year with a troop count.
+"""
+
+from __future__ import annotations
+
+import re
+
+from claimcheck.calendar_words import MONTH_RE
+from claimcheck.numbers import NumberAtom
+from claimcheck.units import hedges
+
+_YEAR_CUES = frozenset(
+    "in since of tahun sejak pada hingga sampai until by from im seit bis von jahr jahres dari "
+    "year before after during between and dan und early late mid awal akhir pertengahan "
+    "season musim fiscal fy ad a.d. bc anno circa sebelum sesudah setelah menjelang".split())
+_TIME_AFTER = re.compile(r"^\s?(?:WIB|WITA|WIT|GMT|UTC|CET|CEST|EST|EDT|PST|PDT|BST|"
+                         r"[ap]\.?m\.?(?!\w)|Uhr|h\b|pagi|siang|sore|malam)", re.IGNORECASE)
+_TIME_BEFORE = re.compile(r"(?:\bpukul|\bjam|\bat|\bum|\bsekitar pukul|\buntil|\bbefore|"
+                          r"\bafter|\bby|\bfrom|\bgegen|\bab)\s*$", re.IGNORECASE)
+#: Words that make "2-1" a score rather than a range.
+SCORE_CONTEXT = re.compile(
+    r"\b(?:skor|menang|kalah|imbang|unggul|won|win|wins|beat|beats|draw|drew|lead|led|score|"
+    r"scored|victory|defeat|defeated|aggregate|ended|trail|trailed|sieg|gewann|verlor|"
+    r"unentschieden|endete|goals?|gol|half-time|halftime|game|match|pertandingan|spiel)\b",
+    re.IGNORECASE)
+_ADDRESS_AFTER = re.compile(
+    r"^\s+(?:[A-Z][\w.]*\s+){0,3}(?:Road|Rd|Street|St|Avenue|Ave|Way|Lane|Drive|Boulevard|"
+    r"Blvd|Place|Court|Straße|Strasse|Platz|Weg)\b")
+_NOT_NAMES = frozenset("rp rm us usd eur idr gbp".split())
+#: Function words: a capitalised one before a number ("With 275") names nothing.
+FUNCTION_WORDS = frozenset(
+    "di ke dari dan yang untuk dengan dalam pada itu ini atau oleh akan telah sudah adalah "
+    "bagi per sejak selama sebagai tersebut karena agar namun tetapi juga saja lagi pun the "
+    "a an of in on at to for from and or by with that which who than as is are was were be "
+    "been have has had will would per each der die das den dem des und oder in im am an auf "
+    "mit von zu für aus bei nach vor als ist sind war waren wird werden haben hat mereka kami "
+    "kita dia ia saya anda they we he she it you sie er wir ihr es".split())
+
+
+def is_non_quantity(text: str, atom: NumberAtom, language: str) -> bool:
+    """True for years, times, dates, ordinals, identifiers and phone numbers."""
+    if atom.is_word:
+        return False
+    raw, before, after = atom.raw, text[:atom.start], text[atom.end:]
+    if re.match(r"^(?:st|nd|rd|th|er|e|\.\s*(?:" + MONTH_RE + r"))\b", after) or \
+            re.search(r"\bke-?$", before[-3:]):
+        return True  # ordinal ("22nd", "ke-3", "3. Mai")
+    if re.match(r"^\s?/\s?\d", after) or re.match(r"^[-/]\d{1,2}[-/]\d", after):
+        return True  # "16/8/2021", "2021-08-16"
+    if re.search(MONTH_RE + r"\s*$", before[-14:]) or \
+            re.match(r"^\.?\s*" + MONTH_RE + r"\b", after):
+        return True  # "August 14", "1 September"
+    if re.match(r"^:\d\d", after) or (re.fullmatch(r"\d{1,2}[.:]\d\d", raw) and
+                                      (_TIME_AFTER.match(after) or _TIME_BEFORE.search(before))):
+        return True
+    if re.fullmatch(r"\d{1,2}", raw) and _TIME_AFTER.match(after) and \
+            not re.match(r"^\s?(?:h\b|pagi|siang|sore|malam)", after):
+        return True  # "11 a.m.", "9 Uhr"
+    if re.match(r"^\s?[-–]?\s?\d{3,}[-\s]\d{3,}", after) or re.search(r"\+\s?$", before) or \
+            re.fullmatch(r"0\d{6,}", raw):
+        return True  # phone-like
+    if re.search(r"(?:\b[Nn]o\.?|#|\b[Nn]omor|\bNr\.)\s*$", before):
+        return True
+    if _ADDRESS_AFTER.match(after) or re.search(r"\b(?:Jalan|Jl\.)\s*$", before):
+        return True  # "575 Wilbraham Road", "Jl. 17"
+    return False
+
+
+def is_year(text: str, atom: NumberAtom, has_unit: bool, change: str) -> bool:
+    if atom.is_word or not re.fullmatch(r"\d{4}", atom.raw) or has_unit:
+        return False
+    value = atom.value or 0
+    after = text[atom.end:atom.end + 4]
+    if re.match(r"^(?:s\b|-an\b|an\b|'s)", after):
+        return True
+    previous = text[max(0, atom.start - 20):atom.start].split()
+    cue = bool(previous) and previous[-1].casefold().strip("(,") in _YEAR_CUES
+    if 1900 <= value <= 2100:
+        return change == "=" or cue
+    return 1000 <= value < 1900 and cue
+
+
+def is_identifier(text: str, atom: NumberAtom, language: str) -> bool:
+    """A number naming a thing ("Game 2", "iPhone 11", "Section 427"), not measuring it."""
+    if atom.is_word or not re.fullmatch(r"\d{1,4}", atom.raw):
+        return False
+    match = re.search(r"([A-Za-z][\w-]*)\s$", text[max(0, atom.start - 25):atom.start])
+    if not match:
+        return False
+    word = match.group(1)
+    word_start = atom.start - len(match.group())
+    sentence_initial = not text[:word_start].strip() or \
+        text[:word_start].rstrip()[-1] in ".!?\"“'‘(-–:"
+    folded = word.casefold()
+    if sentence_initial or folded in _NOT_NAMES or folded in FUNCTION_WORDS or \
+            any(phrase == folded for phrase, _ in hedges(language)):
+        return False
+    return word[0].isupper() or any(c.isupper() for c in word[1:])
