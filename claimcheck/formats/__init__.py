@@ -45,10 +45,14 @@ def get_formatter(name: str) -> Formatter:
 
 
 def _register_builtins() -> None:
-    from claimcheck.formats import json_format, text
+    from claimcheck.formats import html, json_format, junit, markdown, sarif, text
 
     register_formatter("text", text.TextFormatter)
     register_formatter("json", json_format.JsonFormatter)
+    register_formatter("markdown", markdown.MarkdownFormatter)
+    register_formatter("sarif", sarif.SarifFormatter)
+    register_formatter("junit", junit.JUnitFormatter)
+    register_formatter("html", html.HtmlFormatter)
 
 
 _register_builtins()
