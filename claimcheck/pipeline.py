@@ -11,7 +11,15 @@ from typing import TextIO
 
 import numpy as np
 
-from claimcheck.models import CandidatePair, Claim, Conflict, Document, PairContext, Report
+from claimcheck.models import (
+    CandidatePair,
+    Claim,
+    Conflict,
+    Document,
+    PairContext,
+    Report,
+    SegmentedDocument,
+)
 
 
 @dataclass(frozen=True)
@@ -50,8 +58,14 @@ def check(paths: Sequence[str | Path], config: CheckConfig = CheckConfig(), *,
 
 def check_documents(documents: Iterable[Document], config: CheckConfig = CheckConfig(), *,
                     embedder=None, judges=None, warnings: Sequence[str] = (),
-                    on_stage: StageHook | None = None) -> Report:
-    """Run every stage after ingestion on already-read documents."""
+                    on_stage: StageHook | None = None,
+                    archive: Sequence[tuple[SegmentedDocument, Sequence[Claim]]] = (),
+                    keep: Callable[[Conflict], bool] | None = None) -> Report:
+    """Run every stage after ingestion on already-read documents.
+
+    ``archive`` adds documents segmented and extracted earlier (``claimcheck.store``);
+    ``keep`` drops the conflicts it rejects (``check --against`` keeps the new batch's).
+    """
     from claimcheck.candidates import find_candidates
     from claimcheck.extract import extract_claims, segment_documents
     from claimcheck.topics import find_topics
@@ -63,6 +77,8 @@ def check_documents(documents: Iterable[Document], config: CheckConfig = CheckCo
         segmented = segment_documents(documents, config.language)
     with stage("extract"):  # quantities and dates of every sentence
         claims = extract_claims(segmented)
+    segmented += [seg for seg, _ in archive]
+    claims += [claim for _, archive_claims in archive for claim in archive_claims]
     with stage("embed"):  # one row per sentence
         embedder = embedder or _make_embedder(config)
         matrix = embedder.embed([c.sentence.text for c in claims],
@@ -75,6 +91,8 @@ def check_documents(documents: Iterable[Document], config: CheckConfig = CheckCo
                                 min_percentile=config.min_percentile)
     with stage("judges"):  # conflicts from every judge that speaks
         conflicts = judge_pairs(claims, pairs, judges or _make_judges(config), config.min_score)
+    if keep is not None:
+        conflicts = tuple(conflict for conflict in conflicts if keep(conflict))
     return Report(tuple(segmented), tuple(claims), topics, conflicts, embedder.name,
                   candidate_pairs=len(pairs), warnings=tuple(warnings), timings=timings)
 
