@@ -252,7 +252,9 @@ def number_word_pattern(language: str) -> str:
              r"millions|billions)")
     fractions = (r"(?:(?:a|one)[\s-]third|two[\s-]thirds|(?:a|one)[\s-]quarter|"
                  r"three[\s-]quarters|half)")
-    return rf"(?:{fractions}|{vague}|a\s+dozen|{unit}(?:{scale}(?:\s+{unit})?)*)"
+    lone_scale = r"(?:a\s+(?:hundred|thousand|million|billion|trillion))"
+    return (rf"(?:{fractions}|{vague}|a\s+dozen|{lone_scale}|"
+            rf"{unit}(?:{scale}(?:\s+{unit})?)*)")
 
 
 # --- finding numbers in text -------------------------------------------------------
@@ -278,21 +280,37 @@ class NumberAtom:
 _GLUED = "|".join(rf"(?<={p})" for p in (r"\$US", r"\$A", r"\$AU", r"\$C", r"\$NZ", r"\$HK",
                                            r"\bPS", r"\bRM", r"\bRp", r"\bRs", "Y=", "sub-",
                                            "minus-", "Sub-"))
+# ISO codes glued to the amount ("USD10m", "EUR50m"): one fixed-width lookbehind.
+_GLUED += r"|(?<=\b(?:USD|EUR|AUD|GBP|INR|IDR|SGD|JPY|CNY|MYR|CAD|CHF|NZD|HKD))"
 _DIGITS = (rf"(?:(?P<sign>(?<![\w.,/:#])[-\u2212+](?=\.?\d))|{_GLUED}|"
            r"(?<![\w.,/:#])(?<![A-Za-z]-))"
            r"(?P<num>\d+(?:[.,\u00a0]\d+)*|\.\d+)")
 
 
+# "1/2 pound", "1/16 of a pint"; never "16/8/2021" and never a date "(16/8)".
+_FRACTION = (r"(?<![\w.,/:(])(?P<frac>(?P<numerator>\d{1,3})\s?[/⁄]\s?(?P<denominator>\d{1,4}))"
+             r"(?![\d/⁄)])(?=\s+(?:of|dari|von|der|des|pound|cup|cups|inch|mile|teaspoon|"
+             r"tablespoon|kg|gram|liter|litre|km|m)\b)")
+
+
 @lru_cache(maxsize=16)
 def _number_pattern(language: str) -> re.Pattern[str]:
     words = number_word_pattern(language)
-    return re.compile(rf"{_DIGITS}|(?<![\w-])(?P<word>{words})(?![\w-])", re.IGNORECASE)
+    return re.compile(rf"{_FRACTION}|{_DIGITS}|(?<![\w-])(?P<word>{words})(?!\w)(?!-\d)",
+                      re.IGNORECASE)
 
 
 def find_numbers(text: str, language: str) -> list[NumberAtom]:
     """Every number written in ``text`` (digits or words), in order, with its value."""
     atoms = []
     for match in _number_pattern(language).finditer(text):
+        if match.group("frac"):
+            numerator, denominator = int(match.group("numerator")), int(match.group("denominator"))
+            if 0 < numerator < denominator:
+                value = numerator / denominator
+                atoms.append(NumberAtom(match.start(), match.end(), value, value, value,
+                                        match.group(), False))
+            continue
         if match.group("num"):
             raw = match.group("num")
             value = parse_numeral("0" + raw if raw.startswith(".") else raw, language)

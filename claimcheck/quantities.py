@@ -41,10 +41,10 @@ _APPROX_TOLERANCE = 0.1  # "about 3,000" spans 2,700..3,300: news rounds to one 
 # "PS" and "Y=" are "£" and "¥" after an ASCII transliteration (unidecode), common in feeds.
 _CURRENCY_BEFORE = re.compile(
     r"(\$\s?(?:US|AU|A|C|NZ|HK)|US\s?\$|AU\s?\$|[ACS]\$|HK\s?\$|NZ\s?\$|\$|£|€|¥|₹|\bPS|Y=|"
-    r"\bRp\.?|\bRM|\bUSD|\bEUR|\bIDR|\bGBP|\bRs\.?)\s?$")
+    r"\bRp\.?|\bRM|\b(?:USD|EUR|AUD|GBP|INR|IDR|SGD|JPY|CNY|MYR|CAD|CHF|NZD|HKD)|\bRs\.?)\s?$")
 _RANGE_JOINER = re.compile(
     r"\s*(?P<unit>%|[^\W\d_]+(?:\s[^\W\d_]+)?)?\s*(?:[-–—]|to-?|hingga|sampai|s/d|s\.d\.|bis|"
-    r"until|(?P<or>or|atau|oder)|(?P<and>and|dan|und))\s*(?:US\s?\$|\$|£|€|Rp\.?\s?)?")
+    r"until|(?P<and>and|dan|und))\s*(?:US\s?\$|\$|£|€|Rp\.?\s?)?")
 _BETWEEN = re.compile(r"(?:between|antara|zwischen|from|dari|von)\s+\S*$", re.IGNORECASE)
 _INHERIT = re.compile(r"\s*(?:\(\s*(?:or\s+|atau\s+|oder\s+)?|,?\s*(?:or|atau|oder)\s+|/\s*)")
 _ONE_WORDS = frozenset("one satu ein eine".split())
@@ -69,7 +69,7 @@ def extract_quantities(text: str, language: str) -> tuple[Quantity, ...]:
     atoms = find_numbers(text, language)
     deployed = [m.start() for m in re.finditer(ALREADY_DEPLOYED, text, re.IGNORECASE)]
     results: list[Quantity] = []
-    index = consumed = 0
+    index = consumed = previous_end = 0
     while index < len(atoms):
         atom = atoms[index]
         index += 1
@@ -87,8 +87,9 @@ def extract_quantities(text: str, language: str) -> tuple[Quantity, ...]:
         end, factor = _magnitude_after(text, atom, end, language, kind == "money")
         if factor != 1:
             value, low, high = _scale(value, factor), _scale(low, factor), _scale(high, factor)
+        change, below = hedge_before(text, start, language)
         if index < len(atoms):
-            taken = _range(text, atom, atoms[index], start, end, factor, language)
+            taken = _range(text, atom, atoms[index], start, end, factor, language, change)
             if taken == "skip":
                 index += 1
                 continue
@@ -96,10 +97,11 @@ def extract_quantities(text: str, language: str) -> tuple[Quantity, ...]:
                 low, high, end = taken
                 value = None
                 index += 1
-        change, below = hedge_before(text, start, language)
         change = _sign_change(text, atom, start, end, change)
-        if change == "=" and results and _INHERIT.fullmatch(text[results[-1].end:start]):
+        if change == "=" and results and _INHERIT.fullmatch(text[previous_end:start]):
             change = results[-1].change  # "more than 100 km (60 miles)", "lost 190, or 0.6%"
+        if re.search(r"\bminus[\s-]$", text[max(0, start - 6):start], re.IGNORECASE):
+            value, low, high = (None if v is None else -v for v in (value, high, low))
         word_unit, word_kind, unit_end = unit_after(text, end)
         if word_unit is not None and (unit is None or word_unit == unit):
             unit, kind, end = word_unit, word_kind, unit_end
@@ -125,6 +127,7 @@ def extract_quantities(text: str, language: str) -> tuple[Quantity, ...]:
         if value is not None and change in ("~", ">", "<"):
             low, high = map(_round, _interval(value, change, below))
         consumed = end
+        previous_end = max(end, counted_end)
         results.append(Quantity(
             text=text[start:end], start=start, end=end, value=value, low=low, high=high,
             change=change, unit=unit, counted=counted, qualifiers=qualifiers,
@@ -139,11 +142,13 @@ def _not_a_count(text: str, atom: NumberAtom, language: str) -> bool:
         return False
     folded = atom.raw.casefold()
     if folded in _ONE_WORDS:
+        if text[atom.end:atom.end + 1] == "-":
+            return True  # "one-time", "one-sided"
         following = re.match(r"\s*([^\W\d_]+)", text[atom.end:])
         return following is None or (following.group(1).casefold() in FUNCTION_WORDS
                                      and following.group(1).casefold() != "of")
     if folded == "half":
-        return re.search(r"\b(?:first|second|other|final)\s+$", text[:atom.start],
+        return re.search(r"\b(?:first|second|other|final|this|that)\s+$", text[:atom.start],
                          re.IGNORECASE) is not None
     return False
 
@@ -165,7 +170,7 @@ def _sign_change(text: str, atom: NumberAtom, start: int, end: int, change: str)
 
 
 def _range(text: str, atom: NumberAtom, other: NumberAtom, start: int, end: int, factor: float,
-           language: str) -> tuple[float, float, int] | str | None:
+           language: str, change: str) -> tuple[float, float, int] | str | None:
     """(low, high, end) when ``atom`` and ``other`` form a range, "skip" for a score or a
     span of years, else None. "5-6", "5 to 6 km", "antara 5 dan 6", "1 per cent to 1.5
     per cent", "three or four years"."""
@@ -179,7 +184,7 @@ def _range(text: str, atom: NumberAtom, other: NumberAtom, start: int, end: int,
             return None
     if joiner.group("and") and not _BETWEEN.search(text[max(0, start - 30):start]):
         return None
-    if is_year(text, atom, False, "="):
+    if is_year(text, atom, False, change):
         return "skip" if re.fullmatch(r"\d{2,4}", other.raw) else None
     if is_non_quantity(text, other, language):
         return None
@@ -193,8 +198,8 @@ def _range(text: str, atom: NumberAtom, other: NumberAtom, start: int, end: int,
     hyphen = re.fullmatch(r"\s*[-–—]\s*", text[end:other.start]) is not None
     if hyphen and (low >= high or SCORE_CONTEXT.search(text)):
         return "skip"  # a score ("2-2", "3-1")
-    if low >= high or (joiner.group("or") and (atom.is_word != other.is_word)):
-        return None
+    if low >= high or re.match(r"\s*[-–]\s*\d", text[other.end:other.end + 4]):
+        return None  # "from 24.2 to 33-35 billion": the later pair is the range
     return low, high, other_end
 
 
@@ -221,7 +226,7 @@ def _round(value: float | None) -> float | None:
     return None if value is None else round(value, 6)
 
 
-def _magnitude_after(text: str, atom: NumberAtom, end: int, language: str,
+def _one_magnitude(text: str, atom: NumberAtom, end: int, language: str,
                      money: bool = False) -> tuple[int, float]:
     """Position after a magnitude word ("juta", "million", "bn") and its factor."""
     match = re.match(r"(\s?)([^\W\d_]+\.?)(?![\d²³])", text[end:end + 14])
@@ -239,9 +244,21 @@ def _magnitude_after(text: str, atom: NumberAtom, end: int, language: str,
     if word == "m" and not money:
         # "1.2m people" and "$3m" are millions; "37m (121ft)" and "5m long" are metres.
         noun = re.match(r"\s([a-z]+)", text[end + 1:end + 20])
-        if noun is None or noun.group(1) in FUNCTION_WORDS or noun.group(1) in _LENGTH_WORDS:
+        if noun is None or noun.group(1) in _LENGTH_WORDS or \
+                (noun.group(1) in FUNCTION_WORDS and noun.group(1) != "of"):
             return end, 1
     return end + match.end(1) + len(word), factor
+
+
+def _magnitude_after(text: str, atom: NumberAtom, end: int, language: str,
+                     money: bool = False) -> tuple[int, float]:
+    """Position after magnitude words and their product: "4 hundred million" is 4e8."""
+    end, factor = _one_magnitude(text, atom, end, language, money)
+    if factor != 1:
+        more_end, more = _one_magnitude(text, atom, end, language, money)
+        if more > factor:
+            return more_end, factor * more
+    return end, factor
 
 
 @lru_cache(maxsize=16)

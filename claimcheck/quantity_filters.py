@@ -51,12 +51,14 @@ def is_non_quantity(text: str, atom: NumberAtom, language: str) -> bool:
         return True  # ordinal ("22nd", "ke-3", "3. Mai")
     if re.match(r"^\s?/\s?\d", after) or re.match(r"^[-/]\d{1,2}[-/]\d", after):
         return True  # "16/8/2021", "2021-08-16"
-    if re.search(MONTH_RE + r"\s*$", before[-14:]) or \
+    if re.search(MONTH_RE + r"\s*(?:\d{1,2}\s*[-–]\s*)?$", before[-20:]) or \
             re.match(r"^\.?\s*" + MONTH_RE + r"\b", after):
         return True  # "August 14", "1 September"
-    if re.match(r"^:\d\d", after) or (re.fullmatch(r"\d{1,2}[.:]\d\d", raw) and
+    if re.match(r"^:\d\d", after) or (re.fullmatch(r"\d{1,2}[.:][0-5]\d", raw) and
                                       (_TIME_AFTER.match(after) or _TIME_BEFORE.search(before))):
         return True
+    if re.fullmatch(r"\d{4}", raw) and re.match(r"^\s?(?:GMT|UTC|WIB|EDT|EST|BST|CET)", after):
+        return True  # military time "0401 GMT"
     if re.fullmatch(r"\d{1,2}", raw) and _TIME_AFTER.match(after) and \
             not re.match(r"^\s?(?:h\b|pagi|siang|sore|malam)", after):
         return True  # "11 a.m.", "9 Uhr"
@@ -81,6 +83,8 @@ def is_year(text: str, atom: NumberAtom, has_unit: bool, change: str) -> bool:
     cue = bool(previous) and previous[-1].casefold().strip("(,") in _YEAR_CUES
     if 1900 <= value <= 2100:
         return change == "=" or cue
+    if 2100 < value <= 2200:
+        return cue
     return 1000 <= value < 1900 and cue
 
 

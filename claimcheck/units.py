@@ -84,7 +84,11 @@ UNITS: dict[str, tuple[str, str]] = _expand({
 })
 
 CURRENCY_SYMBOLS: dict[str, str] = {
-    "$": "dollar", "us$": "dollar", "us $": "dollar", "a$": "dollar", "c$": "dollar",
+    "$": "dollar", "us$": "dollar", "$us": "dollar", "$a": "dollar", "$au": "dollar",
+    "$c": "dollar", "$nz": "dollar", "$hk": "dollar", "aud": "dollar", "au$": "dollar",
+    "ps": "pound", "y=": "yen", "inr": "rupee", "sgd": "dollar", "jpy": "yen", "cny": "yuan",
+    "myr": "ringgit", "cad": "dollar", "chf": "franc", "nzd": "dollar", "hkd": "dollar",
+    "us $": "dollar", "a$": "dollar", "c$": "dollar",
     "hk$": "dollar", "s$": "dollar", "nz$": "dollar", "usd": "dollar", "£": "pound",
     "€": "euro", "eur": "euro", "¥": "yen", "rp": "rupiah", "rp.": "rupiah", "idr": "rupiah",
     "rm": "ringgit", "gbp": "pound", "₹": "rupee", "rs": "rupee", "rs.": "rupee",
@@ -157,6 +161,8 @@ _PHRASAL_UP = frozenset("gave give gives giving given picked pick set made make 
                         "take open opened end ended wind wound put puts keep kept line lined "
                         "back backed call called".split())
 
+_COPULAS = frozenset("is was are were be been being ist war sind waren adalah".split())
+
 # Connectors allowed between a change verb or hedge and the number.
 CONNECTORS = frozenset("by sebesar sebanyak um".split())
 
@@ -220,28 +226,38 @@ def unit_after(text: str, pos: int) -> tuple[str | None, str | None, int]:
 
 
 def hedge_before(text: str, start: int, language: str) -> tuple[str, bool]:
-    """The change a hedge or change word before ``start`` implies, and whether it is 'below'."""
+    """The change a hedge or change word before ``start`` implies, and whether it is 'below'.
+
+    A bound ("more than", "up to") next to the number wins over a change verb ("lost more
+    than 60%" is a lower bound); a change verb wins over "about" ("rose about 1.5%" is a
+    rise), except the adverb "up"/"down" after a copula ("was up about 19 per cent").
+    """
     before = text[max(0, start - 40):start].casefold().rstrip()
     words = before.split()
-    change, below = "=", False
+    hedge, below = None, False
     for phrase, kind in hedges(language):
         if kind in ("up", "down"):
             continue
         if before.endswith(phrase) and (len(before) == len(phrase)
                                         or not before[-len(phrase) - 1].isalnum()):
-            # A hedge next to the number wins over a change word further away:
-            # "was up about 19 per cent" is approximately 19 (NewsQuant reads it so too).
-            return kind, phrase in BELOW_HEDGES
+            hedge, below = kind, phrase in BELOW_HEDGES
+            words = before[:-len(phrase)].split()
+            break
+    if hedge in (">", "<"):
+        return hedge, below
     while words and words[-1] in CONNECTORS:
         words.pop()
     if words:
         last = words[-1].strip(",")
-        if last == "up" and len(words) > 1 and words[-2] in _PHRASAL_UP:
-            return change, below  # "gave up 517 yards" is no rise
+        previous = words[-2] if len(words) > 1 else ""
+        if last == "up" and previous in _PHRASAL_UP:
+            return hedge or "=", below  # "gave up 517 yards" is no rise
         for phrase, kind in hedges(language):
             if kind in ("up", "down") and last == phrase:
+                if hedge and last in ("up", "down") and previous in _COPULAS:
+                    return hedge, below
                 return kind, False
-    return change, below
+    return hedge or "=", below
 
 
 def counted_after(text: str, pos: int, language: str) -> tuple[str | None, tuple[str, ...], int]:
