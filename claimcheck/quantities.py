@@ -106,8 +106,7 @@ def extract_quantities(text: str, language: str) -> tuple[Quantity, ...]:
         if word_unit is not None and (unit is None or word_unit == unit):
             unit, kind, end = word_unit, word_kind, unit_end
         counted, qualifiers, counted_end = counted_after(text, end, language)
-        if unit is None and factor == 1 and is_identifier(text, atom, language) and \
-                (counted is None or counted[0].isupper()):
+        if unit is None and factor == 1 and is_identifier(text, atom, language):
             continue
         if kind in (None, "count"):
             noun_unit = UNITS.get((counted or "").casefold())
@@ -192,6 +191,9 @@ def _range(text: str, atom: NumberAtom, other: NumberAtom, start: int, end: int,
     low = _scale(atom.low, factor)
     if factor == 1 and other_factor != 1 and (atom.high or 0) < (other.low or 0):
         low = _scale(atom.low, other_factor)
+    scale = magnitude(other.raw.split()[-1], language) if other.is_word else None
+    if factor == 1 and scale and scale > 1 and (atom.high or 0) < scale:
+        low = _scale(atom.low, scale)  # "four to five thousand" is 4,000..5,000
     high = _scale(other.high, other_factor)
     if low is None or high is None:
         return None

@@ -103,15 +103,20 @@ _HEDGES = {
              "no less than|greater than|beyond|higher than|a minimum of|minimum of|over than|"
              "just over|well over|excess of",
         "<": "up to|less than|fewer than|under|below|at most|no more than|just under|"
-             "a maximum of|maximum of|lower than|as little as|as few as|within|not more than",
+             "a maximum of|maximum of|lower than|as little as|as few as|not more than",
         "up": "rose|rise|rises|rising|risen|increased|increase|increases|increasing|up|gained|"
               "gain|gains|climbed|climb|climbs|jumped|jump|jumps|grew|grow|grows|growth of|"
               "surged|surge|soared|soar|added|adds|boosted|boost|advanced|"
-              "rallied|higher|widened|hike|hiked|expanded",
+              "rallied|higher|widened|hike|hiked|expanded|advancing|climbing|jumping|surging|"
+              "soaring|gaining|growing|adding|rallying|spiking|spiked|spike|leapt|leaped|"
+              "rocketed|skyrocketed",
         "down": "fell|fall|falls|falling|fallen|dropped|drop|drops|declined|decline|declines|"
                 "decreased|decrease|decreases|down|lost|lose|loses|slid|slide|slipped|slip|"
                 "plunged|plunge|tumbled|tumble|shed|sheds|cut|cuts|lower|dipped|dip|sank|sink|"
-                "shrank|shrink|narrowed|slumped|slump|eased|reduced|reduce|retreated|lowered",
+                "shrank|shrink|narrowed|slumped|slump|eased|reduced|reduce|retreated|lowered|"
+                "plummeted|plummeting|plummet|plunging|tumbling|sliding|slipping|sinking|"
+                "dropping|declining|decreasing|losing|shedding|dipping|slumping|"
+                "tanked|sagged|crashed|contracted",
     },
     "id": {
         "~": "sekitar|kira-kira|kurang lebih|lebih kurang|hampir|sekira|mendekati|"
