@@ -12,7 +12,7 @@ from __future__ import annotations
 import numpy as np
 
 from claimcheck.models import CandidatePair
-from claimcheck.similarity import pair_similarity, top_neighbours
+from claimcheck.similarity import pair_similarities, top_neighbours
 
 
 def find_candidates(matrix, outlets: np.ndarray, topic_of: np.ndarray, *, neighbours: int = 10,
@@ -33,33 +33,64 @@ def find_candidates(matrix, outlets: np.ndarray, topic_of: np.ndarray, *, neighb
     if count < 2:
         return ()
     indices, similarities = top_neighbours(matrix, neighbours, exclude_group=outlets)
-    found: dict[tuple[int, int], float] = {}
-    for row in range(count):
-        for column, similarity in zip(indices[row], similarities[row], strict=True):
-            if column < 0:
-                continue
-            key = (row, int(column)) if row < column else (int(column), row)
-            found[key] = max(found.get(key, -np.inf), float(similarity))
-    reference = np.sort(np.fromiter(found.values(), dtype=np.float64, count=len(found)))
+    first, second, similarity = _neighbour_pairs(indices, similarities)
+    reference = np.sort(similarity.astype(np.float64))
 
-    for topic in np.unique(topic_of[topic_of >= 0]):
-        members = np.flatnonzero(topic_of == topic)
-        if len(members) > topic_pair_limit:
-            continue
-        for position, first in enumerate(members):
-            for second in members[position + 1:]:
-                key = (int(first), int(second))
-                if outlets[first] != outlets[second] and key not in found:
-                    found[key] = pair_similarity(matrix, key[0], key[1])
+    extra_first, extra_second = _small_topic_pairs(outlets, topic_of, topic_pair_limit)
+    if extra_first.size:
+        known = np.isin(extra_first * count + extra_second, first * count + second)
+        extra_first, extra_second = extra_first[~known], extra_second[~known]
+        first = np.concatenate([first, extra_first])
+        second = np.concatenate([second, extra_second])
+        similarity = np.concatenate([similarity,
+                                     pair_similarities(matrix, extra_first, extra_second)])
 
-    pairs = []
-    for (a, b), similarity in found.items():
-        percentile = float(np.searchsorted(reference, similarity, side="right")) / max(
-            len(reference), 1)
-        shared_topic = int(topic_of[a]) if topic_of[a] >= 0 and topic_of[a] == topic_of[b] \
-            else None
-        if shared_topic is None and percentile < min_percentile:
+    percentile = np.searchsorted(reference, similarity.astype(np.float64), side="right") \
+        / max(len(reference), 1)
+    shared = (topic_of[first] >= 0) & (topic_of[first] == topic_of[second])
+    kept = np.flatnonzero(shared | (percentile >= min_percentile))
+    order = np.lexsort((second[kept], first[kept], -similarity[kept]))
+    kept = kept[order]
+    return tuple(
+        CandidatePair(a, b, value, min(rank, 1.0), topic if is_shared else None)
+        for a, b, value, rank, topic, is_shared in zip(
+            first[kept].tolist(), second[kept].tolist(), similarity[kept].tolist(),
+            percentile[kept].tolist(), topic_of[first[kept]].tolist(), shared[kept].tolist(),
+            strict=True)
+    )
+
+
+def _neighbour_pairs(indices: np.ndarray, similarities: np.ndarray
+                     ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Each (row, neighbour) once as (smaller, larger) with its best similarity."""
+    rows = np.repeat(np.arange(indices.shape[0], dtype=np.int64), indices.shape[1])
+    columns = indices.ravel()
+    values = similarities.ravel().astype(np.float32)
+    valid = columns >= 0
+    rows, columns, values = rows[valid], columns[valid], values[valid]
+    first, second = np.minimum(rows, columns), np.maximum(rows, columns)
+    order = np.lexsort((-values, second, first))
+    first, second, values = first[order], second[order], values[order]
+    leading = np.r_[True, (first[1:] != first[:-1]) | (second[1:] != second[:-1])] \
+        if first.size else np.zeros(0, dtype=bool)
+    return first[leading], second[leading], values[leading]
+
+
+def _small_topic_pairs(outlets: np.ndarray, topic_of: np.ndarray, limit: int
+                       ) -> tuple[np.ndarray, np.ndarray]:
+    """Every cross-outlet pair inside topics of at most ``limit`` members."""
+    members = np.flatnonzero(topic_of >= 0)
+    members = members[np.argsort(topic_of[members], kind="stable")]
+    topics, starts, sizes = np.unique(topic_of[members], return_index=True, return_counts=True)
+    firsts, seconds = [], []
+    for start, size in zip(starts.tolist(), sizes.tolist(), strict=True):
+        if size > limit or size < 2:
             continue
-        pairs.append(CandidatePair(a, b, similarity, min(percentile, 1.0), shared_topic))
-    pairs.sort(key=lambda pair: (-pair.similarity, pair.a, pair.b))
-    return tuple(pairs)
+        group = members[start:start + size]
+        left, right = np.triu_indices(size, k=1)
+        cross = outlets[group[left]] != outlets[group[right]]
+        firsts.append(group[left][cross])
+        seconds.append(group[right][cross])
+    if not firsts:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    return np.concatenate(firsts).astype(np.int64), np.concatenate(seconds).astype(np.int64)

@@ -17,8 +17,13 @@ from scipy import sparse
 from claimcheck.models import Claim, Topic
 from claimcheck.similarity import similarity_blocks, top_neighbours
 
-# Above this many sentences, cluster a reduced representation on a k-NN graph.
+# Above this many sentences, topics are components of the mutual cross-outlet k-NN
+# graph: average linkage on a 10-NN connectivity graph took 10 s at 10,000 sentences
+# and grows quadratically (benchmarks/run.py); the graph is linear.
 EXACT_LIMIT = 2500
+# Neighbours per sentence in that graph: the candidate stage's default, so the search
+# is done once for both stages (similarity.top_neighbours remembers it).
+GRAPH_NEIGHBOURS = 10
 
 _STOPWORDS = frozenset("""
 yang dan di ke dari untuk dengan pada dalam itu ini adalah akan telah juga tidak bahwa
@@ -49,50 +54,68 @@ def find_topics(claims: Sequence[Claim], matrix, outlets: np.ndarray,
     labels = np.full(count, -1, dtype=np.int64)
     if count < 2:
         return labels, ()
-    _, best = top_neighbours(matrix, 1, exclude_group=outlets)
+    large = count > EXACT_LIMIT
+    neighbours, similarities = top_neighbours(matrix, GRAPH_NEIGHBOURS if large else 1,
+                                              exclude_group=outlets)
+    best = similarities[:, 0]
     finite = best[np.isfinite(best)]
     if finite.size == 0:
-        _, best = top_neighbours(matrix, 1)
+        neighbours, similarities = top_neighbours(matrix, GRAPH_NEIGHBOURS if large else 1)
+        best = similarities[:, 0]
         finite = best[np.isfinite(best)]
     threshold = float(np.quantile(finite, 1 - merge_quantile)) if finite.size else 1.0
-    raw = _cluster(matrix, max(1e-6, 1.0 - threshold))
+    raw = _graph_components(neighbours, similarities, threshold) if large else \
+        _cluster(matrix, max(1e-6, 1.0 - threshold))
     sizes = np.bincount(raw)
-    kept = [cluster for cluster in np.argsort(-sizes, kind="stable") if sizes[cluster] >= 2]
-    for new_id, cluster in enumerate(kept):
-        labels[raw == cluster] = new_id
+    kept = np.array([cluster for cluster in np.argsort(-sizes, kind="stable")
+                     if sizes[cluster] >= 2], dtype=np.int64)
+    # One pass, not one scan of all sentences per topic (10,000 topics at 100k).
+    new_id = np.full(sizes.size, -1, dtype=np.int64)
+    new_id[kept] = np.arange(kept.size)
+    labels[:] = new_id[raw]
     topic_labels = _label_topics(claims, labels, len(kept))
+    grouped = np.argsort(labels, kind="stable")
+    bounds = np.searchsorted(labels[grouped], np.arange(len(kept) + 1))
     topics = tuple(
-        Topic(topic_id, topic_labels[topic_id], tuple(int(i) for i in np.flatnonzero(labels ==
-                                                                                       topic_id)))
+        Topic(topic_id, topic_labels[topic_id],
+              tuple(grouped[bounds[topic_id]:bounds[topic_id + 1]].tolist()))
         for topic_id in range(len(kept))
     )
     return labels, topics
 
 
 def _cluster(matrix, distance_threshold: float) -> np.ndarray:
+    """Average-linkage clusters on the exact distance matrix (small corpora only)."""
     from sklearn.cluster import AgglomerativeClustering
 
     count = matrix.shape[0]
-    if count <= EXACT_LIMIT:
-        distances = np.empty((count, count), dtype=np.float64)
-        for start, block in similarity_blocks(matrix):
-            distances[start:start + block.shape[0]] = 1.0 - block
-        np.clip(distances, 0.0, 2.0, out=distances)
-        np.fill_diagonal(distances, 0.0)
-        model = AgglomerativeClustering(n_clusters=None, metric="precomputed", linkage="average",
-                                        distance_threshold=distance_threshold)
-        return model.fit_predict(distances)
-    from sklearn.decomposition import TruncatedSVD
-    from sklearn.neighbors import kneighbors_graph
+    distances = np.empty((count, count), dtype=np.float64)
+    for start, block in similarity_blocks(matrix):
+        distances[start:start + block.shape[0]] = 1.0 - block
+    np.clip(distances, 0.0, 2.0, out=distances)
+    np.fill_diagonal(distances, 0.0)
+    model = AgglomerativeClustering(n_clusters=None, metric="precomputed", linkage="average",
+                                    distance_threshold=distance_threshold)
+    return model.fit_predict(distances)
 
-    # Large corpora: a 128-dimension projection and a 10-NN graph keep memory linear.
-    reduced = TruncatedSVD(n_components=min(128, matrix.shape[1] - 1), random_state=0) \
-        .fit_transform(matrix) if sparse.issparse(matrix) or matrix.shape[1] > 128 else matrix
-    reduced = reduced / np.maximum(np.linalg.norm(reduced, axis=1, keepdims=True), 1e-12)
-    graph = kneighbors_graph(reduced, n_neighbors=10, include_self=False)
-    model = AgglomerativeClustering(n_clusters=None, metric="cosine", linkage="average",
-                                    connectivity=graph, distance_threshold=distance_threshold)
-    return model.fit_predict(reduced)
+
+def _graph_components(neighbours: np.ndarray, similarities: np.ndarray,
+                      threshold: float) -> np.ndarray:
+    """Connected components of the mutual k-NN graph's edges at or above ``threshold``.
+
+    Mutual edges (each row among the other's neighbours) keep one hub sentence from
+    chaining unrelated topics together, the weakness of plain single linkage.
+    """
+    count = neighbours.shape[0]
+    rows = np.repeat(np.arange(count), neighbours.shape[1])
+    columns = neighbours.ravel()
+    keep = (columns >= 0) & (similarities.ravel() >= threshold)
+    graph = sparse.csr_matrix((np.ones(int(keep.sum()), dtype=np.int8),
+                               (rows[keep], columns[keep])), shape=(count, count))
+    mutual = graph.multiply(graph.T)
+    from scipy.sparse.csgraph import connected_components
+
+    return connected_components(mutual, directed=False)[1]
 
 
 def _label_topics(claims: Sequence[Claim], labels: np.ndarray, count: int,

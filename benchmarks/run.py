@@ -1,0 +1,243 @@
+"""Throughput of every claimcheck stage at growing batch sizes, as one Markdown table.
+
+    python benchmarks/run.py                                  # 1k, 10k, 100k lexical; hybrid to 10k
+    python benchmarks/run.py --sizes 1000 --embedder lexical  # a CI-sized run
+
+Each (size, embedder) runs in its own process so peak RSS belongs to that run. The
+corpora come from ``corpus_builder`` (new names, numbers and wording per story, so
+nothing is a cache hit). In the same process, after the pipeline, the embedding model
+alone encodes the same sentences: ``overhead`` is pipeline total / that time. The
+hybrid run is then repeated on the same articles with the same cache folder.
+Hybrid corpora declare every article English, so MiniLM encodes every sentence (the
+case of an English batch or a multilingual model): the model's worst case, not its
+skip-the-foreign-sentences best case.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+sys.path.insert(0, str(HERE))
+
+STAGES = ("ingest", "segment", "extract", "embed", "topics", "candidates", "judges", "report")
+
+
+def run_worker(corpus: str, embedder: str, cache_dir: str, repeat: bool) -> dict:
+    """One pipeline run (twice for a cached embedder) in this process; numbers as a dict."""
+    from claimcheck.formats import RenderOptions, get_formatter
+    from claimcheck.ingest import read_documents
+    from claimcheck.pipeline import CheckConfig, check_documents
+
+    config = CheckConfig(embedder=embedder, cache_dir=cache_dir)
+    judges, judges_note = _judges()
+
+    def one_run() -> tuple[object, dict[str, float]]:
+        started = time.perf_counter()
+        documents = read_documents([corpus]).documents
+        ingest = time.perf_counter() - started
+        report = check_documents(documents, config, judges=judges)
+        started = time.perf_counter()
+        for name in ("text", "json"):
+            get_formatter(name).render(report, RenderOptions(width=100))
+        return report, {"ingest": ingest, **report.timings,
+                        "report": time.perf_counter() - started}
+
+    report, timings = one_run()
+    result = {"sentences": len(report.claims), "documents": len(report.documents),
+              "timings": timings, "pairs": report.candidate_pairs,
+              "conflicts": len(report.conflicts), "judges_note": judges_note,
+              "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+    texts = [claim.sentence.text for claim in report.claims]
+    languages = [claim.sentence.language for claim in report.claims]
+    result["model_alone"] = _model_alone(embedder, texts, languages)
+    if repeat:
+        _, again = one_run()
+        result["second_embed"] = again["embed"]
+    return result
+
+
+def _judges():
+    try:
+        from claimcheck.judges import default_judges
+
+        return default_judges(), ""
+    except ImportError as error:  # judges land in parallel work; measure what exists
+        return [_NoJudge()], f"judges not available yet ({error}): the judges row is a no-op"
+
+
+class _NoJudge:
+    name = "none"
+
+    def judge(self, a, b, context):
+        return None
+
+
+def _model_alone(embedder: str, texts: list[str], languages: list[str]) -> float:
+    """Seconds the bare model needs for what the pipeline's embedder gave it."""
+    from claimcheck.embed import LexicalEmbedder
+
+    if embedder == "lexical":
+        started = time.perf_counter()
+        LexicalEmbedder().embed(texts)
+        return time.perf_counter() - started
+    from claimcheck.model_loader import load_sentence_transformer
+
+    loaded = load_sentence_transformer(None)
+    known = loaded.languages
+    encoded = [t for t, lang in zip(texts, languages, strict=True)
+               if known is None or lang in known]
+    started = time.perf_counter()
+    loaded.model.encode(list(dict.fromkeys(encoded)), batch_size=32,
+                        normalize_embeddings=True, convert_to_numpy=True,
+                        show_progress_bar=False)
+    return time.perf_counter() - started
+
+
+def _measure(corpus: Path, embedder: str, repeat: bool) -> dict:
+    with tempfile.TemporaryDirectory(prefix="claimcheck-cache-") as cache_dir:
+        command = [sys.executable, __file__, "--worker", str(corpus), "--embedder", embedder,
+                   "--cache-dir", cache_dir] + (["--repeat"] if repeat else [])
+        done = subprocess.run(command, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        raise SystemExit(f"{embedder} run on {corpus} failed:\n{done.stderr[-3000:]}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def _cli_seconds(*arguments: str, repeats: int = 3) -> tuple[float, int]:
+    """Best wall time of ``claimcheck ARGS`` over ``repeats`` runs, and its exit code."""
+    best, code = float("inf"), 0
+    for _ in range(repeats):
+        started = time.perf_counter()
+        done = subprocess.run([str(Path(sys.executable).parent / "claimcheck"), *arguments],
+                              capture_output=True, check=False)
+        best, code = min(best, time.perf_counter() - started), done.returncode
+    return best, code
+
+
+def _table(runs: list[tuple[str, dict]], cli: list[tuple[str, float, int]]) -> str:
+    header = ["", *(name for name, _ in runs)]
+    rows: list[list[str]] = []
+    for stage in STAGES:
+        cells = []
+        for _, run in runs:
+            total = sum(run["timings"].values())
+            seconds = run["timings"].get(stage, 0.0)
+            rate = run["sentences"] / seconds if seconds > 0 else float("inf")
+            cells.append(f"{seconds:.2f} s · {_rate(rate)}/s · {seconds / total:.0%}")
+        rows.append([stage, *cells])
+    totals = [sum(run["timings"].values()) for _, run in runs]
+    rows.append(["**total**", *(f"**{t:.2f} s** · {_rate(run['sentences'] / t)}/s"
+                                for t, (_, run) in zip(totals, runs, strict=True))])
+    rows.append(["sentences (articles)", *(f"{run['sentences']:,} ({run['documents']:,})"
+                                           for _, run in runs)])
+    rows.append(["peak RSS", *(f"{run['peak_rss_mb']:,.0f} MB" for _, run in runs)])
+    rows.append(["candidate pairs judged", *(f"{run['pairs']:,}" for _, run in runs)])
+    rows.append(["pairs per sentence", *(f"{run['pairs'] / max(run['sentences'], 1):.2f}"
+                                         for _, run in runs)])
+    rows.append(["conflicts", *(f"{run['conflicts']:,}" for _, run in runs)])
+    rows.append(["embedding model alone", *(f"{run['model_alone']:.2f} s" for _, run in runs)])
+    rows.append(["overhead (total / model alone)",
+                 *(f"{t / run['model_alone']:.2f}" if run["model_alone"] > 0 else "-"
+                   for t, (_, run) in zip(totals, runs, strict=True))])
+    rows.append(["second run: embed stage",
+                 *(_second_run(run) for _, run in runs)])
+    for label, seconds, code in cli:
+        rows.append([label, f"{seconds:.2f} s" + (f" (exit {code})" if code not in (0, 1) else ""),
+                     *([""] * (len(runs) - 1))])
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    lines += ["| " + " | ".join(row) + " |" for row in rows]
+    return "\n".join(lines)
+
+
+def _second_run(run: dict) -> str:
+    if "second_embed" not in run:
+        return "- (no cache: lexical)"
+    speedup = run["timings"]["embed"] / max(run["second_embed"], 1e-9)
+    return f"{run['second_embed']:.2f} s ({speedup:.0f}x faster)"
+
+
+def _rate(value: float) -> str:
+    if value == float("inf"):
+        return "∞"
+    return f"{value / 1000:.1f}k" if value >= 1000 else f"{value:.0f}"
+
+
+def _machine() -> str:
+    model = next((line.split(":", 1)[1].strip() for line in
+                  Path("/proc/cpuinfo").read_text().splitlines() if line.startswith("model name")),
+                 platform.processor()) if Path("/proc/cpuinfo").exists() else platform.processor()
+    memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    return (f"{os.cpu_count()} cores ({model}), {memory:.0f} GB RAM, Python "
+            f"{platform.python_version()}, {platform.system()}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--sizes", default="1000,10000,100000",
+                        help="comma-separated sentence counts")
+    parser.add_argument("--embedder", default="lexical,hybrid",
+                        help="comma-separated: lexical, hybrid")
+    parser.add_argument("--hybrid-max", type=int, default=10_000,
+                        help="largest size the hybrid embedder runs at (MiniLM: ~230 sent/s)")
+    parser.add_argument("--corpus-dir", help="keep the generated corpora here")
+    parser.add_argument("--no-cli", action="store_true", help="skip the CLI start-up timings")
+    parser.add_argument("--worker", help=argparse.SUPPRESS)
+    parser.add_argument("--cache-dir", help=argparse.SUPPRESS)
+    parser.add_argument("--repeat", action="store_true", help=argparse.SUPPRESS)
+    options = parser.parse_args()
+    if options.worker:
+        print(json.dumps(run_worker(options.worker, options.embedder, options.cache_dir,
+                                    options.repeat)))
+        return
+    from corpus_builder import build_corpus
+
+    sizes = [int(size) for size in options.sizes.split(",")]
+    embedders = options.embedder.split(",")
+    base = Path(options.corpus_dir or tempfile.mkdtemp(prefix="claimcheck-bench-"))
+    runs = []
+    for size in sizes:
+        for embedder in embedders:
+            if embedder == "hybrid" and size > options.hybrid_max:
+                continue
+            language = "en" if embedder == "hybrid" else None
+            corpus = base / f"{size}-{language or 'mixed'}"
+            if not corpus.exists():
+                build_corpus(corpus, size, language=language)
+            print(f"running {embedder} on {size:,} sentences ...", file=sys.stderr, flush=True)
+            runs.append((f"{embedder} {_short(size)}",
+                         _measure(corpus, embedder, repeat=embedder != "lexical")))
+    cli = []
+    if not options.no_cli:
+        article = base / "one-article"
+        article.mkdir(exist_ok=True)
+        (article / "a.txt").write_text(
+            "---\nlanguage: id\n---\n" + (HERE.parent / "corpus/000_904dd51bb35e31f8.txt")
+            .read_text(encoding="utf-8"), encoding="utf-8")
+        cli = [("`claimcheck --help`", *_cli_seconds("--help")),
+               ("`claimcheck check --help`", *_cli_seconds("check", "--help")),
+               ("`check` one article, lexical",
+                *_cli_seconds("check", str(article), "--embedder", "lexical", "-q"))]
+    notes = sorted({run["judges_note"] for _, run in runs if run["judges_note"]})
+    print(f"Machine: {_machine()}")
+    if notes:
+        print("Note: " + "; ".join(notes))
+    print(_table(runs, cli))
+
+
+def _short(size: int) -> str:
+    return f"{size // 1000}k" if size >= 1000 and size % 1000 == 0 else str(size)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,79 @@
+"""Candidate pairs: cross-outlet, nearest first, and linear in the corpus."""
+
+from __future__ import annotations
+
+import random
+
+import numpy as np
+import pytest
+
+from claimcheck import similarity
+from claimcheck.candidates import find_candidates
+from claimcheck.embed import LexicalEmbedder
+from claimcheck.topics import find_topics
+from tests.test_similarity import _row, corpus_rows, search  # noqa: F401 - shared fixtures
+
+
+@pytest.fixture
+def corpus_pairs(corpus_rows, search):  # noqa: F811
+    claims, matrix, outlets = corpus_rows
+    topic_of, _ = find_topics(claims, matrix, outlets)
+    return claims, outlets, find_candidates(matrix, outlets, topic_of)
+
+
+def test_3000_troops_in_000_and_650_troops_in_001_are_a_candidate_pair(corpus_pairs):
+    claims, _, pairs = corpus_pairs
+    troops_000 = _row(claims, "sekitar 3.000 tentara tambahan")
+    troops_001 = _row(claims, "sekitar 650 tentara di Afghanistan")
+    assert (troops_000, troops_001) in {(pair.a, pair.b) for pair in pairs}
+
+
+def test_pairs_never_join_one_outlet_and_are_listed_once_most_similar_first(corpus_pairs):
+    _, outlets, pairs = corpus_pairs
+    assert pairs
+    assert all(outlets[pair.a] != outlets[pair.b] for pair in pairs)
+    assert all(pair.a < pair.b for pair in pairs)
+    assert len({(pair.a, pair.b) for pair in pairs}) == len(pairs)
+    assert [pair.similarity for pair in pairs] == sorted((p.similarity for p in pairs),
+                                                         reverse=True)
+    assert all(0.0 <= pair.percentile <= 1.0 for pair in pairs)
+
+
+def test_pairs_outside_a_shared_topic_beat_the_percentile_cut_off(corpus_rows):  # noqa: F811
+    claims, matrix, outlets = corpus_rows
+    topic_of, _ = find_topics(claims, matrix, outlets)
+    pairs = find_candidates(matrix, outlets, topic_of, min_percentile=0.5)
+    loose = [pair for pair in pairs if pair.topic is None]
+    assert loose and all(pair.percentile >= 0.5 for pair in loose)
+    assert all(topic_of[pair.a] == topic_of[pair.b] == pair.topic
+               for pair in pairs if pair.topic is not None)
+
+
+def _synthetic_news(sentences: int, seed: int = 0) -> tuple[list[str], np.ndarray]:
+    """Stories of 20 sentences told by 5 of 30 outlets, each with its own names."""
+    rng = random.Random(seed)
+    words = [f"{a}{b}" for a in ("ka", "ri", "mo", "tel", "san", "du") for b in
+             ("lam", "pur", "ngo", "sit", "bar", "wen")]
+    texts, outlets = [], []
+    while len(texts) < sentences:
+        names = ["".join(rng.choice(words) for _ in range(2)).capitalize() for _ in range(4)]
+        story = [" ".join(rng.sample(words, 8) + rng.sample(names, 2) + [str(rng.randint(2, 999))])
+                 for _ in range(20)]
+        for outlet in rng.sample(range(30), 5):
+            for text in rng.sample(story, 4):
+                texts.append(text)
+                outlets.append(outlet)
+    return texts[:sentences], np.array(outlets[:sentences])
+
+
+def test_candidate_pairs_grow_linearly_with_the_corpus(monkeypatch):
+    monkeypatch.setattr(similarity, "EXACT_LIMIT", 500)
+    per_sentence = []
+    for size in (1000, 4000):
+        texts, outlets = _synthetic_news(size)
+        matrix = LexicalEmbedder().embed(texts)
+        topic_of = np.full(size, -1)
+        pairs = find_candidates(matrix, outlets, topic_of, neighbours=10)
+        per_sentence.append(len(pairs) / size)
+    assert all(0 < value <= 10 for value in per_sentence)  # k-NN bound: n * k
+    assert per_sentence[1] <= 1.25 * per_sentence[0]
