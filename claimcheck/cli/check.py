@@ -37,9 +37,21 @@ from claimcheck.cli import EMBEDDER_CHOICES, EXIT_CONFLICTS, cli, format_choices
               help="Embedding cache folder (default: ~/.cache/claimcheck).")
 @click.option("--no-cache", is_flag=True, help="Do not read or write the embedding cache.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress or warnings, only the report.")
+@click.option("--fail-on", multiple=True, metavar="any|numeric|unspecified|date|statement",
+              help="Which conflicts make the exit code 1 (repeat or comma-separate; "
+                   "default: any).")
+@click.option("--baseline", "baseline_file", type=click.Path(dir_okay=False),
+              help="Report and fail only on conflicts not accepted in this baseline file.")
+@click.option("--against", type=click.Path(dir_okay=False), metavar="FILE.db",
+              help="Also compare with every article in this store (claimcheck index); "
+                   "report only conflicts involving PATHS.")
+@click.option("--config", "config_file", type=click.Path(dir_okay=False),
+              help="Settings file (default: claimcheck.toml or [tool.claimcheck] in "
+                   "pyproject.toml, searched upwards); options override it.")
 @reports_errors
 def check(paths, output_format, output, embedder, model, language, min_score, show_dropped,
-          width, exit_zero, nli_model, cache_dir, no_cache, quiet) -> None:
+          width, exit_zero, nli_model, cache_dir, no_cache, quiet, fail_on, baseline_file,
+          against, config_file) -> None:
     """Check articles in PATHS for conflicts between outlets.
 
     \b
@@ -48,20 +60,29 @@ def check(paths, output_format, output, embedder, model, language, min_score, sh
       claimcheck check corpus/ --format json -o report.json
       cat batch.jsonl | claimcheck check - --embedder lexical
     """
-    from claimcheck.pipeline import CheckConfig
-    from claimcheck.pipeline import check as run_check
+    from claimcheck.baseline import load_baseline, new_conflicts
+    from claimcheck.cli.gate import settings_from_context
+    from claimcheck.gate import check_batch, failing_conflicts
 
-    config = CheckConfig(embedder=embedder, model=model, cache_dir=cache_dir,
-                         use_cache=not no_cache, min_score=min_score, nli_model=nli_model,
-                         language=language.lower() if language else None)
+    settings = settings_from_context(config_file, {
+        "output_format": "format", "embedder": "embedder", "model": "model",
+        "language": "language", "min_score": "min_score", "fail_on": "fail_on",
+        "baseline_file": "baseline"})
+    config = settings.check_config(cache_dir=cache_dir, use_cache=not no_cache,
+                                   nli_model=nli_model)
+    accepted = load_baseline(settings.baseline) if settings.baseline else None
     stdin = click.get_text_stream("stdin") if "-" in paths else None
-    report = _with_progress(lambda hook: run_check(paths, config, stdin=stdin, on_stage=hook),
-                            quiet)
+    report = _with_progress(lambda hook: check_batch(
+        paths, config, outlets=settings.outlets, against=against, stdin=stdin,
+        on_stage=hook), quiet)
+    if accepted is not None:
+        report = new_conflicts(report, accepted)
     if not quiet:
         for warning in report.warnings:
             click.echo(f"Warning: {warning}", err=True)
-    _emit(report, output_format, output, show_dropped, width, protected=paths)
-    if report.conflicts and not exit_zero:
+    _emit(report, settings.format or output_format, output, show_dropped, width,
+          protected=(*paths, *(p for p in (settings.baseline, against) if p)))
+    if failing_conflicts(report.conflicts, settings.fail_on or ("any",)) and not exit_zero:
         sys.exit(EXIT_CONFLICTS)
 
 

@@ -1,0 +1,142 @@
+"""``claimcheck index`` and ``claimcheck store stats|prune``: the persistent archive."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+import click
+
+from claimcheck.cli import EMBEDDER_CHOICES, cli, reports_errors
+
+_STORE_OPTION = click.option("--store", "store_path", required=True,
+                             type=click.Path(dir_okay=False), metavar="FILE.db",
+                             help="The SQLite store file.")
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@_STORE_OPTION
+@click.option("--embedder", type=click.Choice(EMBEDDER_CHOICES), default="hybrid",
+              show_default=True,
+              help="Which embeddings to store (lexical stores none: n-grams are computed "
+                   "per check).")
+@click.option("--model", metavar="NAME_OR_PATH", help="As for check.")
+@click.option("--language", metavar="CODE", help="As for check.")
+@click.option("--config", "config_file", type=click.Path(dir_okay=False),
+              help="Settings file (outlet names, model, embedder, language).")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar or summary line.")
+@reports_errors
+def index(paths, store_path, embedder, model, language, config_file, quiet) -> None:
+    """Keep the articles in PATHS in a store for later check --against.
+
+    Stores articles, sentences, extracted quantities and dates, and embeddings per
+    model. Re-indexing an unchanged article is a no-op; a changed one (same id) is
+    replaced. Each article is one transaction: an interrupted run loses nothing stored.
+
+    \b
+    Examples:
+      claimcheck index corpus/ --store store.db --embedder lexical
+      claimcheck check new-articles/ --against store.db
+    """
+    from claimcheck.cli.gate import settings_from_context
+    from claimcheck.config import apply_outlet_names
+    from claimcheck.ingest import read_documents
+    from claimcheck.store import Store
+
+    settings = settings_from_context(config_file, {"embedder": "embedder", "model": "model",
+                                                   "language": "language"})
+    stdin = click.get_text_stream("stdin") if "-" in paths else None
+    ingested = read_documents(paths, stdin=stdin)
+    if not quiet:
+        for warning in ingested.warnings:
+            click.echo(f"Warning: {warning}", err=True)
+    documents = apply_outlet_names(ingested.documents, settings.outlets)
+    with Store(store_path) as store:
+        vectors = None
+        if (settings.embedder or "hybrid") != "lexical":
+            from claimcheck.embed import make_embedder
+
+            vectors = make_embedder(settings.embedder or "hybrid", settings.model, store)
+        with _progress(len(documents), quiet) as advance:
+            result = store.index(documents, language=settings.language, embedder=vectors,
+                                 on_article=lambda document, state: advance(state))
+    if not quiet:
+        click.echo(f"Indexed {len(documents)} articles into {store_path}: {result.added} "
+                   f"added, {result.updated} updated, {result.unchanged} unchanged; "
+                   f"{result.embedded} sentences embedded.")
+
+
+@cli.group()
+def store() -> None:
+    """Inspect and maintain a store made by claimcheck index."""
+
+
+@store.command()
+@_STORE_OPTION
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]),
+              default="text", show_default=True)
+@reports_errors
+def stats(store_path, output_format) -> None:
+    """Count what a store holds.
+
+    \b
+    Example:
+      claimcheck store stats --store store.db
+    """
+    from dataclasses import asdict
+
+    from claimcheck.store import Store
+
+    with Store(store_path, create=False) as opened:
+        facts = opened.stats()
+    if output_format == "json":
+        click.echo(json.dumps(asdict(facts), indent=2))
+        return
+    embeddings = ", ".join(f"{count} {model}" for model, count in facts.embeddings.items())
+    rows = [("Store", facts.path), ("Schema", str(facts.schema_version)),
+            ("Articles", f"{facts.articles} from {facts.outlets} outlets"),
+            ("Published", f"{facts.oldest or '-'} to {facts.newest or '-'}"),
+            ("Sentences", str(facts.sentences)), ("Quantities", str(facts.quantities)),
+            ("Embeddings", embeddings or "none"), ("Size", f"{facts.size_bytes:,} bytes")]
+    for label, value in rows:
+        click.echo(f"{label + ':':<12}{value}")
+
+
+@store.command()
+@_STORE_OPTION
+@click.option("--before", required=True, type=click.DateTime(["%Y-%m-%d"]), metavar="DATE",
+              help="Delete articles published (else indexed) before this date, YYYY-MM-DD.")
+@reports_errors
+def prune(store_path, before) -> None:
+    """Delete old articles (and their sentences and unused embeddings) from a store.
+
+    \b
+    Example:
+      claimcheck store prune --before 2021-01-01 --store store.db
+    """
+    from claimcheck.store import Store
+
+    with Store(store_path, create=False) as opened:
+        removed = opened.prune(before.date())
+    click.echo(f"Pruned {removed} articles published before {before.date().isoformat()} "
+               f"from {store_path}.")
+
+
+def _progress(total: int, quiet: bool):
+    """A rich progress bar on a terminal's stderr; a silent counter otherwise."""
+    from contextlib import contextmanager, nullcontext
+
+    if quiet or not sys.stderr.isatty():
+        return nullcontext(lambda state: None)
+
+    @contextmanager
+    def bar():
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+        with Progress(TextColumn("indexing"), BarColumn(), MofNCompleteColumn(),
+                      console=Console(stderr=True), transient=True) as progress:
+            task = progress.add_task("index", total=total)
+            yield lambda state: progress.advance(task)
+    return bar()

@@ -1,0 +1,426 @@
+"""A newsroom's memory: articles, sentences, extracted values and embeddings in SQLite.
+
+Safety, by construction:
+- one transaction per article (``BEGIN IMMEDIATE``), so a run killed with SIGKILL leaves
+  every article either fully stored or absent, never half-written (WAL journal);
+- ``PRAGMA user_version`` records the schema; older stores are migrated in a transaction,
+  newer ones are refused rather than misread;
+- a second writer waits for the busy timeout, then fails with a clear message;
+- an article is keyed by a hash of its text and metadata, so re-indexing it is a no-op.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import asdict, dataclass, fields
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import numpy as np
+
+from claimcheck.errors import ClaimcheckError
+from claimcheck.models import (
+    Claim,
+    DateMention,
+    Document,
+    DroppedLine,
+    Quantity,
+    SegmentedDocument,
+    Sentence,
+)
+
+SCHEMA_VERSION = 1
+BUSY_TIMEOUT_S = 30.0
+
+# Index i upgrades a store from user_version i to i + 1.
+MIGRATIONS = (
+    """
+    CREATE TABLE article (
+        id INTEGER PRIMARY KEY,
+        doc_id TEXT NOT NULL UNIQUE,
+        content_hash TEXT NOT NULL UNIQUE,
+        path TEXT NOT NULL,
+        outlet TEXT NOT NULL,
+        language TEXT NOT NULL,
+        declared_language TEXT,
+        url TEXT,
+        published TEXT,
+        title TEXT,
+        first_line INTEGER NOT NULL DEFAULT 1,
+        text TEXT NOT NULL,
+        dropped TEXT NOT NULL DEFAULT '[]',
+        sentence_count INTEGER NOT NULL,
+        indexed_at TEXT NOT NULL
+    );
+    CREATE INDEX article_published ON article (published);
+    CREATE TABLE sentence (
+        article INTEGER NOT NULL REFERENCES article (id) ON DELETE CASCADE,
+        idx INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        language TEXT NOT NULL,
+        line INTEGER NOT NULL,
+        text_hash TEXT NOT NULL,
+        quantities TEXT NOT NULL,
+        dates TEXT NOT NULL,
+        PRIMARY KEY (article, idx)
+    );
+    CREATE INDEX sentence_text_hash ON sentence (text_hash);
+    CREATE TABLE embedding (
+        model TEXT NOT NULL,
+        text_hash TEXT NOT NULL,
+        vector BLOB NOT NULL,
+        PRIMARY KEY (model, text_hash)
+    );
+    """,
+)
+
+
+class StoreError(ClaimcheckError):
+    """A store that cannot be opened, read or written; one line for the user."""
+
+
+@dataclass(frozen=True, slots=True)
+class IndexResult:
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    embedded: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class StoreStats:
+    path: str
+    schema_version: int
+    articles: int
+    outlets: int
+    sentences: int
+    quantities: int
+    embeddings: dict[str, int]
+    oldest: str | None
+    newest: str | None
+    size_bytes: int
+
+
+class Store:
+    """An open store; use as a context manager. ``create=False`` refuses a missing file."""
+
+    def __init__(self, path: str | Path, *, create: bool = True,
+                 timeout: float = BUSY_TIMEOUT_S) -> None:
+        self.path = Path(path)
+        if not create and not self.path.is_file():
+            raise StoreError(f"no store at {self.path}; create one with "
+                             f"'claimcheck index PATHS --store {self.path}'")
+        if self.path.is_dir():
+            raise StoreError(f"store path {self.path} is a folder")
+        try:
+            # isolation_level=None: transactions are explicit, so each is exactly one article.
+            self._db = sqlite3.connect(self.path, timeout=timeout, isolation_level=None)
+            self._db.execute("PRAGMA foreign_keys = ON")
+            self._guard(self._prepare)
+        except sqlite3.Error as error:
+            raise self._error(error) from None
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self._db.close()
+
+    # -- schema ---------------------------------------------------------------------------
+
+    def _prepare(self) -> None:
+        version = self._db.execute("PRAGMA user_version").fetchone()[0]
+        if version > SCHEMA_VERSION:
+            raise StoreError(f"store {self.path} has schema {version}, newer than this "
+                             f"claimcheck understands ({SCHEMA_VERSION}); upgrade claimcheck")
+        if version == 0 and self._db.execute(
+                "SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'"
+        ).fetchone()[0]:
+            raise StoreError(f"{self.path} is an SQLite file but not a claimcheck store")
+        if self._db.execute("PRAGMA journal_mode = WAL").fetchone()[0].lower() != "wal":
+            raise StoreError(f"cannot switch store {self.path} to WAL journaling")
+        self._db.execute("PRAGMA synchronous = NORMAL")
+        if version < SCHEMA_VERSION:
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                # Re-read under the write lock: a concurrent run may have migrated meanwhile.
+                current = self._db.execute("PRAGMA user_version").fetchone()[0]
+                for step in range(current, SCHEMA_VERSION):
+                    for statement in MIGRATIONS[step].split(";"):
+                        if statement.strip():
+                            self._db.execute(statement)
+                self._db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+                self._db.execute("COMMIT")
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+
+    def _guard(self, action: Callable, *args):
+        try:
+            return action(*args)
+        except sqlite3.Error as error:
+            raise self._error(error) from None
+
+    def _error(self, error: sqlite3.Error) -> StoreError:
+        message = str(error)
+        if "locked" in message or "busy" in message:
+            return StoreError(f"store {self.path} is busy: another claimcheck run is writing "
+                              "to it; try again when it has finished")
+        if isinstance(error, sqlite3.DatabaseError) and (
+                "not a database" in message or "malformed" in message or "corrupt" in message):
+            return StoreError(f"store {self.path} is corrupt or not a claimcheck store "
+                              f"({message})")
+        return StoreError(f"store {self.path}: {message}")
+
+    # -- writing --------------------------------------------------------------------------
+
+    def index(self, documents: Iterable[Document], *, language: str | None = None,
+              embedder=None, on_article: Callable[[Document, str], None] | None = None
+              ) -> IndexResult:
+        """Store ``documents`` (one transaction each); unchanged ones are skipped.
+
+        ``embedder`` (built with this store as its cache) embeds the new sentences;
+        ``on_article(document, state)`` is called inside each article's transaction,
+        before it commits, with state ``added`` or ``updated``, or after a skip.
+        """
+        from claimcheck.extract import extract_claims, segment_documents
+
+        added = updated = unchanged = 0
+        fresh: list[Sentence] = []
+        for document in documents:
+            digest = content_hash(document)
+            state = "unchanged"
+            if not self._guard(self._has, digest):
+                segmented = segment_documents([document], language)[0]
+                claims = extract_claims([segmented])
+                state = self._guard(self._write_article, segmented, claims, digest, on_article)
+            if state == "unchanged":
+                unchanged += 1
+                if on_article:
+                    on_article(document, state)
+                continue
+            added += state == "added"
+            updated += state == "updated"
+            fresh.extend(segmented.sentences)
+        embedded = 0
+        if embedder is not None and fresh:
+            embedder.embed([s.text for s in fresh], [s.language for s in fresh])
+            embedded = len(fresh)
+        return IndexResult(added, updated, unchanged, embedded)
+
+    def _write_article(self, segmented: SegmentedDocument, claims: Sequence[Claim],
+                       digest: str, on_article) -> str:
+        document = segmented.document
+        db = self._db
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            if self._has(digest):  # indexed by a concurrent run since we looked
+                db.execute("ROLLBACK")
+                return "unchanged"
+            replaced = db.execute("DELETE FROM article WHERE doc_id = ?", (document.id,)).rowcount
+            cursor = db.execute(
+                "INSERT INTO article (doc_id, content_hash, path, outlet, language, "
+                "declared_language, url, published, title, first_line, text, dropped, "
+                "sentence_count, indexed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (document.id, digest, document.path, document.outlet, segmented.language,
+                 document.language, document.url, _iso(document.published), document.title,
+                 document.first_line, document.text,
+                 json.dumps([[d.text, d.reason, d.line] for d in segmented.dropped],
+                            ensure_ascii=False),
+                 len(claims), datetime.now(UTC).isoformat(timespec="seconds")))
+            db.executemany(
+                "INSERT INTO sentence (article, idx, text, language, line, text_hash, "
+                "quantities, dates) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                [(cursor.lastrowid, c.sentence.index, c.sentence.text, c.sentence.language,
+                  c.sentence.line, text_hash(c.sentence.text),
+                  json.dumps([_to_json(q) for q in c.quantities], ensure_ascii=False),
+                  json.dumps([_to_json(d) for d in c.dates], ensure_ascii=False))
+                 for c in claims])
+            state = "updated" if replaced else "added"
+            if on_article:
+                on_article(document, state)
+            db.execute("COMMIT")
+            return state
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+
+    def _has(self, digest: str) -> bool:
+        return self._db.execute("SELECT 1 FROM article WHERE content_hash = ?",
+                                (digest,)).fetchone() is not None
+
+    def prune(self, before: date) -> int:
+        """Delete articles published (else indexed) before ``before``; returns how many."""
+        def run() -> int:
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                count = self._db.execute(
+                    "DELETE FROM article WHERE coalesce(published, substr(indexed_at, 1, 10)) "
+                    "< ?", (before.isoformat(),)).rowcount
+                # Embeddings are shared by identical sentences; drop only the orphans.
+                self._db.execute("DELETE FROM embedding WHERE text_hash NOT IN "
+                                 "(SELECT text_hash FROM sentence)")
+                self._db.execute("COMMIT")
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+            self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            return count
+        return self._guard(run)
+
+    # -- the embedding-cache protocol (``claimcheck.cache.EmbeddingCache``) ----------------
+
+    def get_many(self, model: str, texts: Iterable[str]) -> dict[str, np.ndarray]:
+        by_hash = {text_hash(text): text for text in texts}
+        found: dict[str, np.ndarray] = {}
+        hashes = list(by_hash)
+        for start in range(0, len(hashes), 500):
+            chunk = hashes[start:start + 500]
+            rows = self._guard(lambda c=chunk: self._db.execute(
+                f"SELECT text_hash, vector FROM embedding WHERE model = ? AND text_hash IN "
+                f"({','.join('?' * len(c))})", [model, *c]).fetchall())
+            for key, blob in rows:
+                found[by_hash[key]] = np.frombuffer(blob, dtype=np.float32)
+        return found
+
+    def put_many(self, model: str, vectors: Mapping[str, np.ndarray]) -> None:
+        def run() -> None:
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                self._db.executemany(
+                    "INSERT OR REPLACE INTO embedding (model, text_hash, vector) VALUES (?, ?, ?)",
+                    [(model, text_hash(text), np.asarray(v, dtype=np.float32).tobytes())
+                     for text, v in vectors.items()])
+                self._db.execute("COMMIT")
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+        self._guard(run)
+
+    # -- reading --------------------------------------------------------------------------
+
+    def archive(self, exclude_ids: Iterable[str] = (), exclude_hashes: Iterable[str] = ()
+                ) -> list[tuple[SegmentedDocument, list[Claim]]]:
+        """Every stored article, segmented and extracted, except the excluded ones."""
+        return self._guard(self._archive, set(exclude_ids), set(exclude_hashes))
+
+    def _archive(self, exclude_ids: set[str], exclude_hashes: set[str]):
+        articles = self._db.execute(
+            "SELECT id, doc_id, content_hash, path, outlet, language, declared_language, url, "
+            "published, title, first_line, text, dropped FROM article ORDER BY doc_id"
+        ).fetchall()
+        out = []
+        for (rowid, doc_id, digest, path, outlet, language, declared, url, published, title,
+             first_line, text, dropped) in articles:
+            if doc_id in exclude_ids or digest in exclude_hashes:
+                continue
+            document = Document(doc_id, path, text, outlet, declared, url,
+                                date.fromisoformat(published) if published else None, title,
+                                first_line)
+            sentences, claims = [], []
+            for idx, sentence_text, sentence_language, line, quantities, dates in \
+                    self._db.execute("SELECT idx, text, language, line, quantities, dates "
+                                     "FROM sentence WHERE article = ? ORDER BY idx", (rowid,)):
+                sentence = Sentence(doc_id, idx, sentence_text, sentence_language, line)
+                sentences.append(sentence)
+                claims.append(Claim(sentence, outlet, document.published,
+                                    tuple(_from_json(Quantity, q) for q in json.loads(quantities)),
+                                    tuple(_from_json(DateMention, d) for d in json.loads(dates))))
+            segmented = SegmentedDocument(document, language, tuple(sentences), tuple(
+                DroppedLine(doc_id, t, reason, line) for t, reason, line in json.loads(dropped)))
+            out.append((segmented, claims))
+        return out
+
+    def stats(self) -> StoreStats:
+        def run() -> StoreStats:
+            one = self._db.execute
+            articles, outlets, oldest, newest = one(
+                "SELECT count(*), count(DISTINCT lower(outlet)), min(published), max(published) "
+                "FROM article").fetchone()
+            sentences, quantities = one(
+                "SELECT count(*), coalesce(sum(json_array_length(quantities)), 0) FROM sentence"
+            ).fetchone()
+            embeddings = dict(one("SELECT model, count(*) FROM embedding GROUP BY model "
+                                  "ORDER BY model").fetchall())
+            size = sum(p.stat().st_size for p in (self.path, Path(f"{self.path}-wal"))
+                       if p.exists())
+            return StoreStats(str(self.path), one("PRAGMA user_version").fetchone()[0],
+                              articles, outlets, sentences, quantities, embeddings, oldest,
+                              newest, size)
+        return self._guard(run)
+
+    def integrity_errors(self) -> list[str]:
+        """SQLite's integrity and foreign-key checks, plus sentence counts per article."""
+        def run() -> list[str]:
+            problems = [row[0] for row in self._db.execute("PRAGMA integrity_check")
+                        if row[0] != "ok"]
+            problems += [f"foreign key: {row}" for row in
+                         self._db.execute("PRAGMA foreign_key_check")]
+            problems += [f"article {doc_id}: {have} of {want} sentences"
+                         for doc_id, want, have in self._db.execute(
+                             "SELECT a.doc_id, a.sentence_count, count(s.idx) FROM article a "
+                             "LEFT JOIN sentence s ON s.article = a.id GROUP BY a.id "
+                             "HAVING count(s.idx) != a.sentence_count")]
+            return problems
+        return self._guard(run)
+
+
+class ReadThroughCache:
+    """Embeddings read from a store first; new ones go to ``fallback`` (if any), so a
+    ``check --against`` never writes to the store it checks against."""
+
+    def __init__(self, store: Store, fallback=None) -> None:
+        self.store, self.fallback = store, fallback
+
+    def get_many(self, model: str, texts: Iterable[str]) -> dict[str, np.ndarray]:
+        texts = list(texts)
+        found = self.store.get_many(model, texts)
+        missing = [text for text in texts if text not in found]
+        if missing and self.fallback is not None:
+            found.update(self.fallback.get_many(model, missing))
+        return found
+
+    def put_many(self, model: str, vectors: Mapping[str, np.ndarray]) -> None:
+        if self.fallback is not None:
+            self.fallback.put_many(model, vectors)
+
+
+def content_hash(document: Document) -> str:
+    """What makes an article the same article: its text and everything said about it."""
+    parts = [document.text, document.outlet, document.language or "", document.url or "",
+             _iso(document.published) or "", document.title or ""]
+    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
+
+
+def text_hash(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()
+
+
+def _to_json(value: Quantity | DateMention) -> dict:
+    return {key: (item.isoformat() if isinstance(item, date) else item)
+            for key, item in asdict(value).items()}
+
+
+def _from_json(kind: type, data: dict):
+    # Fields added to the models later take their defaults; dropped ones are ignored.
+    known = {f.name: f for f in fields(kind)}
+    values = {}
+    for key, item in data.items():
+        if key not in known:
+            continue
+        if kind is DateMention and key in ("start", "end") and item:
+            item = date.fromisoformat(item)
+        elif isinstance(item, list):
+            item = tuple(item)
+        values[key] = item
+    return kind(**values)
+
+
+def _iso(value: date | None) -> str | None:
+    return value.isoformat() if value else None
