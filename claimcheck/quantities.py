@@ -98,6 +98,10 @@ def extract_quantities(text: str, language: str) -> tuple[Quantity, ...]:
                 value = None
                 index += 1
         change = _sign_change(text, atom, start, end, change)
+        bound = re.match(r"\s*(?:or more|or above|or less|or fewer|atau lebih|atau kurang|"
+                         r"oder mehr|oder weniger)\b", text[end:end + 16])
+        if bound:
+            end += bound.end()
         if change == "=" and results and _INHERIT.fullmatch(text[previous_end:start]):
             change = results[-1].change  # "more than 100 km (60 miles)", "lost 190, or 0.6%"
         if re.search(r"\bminus[\s-]$", text[max(0, start - 6):start], re.IGNORECASE):
@@ -117,6 +121,9 @@ def extract_quantities(text: str, language: str) -> tuple[Quantity, ...]:
                 end = counted_end  # the span shows what is counted: "3.000 tentara"
         if value is not None and is_year(text, atom, unit is not None or factor != 1, change):
             continue
+        if (atom.is_word or "/" in atom.raw or "⁄" in atom.raw) and atom.value is not None \
+                and 0 < atom.value < 1 and factor == 1:
+            unit, kind = "fraction", "percent"  # "two thirds of the people" is a share
         if atom.sign == "-" and change == "=" and kind == "percent":
             change = "down"
         kind = kind or "count"

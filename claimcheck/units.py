@@ -73,8 +73,8 @@ UNITS: dict[str, tuple[str, str]] = _expand({
     # Counted nouns with a class, so "tentara" and "troops" compare as one thing.
     ("troops", "count"): "tentara|pasukan|prajurit|serdadu|personel militer|troops|soldiers|"
                          "servicemen|service members|marines|soldaten|truppen|soldat|"
-                         "militärs|troop|soldier|anggota militer|reservists|reservisten|"
-                         "reservesoldaten",
+                         "militärs|troop|soldier|anggota militer|reservists|reservisten|tentera|"
+                         "askar|reservesoldaten",
     ("people", "count"): "orang|jiwa|warga|penduduk|people|persons|residents|civilians|"
                          "menschen|personen|einwohner|zivilisten|individuals|orang-orang",
     ("staff", "count"): "staf|pegawai|karyawan|personel|staff|employees|workers|personnel|"
@@ -198,8 +198,8 @@ def next_words(text: str, pos: int, count: int) -> list[tuple[str, int, int]]:
     words = []
     for match in _WORD.finditer(text, pos):
         gap = text[pos:match.start()]
-        if any(ch in gap for ch in ",;:()\"“”!?") or (words and "." in gap):
-            break
+        if gap.strip(" \t\n\u00a0-"):
+            break  # punctuation or another number between: not this number's word
         word = match.group().rstrip(".") or match.group()
         words.append((word, match.start(), match.start() + len(word)))
         pos = match.end()
@@ -267,7 +267,11 @@ def hedge_before(text: str, start: int, language: str) -> tuple[str, bool]:
 
 def counted_after(text: str, pos: int, language: str) -> tuple[str | None, tuple[str, ...], int]:
     """The counted noun after ``pos`` as written, the qualifiers around it, and its end."""
-    words = next_words(text, pos, 4)
+    words = next_words(text, pos, 6)
+    # "hundreds of people", "dozens of civilians", "3 of the soldiers".
+    while words and words[0][0].casefold() in ("of", "the", "der", "die", "den", "von", "dari"):
+        words = words[1:]
+    words = words[:4]
     qualifiers: list[str] = []
     head: list[str] = []
     end = pos
