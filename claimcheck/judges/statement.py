@@ -1,0 +1,237 @@
+"""The statement judge: two sentences that say opposite things in words, not numbers.
+
+It flags a pair only when both speak of the same proposition: the same subject (or
+nearly all content words shared, after affixes are stripped and actors and name
+spellings are unified) and the same predicate or an antonym of it. Then:
+
+- opposite effective polarity (lexical pole x negation) -> "negation" or "antonym";
+  a negated antonym ("tidak ditutup" vs "tetap buka") is an agreement;
+- same polarity, one side hedged ("tidak ada jaminan", "may") -> "certainty", scored lower;
+- a contradiction between two different speakers -> "disputed"; between two dates
+  (publication or dates in the text) -> "changed".
+
+Precision comes first: a fact-checker stops using a tool that cries wolf.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from claimcheck.judges import register_judge
+from claimcheck.judges.verdict import Verdict
+from claimcheck.lexicon import Lexicon, default_lexicon
+from claimcheck.models import Claim, Conflict, PairContext
+from claimcheck.propositions import StatementAnalysis, Word, analyse
+
+# Share of one side's proposition words the other sentence must mention.
+_SUBJECT_COVERAGE = 0.5
+_BARE_COVERAGE = 0.8
+# Share of the words after a plain negation ("tidak viral di media cetak") the other side
+# must mention: a new word there may be what is really negated.
+_SCOPE_COVERAGE = 0.67
+_FLAT_SCORE, _HEDGED_CONTRADICTION, _CERTAINTY_SCORE = 0.75, 0.5, 0.4
+
+
+@dataclass(frozen=True, slots=True)
+class _Finding:
+    relation: str
+    detail: str | None
+    score: float
+    a: Word
+    b: Word
+    concept: str | None
+    shared: tuple[str, ...]
+
+
+class StatementJudge:
+    """Rule-based judge of negation, antonyms, certainty, attribution and time."""
+
+    name = "statement"
+
+    def __init__(self, lexicon: Lexicon | None = None) -> None:
+        self.lexicon = lexicon or default_lexicon()
+
+    def judge(self, a: Claim, b: Claim, context: PairContext) -> Conflict | None:
+        """A ``Conflict`` of kind "statement" when ``a`` and ``b`` clash in words."""
+        return self.verdict(a, b, context).conflict
+
+    def verdict(self, a: Claim, b: Claim, context: PairContext) -> Verdict:
+        """The full reading of the pair: contradiction, agreement or unrelated, and why."""
+        left = analyse(a.sentence.text, a.sentence.language, self.lexicon)
+        right = analyse(b.sentence.text, b.sentence.language, self.lexicon)
+        finding = compare_analyses(left, right)
+        if finding is None:
+            return Verdict(self.name, "unrelated", 0.0,
+                           "no shared proposition with a difference in polarity or certainty")
+        variants = _name_variants(left, right)
+        if finding.relation == "agreement":
+            text = (f'both say the same about {_subject(finding)}: A "{_phrase(finding.a)}", '
+                    f'B "{_phrase(finding.b)}"{variants}')
+            return Verdict(self.name, "agreement", finding.score, text)
+        detail, explanation = _explain(finding, left, right, _claim_date(a), _claim_date(b))
+        explanation += variants
+        conflict = Conflict(kind="statement", score=round(finding.score, 3),
+                            explanation=explanation, a=a, b=b, judge=self.name,
+                            topic=context.topic, detail=detail)
+        return Verdict(self.name, "contradiction", finding.score, explanation, conflict)
+
+
+register_judge("statement", StatementJudge)
+
+
+def compare_analyses(a: StatementAnalysis, b: StatementAnalysis) -> _Finding | None:
+    """The strongest contradiction between ``a`` and ``b``, else an agreement, else None."""
+    findings = []
+    for wa in a.words:
+        for wb in b.words:
+            finding = _compare_words(wa, a, wb, b)
+            if finding is not None:
+                findings.append(finding)
+    if not findings:
+        return None
+    contradictions = [f for f in findings if f.relation == "contradiction"]
+    pool = contradictions or findings
+    return max(pool, key=lambda f: f.score)
+
+
+def _compare_words(wa: Word, a: StatementAnalysis, wb: Word,
+                   b: StatementAnalysis) -> _Finding | None:
+    concepts = {c for c, _ in wa.senses} & {c for c, _ in wb.senses}
+    if concepts:
+        concept = min(concepts)
+        sign_a = dict(wa.senses)[concept]
+        sign_b = dict(wb.senses)[concept]
+    elif not wa.senses and not wb.senses and wa.keys & wb.keys and (
+            wa.negation_head or wb.negation_head):
+        concept, sign_a, sign_b = None, 1, 1
+        negated, other = (wa, b) if wa.negation_head else (wb, a)
+        if not _scope_covered(negated, a if negated is wa else b, other):
+            return None
+    else:
+        return None
+    strength, shared = _same_proposition(wa, a, wb, b)
+    if strength is None:
+        return None
+    effect_a = sign_a * (-1 if wa.negated else 1)
+    effect_b = sign_b * (-1 if wb.negated else 1)
+    hedges_differ = wa.hedged != wb.hedged
+    if effect_a != effect_b:
+        if hedges_differ:
+            return _Finding("contradiction", "certainty", _HEDGED_CONTRADICTION + 0.1 * strength,
+                            wa, wb, concept, shared)
+        detail = "antonym" if sign_a != sign_b and wa.negated == wb.negated else "negation"
+        score = _FLAT_SCORE + 0.2 * strength
+        if wa.hedged and wb.hedged:
+            score *= 0.8
+        return _Finding("contradiction", detail, score, wa, wb, concept, shared)
+    if hedges_differ:
+        return _Finding("contradiction", "certainty", _CERTAINTY_SCORE + 0.1 * strength,
+                        wa, wb, concept, shared)
+    return _Finding("agreement", None, strength, wa, wb, concept, shared)
+
+
+def _proposition(word: Word, analysis: StatementAnalysis) -> tuple[list[Word], list[Word]]:
+    """(subject, all other words) of the clause ``word`` sits in."""
+    clause = [w for w in analysis.words if w.clause == word.clause and w is not word]
+    position = analysis.words.index(word)
+    subject = [w for w in clause if analysis.words.index(w) < position]
+    if not subject:
+        # "Kedutaan, kata Price, tetap buka": the subject sits in the clause before.
+        earlier = [w.clause for w in analysis.words if w.clause < word.clause]
+        if earlier:
+            subject = [w for w in analysis.words if w.clause == max(earlier)]
+    return subject, clause
+
+
+def _same_proposition(wa: Word, a: StatementAnalysis, wb: Word,
+                      b: StatementAnalysis) -> tuple[float | None, tuple[str, ...]]:
+    subject_a, clause_a = _proposition(wa, a)
+    subject_b, clause_b = _proposition(wb, b)
+    subject_b_keys = frozenset().union(*(w.keys for w in subject_b))
+    shared_subject = [w.text for w in subject_a if w.keys & subject_b_keys]
+    covered_a = [w.text for w in clause_a if w.keys & b.mentioned]
+    covered_b = [w.text for w in clause_b if w.keys & a.mentioned]
+    coverages = [len(covered) / len(clause)
+                 for covered, clause in ((covered_a, clause_a), (covered_b, clause_b)) if clause]
+    coverage = max(coverages, default=0.0)
+    shared = tuple(dict.fromkeys(shared_subject or covered_a))
+    if shared_subject and coverage >= _SUBJECT_COVERAGE:
+        return coverage, shared
+    if coverage >= _BARE_COVERAGE and min(len(covered_a), len(covered_b)) >= 2:
+        return coverage, shared
+    return None, ()
+
+
+def _scope_covered(negated: Word, analysis: StatementAnalysis,
+                   other: StatementAnalysis) -> bool:
+    position = analysis.words.index(negated)
+    scope = [w for w in analysis.words[position + 1:] if w.clause == negated.clause]
+    if not scope:
+        return True
+    return sum(1 for w in scope if w.keys & other.mentioned) / len(scope) >= _SCOPE_COVERAGE
+
+
+def _claim_date(claim: Claim) -> date | None:
+    if claim.published is not None:
+        return claim.published
+    starts = [mention.start for mention in claim.dates if mention.start is not None]
+    return starts[0] if starts else None
+
+
+def _phrase(word: Word) -> str:
+    return f"{word.negator} … {word.text}" if word.negated and word.negator else word.text
+
+
+def _subject(finding: _Finding) -> str:
+    return ", ".join(f'"{w}"' for w in finding.shared[:4]) or "the same subject"
+
+
+def _explain(finding: _Finding, a: StatementAnalysis, b: StatementAnalysis,
+             a_date: date | None, b_date: date | None) -> tuple[str, str]:
+    said_a, said_b = f'"{_phrase(finding.a)}"', f'"{_phrase(finding.b)}"'
+    about = _subject(finding)
+    detail = finding.detail or "negation"
+    if detail == "certainty":
+        hedged, firm = ("A", "B") if finding.a.hedged else ("B", "A")
+        hedge = (a if finding.a.hedged else b).hedge
+        text = (f"A says {said_a} and B says {said_b} about {about}, but {hedged} hedges it"
+                f'{f" ({hedge!r})" if hedge else ""} while {firm} states it firmly: '
+                "a difference in certainty, weaker than a flat contradiction")
+    elif detail == "antonym":
+        text = (f"A says {said_a} and B says {said_b} about {about}: opposite meanings"
+                f"{f' ({finding.concept})' if finding.concept else ''}")
+    else:
+        text = f"A says {said_a} and B says {said_b} about {about}: one negates the other"
+    if a.speaker or b.speaker:
+        text += (f"; A's source: {a.speaker or 'not named'}, "
+                 f"B's source: {b.speaker or 'not named'}")
+    if detail != "certainty" and _different_parties(a, b):
+        detail = "disputed"
+        text = ("two parties' claims, each possibly reported faithfully, not one outlet "
+                f"getting it wrong: {text}")
+    elif detail != "certainty" and a_date and b_date and a_date != b_date:
+        detail = "changed"
+        text = (f"position changed between {a_date.isoformat()} (A) and "
+                f"{b_date.isoformat()} (B): {text}")
+    return detail, text
+
+
+def _different_parties(a: StatementAnalysis, b: StatementAnalysis) -> bool:
+    if not a.parties or not b.parties or a.parties & b.parties:
+        return False
+    kinds_a = {p.split(":")[0] for p in a.parties}
+    kinds_b = {p.split(":")[0] for p in b.parties}
+    return bool(kinds_a & kinds_b)
+
+
+def _name_variants(a: StatementAnalysis, b: StatementAnalysis) -> str:
+    pairs = []
+    for name_a, key_a in a.names:
+        for name_b, key_b in b.names:
+            if key_a == key_b and name_a.casefold() != name_b.casefold():
+                if not any(name_a in x and name_b in y for x, y in pairs):
+                    pairs.append((name_a, name_b))
+    pairs = [p for p in pairs if not any(p != q and p[0] in q[0] and p[1] in q[1]
+                                         for q in pairs)]
+    return "".join(f'; "{x}" (A) and "{y}" (B) are taken as the same name' for x, y in pairs)

@@ -1,0 +1,323 @@
+"""Read one sentence as the statement judge needs it: words, polarity, certainty, speaker.
+
+A sentence becomes a list of content words, each with its candidate stems, its clause,
+whether a negation reaches it, whether a hedge ("tidak ada jaminan", "may") covers
+it, and its polar senses from the lexicon ("ditutup" -> open, -1). The speaker
+("kata juru bicara Taliban", "a US official said") is set apart, so that who says a
+thing never counts as what is said.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from claimcheck.entities import find_actors, spelling_key
+from claimcheck.lexicon import LanguageLexicon, Lexicon
+from claimcheck.stems import word_keys
+
+_TOKEN = re.compile(r"n't|[^\W_]+(?:[-'’][^\W_]+)*|[,;:!?.()\[\]“”\"«»„—–]")
+_EN_CONTRACTION = re.compile(r"(\w)n['’]t\b", re.IGNORECASE)
+_PUNCT = frozenset(",;:!?.()[]“”\"«»„—–")
+# "tidak hanya X tetapi juga Y" says X *and* Y: "not only" negates nothing.
+_NOT_NEGATING_NEXT = frozenset("hanya cuma sekadar sekedar only just merely nur bloß lediglich "
+                               "lama least".split())
+# Speaker words that need no punctuation before them ("menurut Kremlin, ...").
+_SPEAKER_ANYWHERE = frozenset({"menurut", "according", "laut"})
+_SPEAKER_LEAD = frozenset({"a", "an", "the", "seorang", "sebuah", "para", "sang", "ein", "eine",
+                           "der", "die", "to", "kepada"})
+_MAX_SPEAKER = 12
+_MAX_FRAME = 10
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    """A content word of a sentence and what reaches it."""
+
+    text: str
+    keys: frozenset[str]
+    clause: int
+    #: Odd number of negations over this word in its clause.
+    negated: bool
+    #: The first content word after a negator: what a plain negation denies.
+    negation_head: bool
+    #: The negating word as written ("tidak", "not"), when ``negated``.
+    negator: str | None
+    hedged: bool
+    #: ((concept, +1 | -1), ...) from the lexicon; empty for most words.
+    senses: tuple[tuple[str, int], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class StatementAnalysis:
+    text: str
+    language: str
+    #: Content words of what is claimed (speaker and reporting frame left out).
+    words: tuple[Word, ...]
+    #: Stems of every content word, speaker and frame included: what the sentence mentions.
+    mentioned: frozenset[str]
+    speaker: str | None
+    #: "actor:Russia", "person:kabulov": who the claim belongs to; empty when unknown.
+    parties: frozenset[str]
+    #: (surface, spelling key) of capitalised names.
+    names: tuple[tuple[str, str], ...]
+    #: The first hedge as written ("tidak ada jaminan"), if any.
+    hedge: str | None
+
+
+def analyse(text: str, language: str, lexicon: Lexicon) -> StatementAnalysis:
+    """Analyse ``text`` (one sentence) in ``language`` with ``lexicon`` (cached)."""
+    return _analyse_cached(text, language, lexicon)
+
+
+@lru_cache(maxsize=8192)
+def _analyse_cached(text: str, language: str, lexicon: Lexicon) -> StatementAnalysis:
+    lex = lexicon.for_language(language)
+    prepared = _EN_CONTRACTION.sub(r"\1 n't", text) if lex.language == "en" else text
+    matches = list(_TOKEN.finditer(prepared))
+    surface = [m.group() for m in matches]
+    lower = [s.casefold() for s in surface]
+    count = len(surface)
+    if lex.language == "en":
+        lower = ["not" if w == "cannot" else w for w in lower]
+
+    hedge_at, consumed = _find_phrases(lower, lex.hedges, lex.longest_phrase)
+    senses = _polar_senses(surface, lower, lex, consumed, language)
+    clause = _clauses(lower, lex)
+    speaker_spans, attribution = _speakers(surface, lower, lex)
+    hidden = set(consumed) | attribution | {i for span in speaker_spans for i in span}
+    hidden |= _frames(lower, lex, attribution)
+
+    def is_content(i: int) -> bool:
+        word = lower[i]
+        return (word not in _PUNCT and word not in lex.function_words
+                and word not in lex.negators and word not in lex.skip
+                and not any(ch.isdigit() for ch in word) and len(word) >= 2)
+
+    negations, heads = _negations(lower, lex, clause, consumed, is_content)
+    hidden |= _drop_persistence(lower, lex, senses, clause, is_content)
+    first_hedge_clause = clause[min(hedge_at)] if hedge_at else None
+    actor_keys = _actor_keys(prepared, matches)
+
+    words, mentioned = [], set()
+    for i in range(count):
+        if not is_content(i):
+            continue
+        keys = set(word_keys(lower[i], language)) | actor_keys.get(i, set())
+        if surface[i][:1].isupper():
+            keys.add("~" + spelling_key(surface[i]))
+        mentioned |= keys
+        if i in hidden:
+            continue
+        negators = negations.get(i, [])
+        words.append(Word(
+            text=surface[i], keys=frozenset(keys), clause=clause[i],
+            negated=len(negators) % 2 == 1, negation_head=i in heads,
+            negator=surface[negators[-1]] if negators else None,
+            hedged=first_hedge_clause is not None and clause[i] >= first_hedge_clause,
+            senses=senses.get(i, ()),
+        ))
+    speaker = None
+    parties: frozenset[str] = frozenset()
+    for span in speaker_spans:
+        if span:
+            speaker = " ".join(surface[i] for i in span)
+            parties = _parties(speaker)
+            break
+    hedge = None
+    if hedge_at:
+        start = min(hedge_at)
+        hedge = " ".join(surface[start:start + hedge_at[start]])
+    return StatementAnalysis(text, language, tuple(words), frozenset(mentioned), speaker,
+                             parties, _names(surface, lower, lex), hedge)
+
+
+def _find_phrases(lower: list[str], phrases: frozenset[tuple[str, ...]],
+                  longest: int) -> tuple[dict[int, int], set[int]]:
+    """Start index -> length of each phrase found, and the token positions they cover."""
+    found: dict[int, int] = {}
+    covered: set[int] = set()
+    i = 0
+    while i < len(lower):
+        for length in range(min(longest, len(lower) - i), 0, -1):
+            if tuple(lower[i:i + length]) in phrases:
+                found[i] = length
+                covered.update(range(i, i + length))
+                i += length - 1
+                break
+        i += 1
+    return found, covered
+
+
+def _polar_senses(surface: list[str], lower: list[str], lex: LanguageLexicon,
+                  consumed: set[int], language: str) -> dict[int, tuple[tuple[str, int], ...]]:
+    senses: dict[int, tuple[tuple[str, int], ...]] = {}
+    for i, word in enumerate(lower):
+        if i in consumed or word in _PUNCT:
+            continue
+        # Mid-sentence capitals are names ("Kedutaan Besar"), except German nouns.
+        if i > 0 and surface[i][:1].isupper() and lex.language != "de":
+            continue
+        for length in range(min(lex.longest_phrase, len(lower) - i), 1, -1):
+            phrase = tuple(lower[i:i + length])
+            if phrase in lex.polar:
+                senses[i] = lex.polar[phrase]
+                break
+        else:
+            if (word,) in lex.polar:
+                senses[i] = lex.polar[(word,)]
+            else:
+                for key in sorted(word_keys(word, language)):
+                    if (key,) in lex.polar:
+                        senses[i] = lex.polar[(key,)]
+                        break
+    return senses
+
+
+def _clauses(lower: list[str], lex: LanguageLexicon) -> list[int]:
+    clause, current = [], 0
+    for word in lower:
+        if word in _PUNCT or word in lex.clause_breaks:
+            current += 1
+        clause.append(current)
+    return clause
+
+
+def _speakers(surface: list[str], lower: list[str],
+              lex: LanguageLexicon) -> tuple[list[list[int]], set[int]]:
+    """Token spans naming a speaker, and the positions of the reporting verbs."""
+    spans: list[list[int]] = []
+    verbs: set[int] = set()
+    for i, word in enumerate(lower):
+        after = word in lex.speaker_after
+        before = word in lex.speaker_before
+        if not (after or before):
+            continue
+        previous = lower[i - 1] if i else "."
+        nxt = surface[i + 1] if i + 1 < len(surface) else ""
+        if after and before:
+            # "said the minister" vs "the minister said".
+            after = nxt[:1].isupper() or nxt.casefold() in _SPEAKER_LEAD
+            before = not after
+        if after and word not in _SPEAKER_ANYWHERE and previous not in _PUNCT:
+            if not before:
+                continue
+            after = False
+        verbs.add(i)
+        if after:
+            span, j = [], i + 1
+            while j < len(lower) and lower[j] in _SPEAKER_LEAD and not span:
+                j += 1
+            while j < len(lower) and len(span) < _MAX_SPEAKER:
+                if lower[j] in _PUNCT or lower[j] in lex.clause_breaks or (
+                        lower[j] in lex.function_words and not surface[j][:1].isupper()):
+                    break
+                span.append(j)
+                j += 1
+        else:
+            span, j = [], i - 1
+            while j >= 0 and lower[j] not in _PUNCT and len(span) < _MAX_SPEAKER:
+                span.insert(0, j)
+                j -= 1
+        spans.append(span)
+    return spans, verbs
+
+
+def _frames(lower: list[str], lex: LanguageLexicon, verbs: set[int]) -> set[int]:
+    """"menyatakan pada stasiun radio pada Senin bahwa": the words between verb and "bahwa"."""
+    frame: set[int] = set()
+    for verb in verbs:
+        for j in range(verb + 1, min(verb + 1 + _MAX_FRAME, len(lower))):
+            if lower[j] in lex.complementisers:
+                frame.update(range(verb + 1, j + 1))
+                break
+            if lower[j] in _PUNCT:
+                break
+    return frame
+
+
+def _negations(lower: list[str], lex: LanguageLexicon, clause: list[int], consumed: set[int],
+               is_content) -> tuple[dict[int, list[int]], set[int]]:
+    """Position -> negators reaching it (same clause, after the negator), and the heads."""
+    reach: dict[int, list[int]] = {}
+    heads: set[int] = set()
+    for n, word in enumerate(lower):
+        if word not in lex.negators or n in consumed:
+            continue
+        if n + 1 < len(lower) and lower[n + 1] in _NOT_NEGATING_NEXT:
+            continue
+        targets = [j for j in range(n + 1, len(lower)) if clause[j] == clause[n]]
+        content = [j for j in targets if is_content(j)]
+        if not content:
+            # German puts "nicht" after the verb: "Die Botschaft schließt nicht".
+            content = [j for j in range(n - 1, -1, -1)
+                       if clause[j] == clause[n] and is_content(j)][:1]
+            targets = content
+        if content:
+            heads.add(content[0])
+        for j in targets:
+            reach.setdefault(j, []).append(n)
+    return reach, heads
+
+
+def _drop_persistence(lower: list[str], lex: LanguageLexicon,
+                      senses: dict[int, tuple[tuple[str, int], ...]], clause: list[int],
+                      is_content) -> set[int]:
+    """"tetap buka" / "remains open": the persistence word marks aspect, not a stay."""
+    dropped = set()
+    for i, word in enumerate(lower):
+        if word not in lex.persistence or i not in senses:
+            continue
+        for j in range(i + 1, len(lower)):
+            if clause[j] != clause[i]:
+                break
+            if j in senses:
+                del senses[i]
+                dropped.add(i)
+                break
+            if is_content(j):
+                break
+    return dropped
+
+
+def _actor_keys(text: str, matches: list[re.Match[str]]) -> dict[int, set[str]]:
+    mentions = find_actors(text)
+    keys: dict[int, set[str]] = {}
+    if not mentions:
+        return keys
+    for i, match in enumerate(matches):
+        for mention in mentions:
+            if mention.start <= match.start() < mention.end:
+                keys.setdefault(i, set()).add("@" + mention.actor)
+    return keys
+
+
+def _parties(speaker: str) -> frozenset[str]:
+    parties = set()
+    for mention in find_actors(speaker):
+        anti = speaker[max(0, mention.start - 5):mention.start].casefold().endswith("anti-")
+        parties.add(("actor:anti-" if anti else "actor:") + mention.actor)
+    # A person's name only says who speaks when no institution does ("kata Price").
+    names = [w.strip("'’") for w in speaker.split() if w[:1].isupper()]
+    if names and not parties:
+        parties.add("person:" + spelling_key(names[-1]))
+    return frozenset(parties)
+
+
+def _names(surface: list[str], lower: list[str], lex: LanguageLexicon) -> tuple[
+        tuple[str, str], ...]:
+    names, run = [], []
+    for i, word in enumerate(surface + ["."]):
+        # A capital opening the sentence is a name only when another capital follows.
+        capital = (i < len(surface) and word[:1].isupper() and len(word) > 2
+                   and lower[i] not in lex.function_words
+                   and (i > 0 or surface[1:2] != [] and surface[1][:1].isupper()))
+        if capital:
+            run.append(word)
+            continue
+        if run:
+            names.append(" ".join(run))
+            names.extend(run if len(run) > 1 else [])
+            run = []
+    return tuple((name, spelling_key(name)) for name in dict.fromkeys(names))

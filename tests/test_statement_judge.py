@@ -1,0 +1,130 @@
+"""The statement judge on the seed articles' sentences and on English and German pairs."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from claimcheck.judges import JUDGES, Judge
+from claimcheck.judges.statement import StatementJudge
+from claimcheck.lexicon import load_lexicon
+from claimcheck.models import Claim, PairContext, Sentence
+
+# Sentences as they stand in corpus/000..003.
+NO_GUARANTEE = ("Seseorang yang mengetahui masalah ini mengatakan tidak ada jaminan bahwa "
+                "kedutaan akan tetap buka.")
+STAYS_OPEN = ('"Kedutaan kami tetap buka dan misi diplomatik kami akan bertahan," kata Price '
+              "pada konferensi pers.")
+NOT_CLOSED = ('"Kami berharap untuk menarik kehadiran diplomatik inti di Afghanistan dalam '
+              'beberapa minggu mendatang," kata juru bicara Departemen Luar Negeri Ned Price, '
+              "menambahkan kedutaan tidak ditutup.")
+NO_EVACUATION = ("Seorang juru bicara Kedutaan Besar Rusia di Penerimaan disebutkan Moskow tidak "
+                 "berencana untuk mengevakuasi misi diplomatik.")
+WITHDRAW_100 = ("Kabulov menyatakan pada stasiun radio Ekho Moskvy pada Senin bahwa Rusia juga "
+                "akan menarik sekitar 100 pegawai kedutaannya.")
+
+
+def claim(text: str, language: str = "id", published: date | None = None) -> Claim:
+    return Claim(Sentence("doc", 0, text, language), outlet="outlet", published=published)
+
+
+def judged(a: str, b: str, language: str = "id", a_date: date | None = None,
+           b_date: date | None = None):
+    return StatementJudge().judge(claim(a, language, a_date), claim(b, language, b_date),
+                                  PairContext(topic=3))
+
+
+def test_registered_and_a_judge():
+    judge = JUDGES["statement"]()
+    assert isinstance(judge, Judge)
+    assert judge.name == "statement"
+
+
+def test_no_guarantee_vs_stays_open_is_a_certainty_conflict():
+    conflict = judged(NO_GUARANTEE, STAYS_OPEN)
+    assert conflict is not None
+    assert (conflict.kind, conflict.detail, conflict.judge) == ("statement", "certainty",
+                                                                "statement")
+    assert "tidak ada jaminan" in conflict.explanation
+    assert conflict.topic == 3
+    flat = judged("The embassy remains open.", "The embassy has been closed.", "en")
+    assert conflict.score < flat.score
+
+
+def test_not_closed_agrees_with_stays_open():
+    assert judged(NOT_CLOSED, STAYS_OPEN) is None
+    assert judged(STAYS_OPEN, NOT_CLOSED) is None
+    verdict = StatementJudge().verdict(claim(NOT_CLOSED), claim(STAYS_OPEN), PairContext())
+    assert verdict.relation == "agreement"
+
+
+def test_no_evacuation_vs_withdrawing_staff_is_reported():
+    conflict = judged(NO_EVACUATION, WITHDRAW_100)
+    assert conflict is not None and conflict.detail in ("negation", "antonym")
+    assert "mengevakuasi" in conflict.explanation and "menarik" in conflict.explanation
+
+
+def test_different_publication_dates_make_it_changed():
+    conflict = judged(NO_EVACUATION, WITHDRAW_100, a_date=date(2021, 7, 5),
+                      b_date=date(2021, 8, 16))
+    assert conflict.detail == "changed"
+    assert "2021-07-05" in conflict.explanation and "2021-08-16" in conflict.explanation
+
+
+@pytest.mark.parametrize(("a", "b", "language"), [
+    ("The embassy remains open.", "The embassy has been closed.", "en"),
+    ("Die Botschaft bleibt geöffnet.", "Die Botschaft wurde geschlossen.", "de"),
+    ("Harga minyak naik tajam pada hari Senin.", "Harga minyak turun tajam pada hari Senin.",
+     "id"),
+    ("The Kremlin confirmed the report.", "The Kremlin denied the report.", "en"),
+    ("Kedutaan tidak pernah tidak dibuka.", "Kedutaan ditutup.", "id"),
+])
+def test_opposite_statements_conflict(a, b, language):
+    conflict = judged(a, b, language)
+    assert conflict is not None and conflict.detail in ("antonym", "negation")
+
+
+@pytest.mark.parametrize(("a", "b", "language"), [
+    ("The embassy was not closed.", "The embassy remains open.", "en"),
+    ("Die Botschaft wurde nicht geschlossen.", "Die Botschaft bleibt geöffnet.", "de"),
+    ("The embassy remains open.", "The minister did not attend the summit.", "en"),
+    ("Kedutaan tetap buka.", "Menteri tidak menghadiri pertemuan puncak itu.", "id"),
+    ("Harga minyak naik tajam pada hari Senin.", "Pemerintah tidak menaikkan pajak.", "id"),
+    # "not only X but also Y" affirms X.
+    ("Taliban tidak hanya merebut Kandahar tetapi juga Herat.", "Taliban merebut Kandahar.",
+     "id"),
+    # Same word negated, but with a new word in its scope: the new word may be what is denied.
+    ("Video penjual siomay itu viral di media sosial.",
+     "Video penjual siomay itu tidak viral di media cetak.", "id"),
+])
+def test_same_meaning_or_unrelated_is_not_flagged(a, b, language):
+    assert judged(a, b, language) is None
+
+
+def test_spelling_variants_are_one_person_and_surfaced():
+    conflict = judged("Samir Kabulov mengatakan Rusia tidak akan menarik staf kedutaan.",
+                      "Zamir Kabulov mengatakan Rusia akan menarik staf kedutaan.")
+    assert conflict is not None and conflict.detail == "negation"
+    assert '"Samir Kabulov" (A) and "Zamir Kabulov" (B)' in conflict.explanation
+
+
+def test_two_parties_contradicting_each_other_is_disputed():
+    conflict = judged("Serangan besar Taliban di distrik Shotul telah digagalkan, kata juru "
+                      "bicara kelompok anti-Taliban.",
+                      "Taliban berhasil merebut distrik Shotul, kata juru bicara Taliban.")
+    assert conflict is not None and conflict.detail == "disputed"
+    assert "two parties" in conflict.explanation
+
+
+def test_hedged_english_is_certainty():
+    conflict = judged("The embassy may close next week.", "The embassy remains open.", "en")
+    assert conflict.detail == "certainty"
+
+
+def test_lexicon_is_extensible():
+    a, b = claim("Pabrik itu beroperasi."), claim("Pabrik itu ditutup.")
+    assert StatementJudge().judge(a, b, PairContext()) is None
+    lexicon = load_lexicon({"id": {"concepts": {"open": {"+": ["beroperasi"]}}}})
+    conflict = StatementJudge(lexicon).judge(a, b, PairContext())
+    assert conflict is not None and conflict.detail == "antonym"
