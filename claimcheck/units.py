@@ -240,14 +240,11 @@ def hedge_before(text: str, start: int, language: str) -> tuple[str, bool]:
     before = text[max(0, start - 40):start].casefold().rstrip()
     words = before.split()
     hedge, below = None, False
-    for phrase, kind in hedges(language):
-        if kind in ("up", "down"):
-            continue
-        if before.endswith(phrase) and (len(before) == len(phrase)
-                                        or not before[-len(phrase) - 1].isalnum()):
-            hedge, below = kind, phrase in BELOW_HEDGES
-            words = before[:-len(phrase)].split()
-            break
+    found = _hedge_pattern(language).search(before)
+    if found:
+        phrase = found.group(1)
+        hedge, below = _bounds(language)[phrase], phrase in BELOW_HEDGES
+        words = before[:found.start(1)].split()
     if hedge in (">", "<"):
         return hedge, below
     while words and words[-1] in CONNECTORS:
@@ -257,12 +254,29 @@ def hedge_before(text: str, start: int, language: str) -> tuple[str, bool]:
         previous = words[-2] if len(words) > 1 else ""
         if last == "up" and previous in _PHRASAL_UP:
             return hedge or "=", below  # "gave up 517 yards" is no rise
-        for phrase, kind in hedges(language):
-            if kind in ("up", "down") and last == phrase:
-                if hedge and last in ("up", "down") and previous in _COPULAS:
-                    return hedge, below
-                return kind, False
+        kind = _changes(language).get(last)
+        if kind is not None:
+            if hedge and last in ("up", "down") and previous in _COPULAS:
+                return hedge, below
+            return kind, False
     return hedge or "=", below
+
+
+@lru_cache(maxsize=16)
+def _bounds(language: str) -> dict[str, str]:
+    return {phrase: kind for phrase, kind in hedges(language) if kind not in ("up", "down")}
+
+
+@lru_cache(maxsize=16)
+def _changes(language: str) -> dict[str, str]:
+    return {phrase: kind for phrase, kind in hedges(language) if kind in ("up", "down")}
+
+
+@lru_cache(maxsize=16)
+def _hedge_pattern(language: str) -> re.Pattern[str]:
+    # One anchored alternation instead of a loop of endswith(): hedge_before runs per number.
+    phrases = sorted(_bounds(language), key=len, reverse=True)
+    return re.compile(r"(?<!\w)(" + "|".join(re.escape(p) for p in phrases) + r")$")
 
 
 def counted_after(text: str, pos: int, language: str) -> tuple[str | None, tuple[str, ...], int]:

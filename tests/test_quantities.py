@@ -212,3 +212,62 @@ def test_locale_formatted_integer_reads_back_exactly(lang, value):
     written = format_decimal(value, locale=lang)
     (found,) = extract_quantities(f"{written} {_UNIT_WORD[lang]}", lang)
     assert found.value == value
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Hal itu diungkapkan pada Senin (16/8/2021).", "id"),
+    ("Rapat dimulai pukul 10.30 WIB.", "id"),
+    ("Pertandingan berakhir dengan skor 2-2.", "id"),
+    ("yang memerintah dari tahun 1996 hingga 2001", "id"),
+    ("Selama perang saudara tahun 1990-an", "id"),
+    ("Hubungi 021-5678-1234 untuk informasi.", "id"),
+    ("pada Rabu, 1 September 2021", "id"),
+    ("She died on September 8 in Dar es Salaam.", "en"),
+    ("The match ended 2-2 on aggregate.", "en"),
+    ("Swansea finished the season in 10th place.", "en"),
+    ("The meeting starts at 11 a.m. on Monday.", "en"),
+    ("He played in the 2003 Iron Bowl and the 2010 final.", "en"),
+    ("Apple's new iPhone 11 and Game 6 of the series.", "en"),
+    ("Am 3. Mai 2021 um 9 Uhr begann das Treffen.", "de"),
+    ("Die Taliban regierten von 1996 bis 2001.", "de"),
+])
+def test_dates_years_times_scores_are_not_quantities(text, lang):
+    assert extract_quantities(text, lang) == ()
+
+
+@pytest.mark.parametrize(("text", "lang", "counted", "unit", "qualifiers"), [
+    ("Pejabat itu mengatakan jumlah pasukan tambahan tidak ditentukan, begitu juga pesawat.",
+     "id", "pasukan", "troops", ("additional",)),
+    ("Dia menolak mengatakan berapa banyak anggota misi Rusia yang akan ditarik.", "id",
+     "anggota misi", None, ()),
+    ("The number of additional troops was not determined.", "en", "troops", "troops",
+     ("additional",)),
+    ("He refused to say how many troops would be sent.", "en", "troops", "troops", ()),
+    ("Die Zahl der zusätzlichen Soldaten ist nicht bekannt.", "de", "Soldaten", "troops",
+     ("additional",)),
+])
+def test_explicitly_unknown_amounts(text, lang, counted, unit, qualifiers):
+    (q,) = extract_quantities(text, lang)
+    assert q.unspecified and q.value is None and q.low is None and q.high is None
+    assert (q.counted, q.unit, q.qualifiers) == (counted, unit, qualifiers)
+
+
+def test_corpus_actor_and_qualifiers():
+    (us,) = extract_quantities("Pentagon mengatakan akan mengirim sekitar 3.000 tentara "
+                               "tambahan dalam waktu 48 jam untuk membantu.", "id")[:1]
+    assert (us.actor, us.qualifiers, us.counted) == ("United States", ("additional",), "tentara")
+    (uk,) = extract_quantities("Inggris mengatakan akan mengerahkan sekitar 600 tentara.", "id")
+    assert uk.actor == "United Kingdom"
+    (placed,) = extract_quantities("Pentagon telah menempatkan sekitar 650 tentara di "
+                                   "Afghanistan.", "id")
+    assert placed.qualifiers == ("already deployed",)
+    duration = extract_quantities("mengirim 3.000 tentara dalam waktu 48 jam", "id")[1]
+    assert (duration.kind, duration.unit) == ("duration", "hour")
+
+
+def test_document_language_decides_separators():
+    assert extract_quantities("3.000 orang", "id")[0].value == 3000
+    assert extract_quantities("3,000 people", "en")[0].value == 3000
+    assert extract_quantities("2,5 persen", "id")[0].value == 2.5
+    assert extract_quantities("2.5 percent", "en")[0].value == 2.5
+    assert extract_quantities("3,000 orang", "ms")[0].value == 3000
