@@ -72,6 +72,7 @@ def main() -> None:
 
 # Command modules register themselves on ``cli`` when imported.
 from claimcheck.cli import check as _check  # noqa: E402,F401
+from claimcheck.cli import compare as _compare  # noqa: E402,F401
 from claimcheck.cli import extract as _extract  # noqa: E402,F401
 from claimcheck.cli import gate as _gate  # noqa: E402,F401
 from claimcheck.cli import store as _store  # noqa: E402,F401
