@@ -71,7 +71,7 @@ def check(paths, output_format, output, embedder, model, language, min_score, sh
     config = settings.check_config(cache_dir=cache_dir, use_cache=not no_cache,
                                    nli_model=nli_model)
     accepted = load_baseline(settings.baseline) if settings.baseline else None
-    stdin = click.get_text_stream("stdin") if "-" in paths else None
+    stdin = sys.stdin if "-" in paths else None
     report = _with_progress(lambda hook: check_batch(
         paths, config, outlets=settings.outlets, against=against, stdin=stdin,
         on_stage=hook), quiet)

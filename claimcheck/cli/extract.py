@@ -32,7 +32,7 @@ def extract(paths, language, output_format, output) -> None:
     from claimcheck.ingest import read_documents
     from claimcheck.output import write_atomic
 
-    stdin = click.get_text_stream("stdin") if "-" in paths else None
+    stdin = sys.stdin if "-" in paths else None
     ingested = read_documents(paths, stdin=stdin)
     for warning in ingested.warnings:
         click.echo(f"Warning: {warning}", err=True)
