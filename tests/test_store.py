@@ -1,0 +1,215 @@
+"""The SQLite store: no-op re-indexing, SIGKILL mid-index, busy and corrupt files, prune,
+and check --against reporting only what involves the new batch."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import threading
+import time
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from claimcheck.ingest import read_documents
+from claimcheck.store import SCHEMA_VERSION, Store, StoreError
+from tests.report_fixtures import CORPUS
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def corpus_documents(count: int = 5, start: date | None = None):
+    """``count`` articles cycled from corpus/, each with its own id, text and date."""
+    base = read_documents([str(CORPUS)]).documents
+    out = []
+    for number in range(count):
+        document = base[number % len(base)]
+        out.append(replace(document, id=f"{document.id}-{number}", language="id",
+                           text=document.text + f"\nEdisi {number}.\n",
+                           published=date(2021, 8, 1 + number % 28) if start else None))
+    return out
+
+
+def test_reindexing_unchanged_articles_is_a_no_op(tmp_path):
+    path = tmp_path / "store.db"
+    documents = corpus_documents(5)
+    with Store(path) as store:
+        first = store.index(documents)
+        assert (first.added, first.updated, first.unchanged) == (5, 0, 0)
+        changes = store._db.total_changes
+        again = store.index(reversed(documents))
+        assert (again.added, again.updated, again.unchanged) == (0, 0, 5)
+        assert store._db.total_changes == changes  # not a single row written
+        stats = store.stats()
+        assert stats.articles == 5 and stats.sentences > 50 and stats.quantities > 0
+        assert stats.schema_version == SCHEMA_VERSION
+        assert store.integrity_errors() == []
+
+
+def test_a_changed_article_replaces_its_old_version(tmp_path):
+    documents = corpus_documents(2)
+    with Store(tmp_path / "store.db") as store:
+        store.index(documents)
+        edited = replace(documents[0], text=documents[0].text + "\nKoreksi: 4.000 tentara.\n")
+        result = store.index([edited])
+        assert (result.added, result.updated) == (0, 1)
+        archive = {seg.document.id: seg for seg, _ in store.archive()}
+        assert archive[edited.id].document.text == edited.text
+        assert any("Koreksi" in s.text for s in archive[edited.id].sentences)
+        assert store.stats().articles == 2 and store.integrity_errors() == []
+
+
+def test_stored_claims_round_trip(tmp_path):
+    from claimcheck.extract import extract_claims, segment_documents
+
+    documents = corpus_documents(1)
+    with Store(tmp_path / "store.db") as store:
+        store.index(documents)
+        [(segmented, claims)] = store.archive()
+    expected = extract_claims(segment_documents(documents))
+    assert claims == expected
+    assert segmented.sentences == tuple(c.sentence for c in expected)
+
+
+_CHILD = """
+import sys, time
+from dataclasses import replace
+sys.path.insert(0, {root!r})
+from claimcheck.store import Store
+from tests.test_store import corpus_documents
+
+def hook(document, state):
+    if document.id.endswith("-3"):
+        print("IN-TRANSACTION", document.id, flush=True)
+        time.sleep(60)
+
+with Store({path!r}) as store:
+    store.index(corpus_documents(8), on_article=hook)
+"""
+
+
+def test_sigkill_in_the_middle_of_indexing_leaves_the_store_consistent(tmp_path):
+    path = tmp_path / "store.db"
+    child = subprocess.Popen([sys.executable, "-c", _CHILD.format(root=str(ROOT),
+                                                                  path=str(path))],
+                             stdout=subprocess.PIPE, text=True, cwd=ROOT)
+    try:
+        line = child.stdout.readline()
+        assert line.startswith("IN-TRANSACTION"), line
+        os.kill(child.pid, signal.SIGKILL)
+        child.wait(timeout=10)
+    finally:
+        if child.poll() is None:
+            child.kill()
+    assert child.returncode == -signal.SIGKILL
+    with Store(path) as store:
+        assert store.integrity_errors() == []
+        stored = sorted(seg.document.id for seg, _ in store.archive())
+        # Articles 0-2 committed; article 3 was mid-transaction: absent, not half there.
+        assert [doc_id.rsplit("-", 1)[1] for doc_id in stored] == ["0", "1", "2"]
+        result = store.index(corpus_documents(8))
+        assert (result.added, result.unchanged) == (5, 3)
+        assert store.integrity_errors() == []
+
+
+def test_a_second_writer_waits_then_succeeds(tmp_path):
+    path = tmp_path / "store.db"
+    Store(path).close()
+    holder = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    holder.execute("BEGIN IMMEDIATE")
+    release = threading.Timer(0.5, lambda: holder.execute("COMMIT"))
+    release.start()
+    started = time.monotonic()
+    with Store(path, timeout=10) as store:
+        assert store.index(corpus_documents(1)).added == 1
+    assert time.monotonic() - started >= 0.4
+    release.join()
+    holder.close()
+
+
+def test_a_second_writer_that_times_out_gets_a_clear_message(tmp_path):
+    path = tmp_path / "store.db"
+    Store(path).close()
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    try:
+        with Store(path, timeout=0.2) as store, \
+                pytest.raises(StoreError, match="busy: another claimcheck run is writing"):
+            store.index(corpus_documents(1))
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+
+
+def test_corrupt_and_foreign_files_are_refused(tmp_path):
+    corrupt = tmp_path / "corrupt.db"
+    corrupt.write_bytes(b"this is not an sqlite file\n" * 200)
+    with pytest.raises(StoreError, match="corrupt or not a claimcheck store"):
+        Store(corrupt)
+    foreign = tmp_path / "foreign.db"
+    with sqlite3.connect(foreign) as connection:
+        connection.execute("CREATE TABLE notes (text TEXT)")
+    with pytest.raises(StoreError, match="not a claimcheck store"):
+        Store(foreign)
+    with pytest.raises(StoreError, match="no store at"):
+        Store(tmp_path / "missing.db", create=False)
+
+
+def test_a_store_from_a_newer_claimcheck_is_refused(tmp_path):
+    path = tmp_path / "store.db"
+    Store(path).close()
+    with sqlite3.connect(path) as connection:
+        connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    with pytest.raises(StoreError, match="newer than this claimcheck"):
+        Store(path)
+
+
+def test_prune_removes_old_articles_and_their_rows(tmp_path):
+    documents = corpus_documents(6, start=date(2021, 8, 1))  # published 1..6 August
+    with Store(tmp_path / "store.db") as store:
+        store.index(documents)
+        assert store.prune(date(2021, 8, 4)) == 3
+        remaining = sorted(seg.document.published.day for seg, _ in store.archive())
+        assert remaining == [4, 5, 6]
+        assert store.integrity_errors() == []
+        assert store._db.execute("SELECT count(*) FROM sentence WHERE article NOT IN "
+                                 "(SELECT id FROM article)").fetchone()[0] == 0
+
+
+def test_check_against_reports_only_conflicts_involving_the_new_batch(tmp_path):
+    from claimcheck import CheckConfig, check
+    from claimcheck.gate import check_against
+
+    config = CheckConfig(embedder="lexical")
+    documents = read_documents([str(CORPUS)]).documents
+    old, new = documents[:3], documents[3:]
+    with Store(tmp_path / "store.db") as store:
+        store.index(old)
+    report = check_against(new, tmp_path / "store.db", config)
+    new_ids = {d.id for d in new}
+    assert report.conflicts
+    assert all({c.a.sentence.doc, c.b.sentence.doc} & new_ids for c in report.conflicts)
+    everything = check([str(CORPUS)], config).conflicts
+    expected = {c.id for c in everything if {c.a.sentence.doc, c.b.sentence.doc} & new_ids}
+    assert {c.id for c in report.conflicts} == expected
+    assert new_ids <= {seg.document.id for seg in report.documents}
+
+
+def test_embeddings_are_stored_per_model_and_reused(tmp_path, tiny_sentence_model):
+    from claimcheck.embed import make_embedder
+
+    documents = corpus_documents(2)
+    with Store(tmp_path / "store.db") as store:
+        embedder = make_embedder("semantic", str(tiny_sentence_model), store)
+        result = store.index(documents, embedder=embedder)
+        stats = store.stats()
+        assert result.embedded == stats.sentences
+        [(model, count)] = stats.embeddings.items()
+        assert count == len({s.text for seg, _ in store.archive() for s in seg.sentences})
+        texts = [s.text for seg, _ in store.archive() for s in seg.sentences]
+        assert len(store.get_many(model, texts)) == count
