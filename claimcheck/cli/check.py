@@ -81,7 +81,8 @@ def check(paths, output_format, output, embedder, model, language, min_score, sh
         for warning in report.warnings:
             click.echo(f"Warning: {warning}", err=True)
     _emit(report, settings.format or output_format, output, show_dropped, width,
-          protected=(*paths, *(p for p in (settings.baseline, against) if p)))
+          protected=(*paths, *(p for p in (settings.baseline, against) if p),
+                     *(seg.document.path for seg in report.documents)))
     if failing_conflicts(report.conflicts, settings.fail_on or ("any",)) and not exit_zero:
         sys.exit(EXIT_CONFLICTS)
 

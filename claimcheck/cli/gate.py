@@ -92,7 +92,8 @@ def baseline(paths, output, note, embedder, model, language, min_score, against,
     if note:
         accepted = Baseline(tuple(entry if entry.note else replace(entry, note=note)
                                   for entry in accepted.entries))
-    write_baseline(target, accepted, protected=(*paths, *([against] if against else [])))
+    write_baseline(target, accepted, protected=(
+        *paths, *([against] if against else []), *(s.document.path for s in report.documents)))
     if not quiet:
         kept = sum(1 for entry in accepted.entries if previous and entry.id in previous.ids)
         click.echo(f"Recorded {len(accepted.entries)} accepted conflicts in {target} "
