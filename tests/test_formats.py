@@ -187,3 +187,23 @@ def _parse_html(markup: str):
     page = Page()
     page.feed(markup)
     return page
+
+
+def test_sarif_of_the_real_corpus_is_valid_and_points_at_the_sentences(monkeypatch):
+    jsonschema = pytest.importorskip("jsonschema")
+    from claimcheck import CheckConfig, check
+
+    root = Path(__file__).resolve().parent.parent
+    monkeypatch.chdir(root)
+    report = check(["corpus/"], CheckConfig(embedder="lexical"))
+    log = json.loads(render("sarif", report))
+    jsonschema.validate(log, json.loads(SARIF_SCHEMA.read_text(encoding="utf-8")),
+                        format_checker=jsonschema.FormatChecker())
+    results = log["runs"][0]["results"]
+    assert len(results) == len(report.conflicts) > 0
+    for result in results:
+        for location in (result["locations"][0], result["relatedLocations"][0]):
+            physical = location["physicalLocation"]
+            lines = (root / physical["artifactLocation"]["uri"]).read_text("utf-8").splitlines()
+            quoted = physical["region"]["snippet"]["text"]
+            assert quoted[:25] in lines[physical["region"]["startLine"] - 1]
