@@ -25,7 +25,8 @@ from typing import Any
 from claimcheck.errors import ConfigError
 
 _LIST_FIELDS = ("negators", "hedges", "attribution_speaker_after", "attribution_speaker_before",
-                "complementisers", "clause_breaks", "skip", "function_words", "persistence")
+                "complementisers", "clause_breaks", "skip", "function_words", "persistence",
+                "negative_verbs", "comparatives", "wide_negation")
 # Languages whose lexicon another language borrows (Malay is read as Indonesian).
 _FALLBACK = {"ms": "id"}
 
@@ -49,6 +50,13 @@ class LanguageLexicon:
     function_words: frozenset[str]
     #: "tetap buka", "remains open": an aspect marker when a polar word follows.
     persistence: frozenset[str]
+    #: "menolak menyembah", "refused to sign": verbs that negate the verb they govern.
+    negative_verbs: frozenset[str] = frozenset()
+    #: "lebih besar", "most": a compared adjective has no polarity of its own.
+    comparatives: frozenset[str] = frozenset()
+    #: "tidak ada calon yang menang", "no candidate won": a negator that is (or is followed
+    #: by) one of these negates the clause's outcome, not only its first word.
+    wide_negation: frozenset[str] = frozenset()
     #: word or phrase -> ((concept, +1 | -1), ...)
     polar: Mapping[tuple[str, ...], tuple[tuple[str, int], ...]] = field(default_factory=dict)
     #: Longest phrase length among ``hedges`` and ``polar``, to bound the phrase scan.
@@ -164,6 +172,9 @@ def _build_language(code: str, entries: Mapping[str, Any]) -> LanguageLexicon:
         skip=words("skip"),
         function_words=words("function_words"),
         persistence=words("persistence"),
+        negative_verbs=words("negative_verbs"),
+        comparatives=words("comparatives"),
+        wide_negation=words("wide_negation"),
         polar={phrase: tuple(senses) for phrase, senses in polar.items()},
         longest_phrase=longest,
     )

@@ -23,6 +23,10 @@ _PUNCT = frozenset(",;:!?.()[]“”\"«»„—–")
 # "tidak hanya X tetapi juga Y" says X *and* Y: "not only" negates nothing.
 _NOT_NEGATING_NEXT = frozenset("hanya cuma sekadar sekedar only just merely nur bloß lediglich "
                                "lama least".split())
+# "X hanya berbunga sekali di akhir" implies X does not flower at other times: a clause
+# restricted this way is consistent with a negation of the same verb elsewhere.
+_RESTRICTIVE = frozenset("hanya cuma sekadar sekedar only just merely solely nur lediglich "
+                         "bloß ausschließlich".split())
 # Speaker words that need no punctuation before them ("menurut Kremlin, ...").
 _SPEAKER_ANYWHERE = frozenset({"menurut", "according", "laut"})
 _SPEAKER_LEAD = frozenset({"a", "an", "the", "seorang", "sebuah", "para", "sang", "ein", "eine",
@@ -44,6 +48,10 @@ class Word:
     negation_head: bool
     #: The negating word as written ("tidak", "not"), when ``negated``.
     negator: str | None
+    #: A negation stands earlier in the same clause (on this word or another).
+    clause_negated: bool
+    #: The clause restricts itself ("hanya berbunga sekali", "only on Sundays").
+    restricted: bool
     hedged: bool
     #: ((concept, +1 | -1), ...) from the lexicon; empty for most words.
     senses: tuple[tuple[str, int], ...]
@@ -95,16 +103,23 @@ def _analyse_cached(text: str, language: str, lexicon: Lexicon) -> StatementAnal
                 and word not in lex.negators and word not in lex.skip
                 and not any(ch.isdigit() for ch in word) and len(word) >= 2)
 
-    negations, heads = _negations(lower, lex, clause, consumed, is_content)
     hidden |= _drop_persistence(lower, lex, senses, clause, is_content)
-    first_hedge_clause = clause[min(hedge_at)] if hedge_at else None
+    negations, heads = _negations(lower, lex, clause, consumed, is_content, senses)
+    # A hedge covers its own clause ("tidak ada jaminan bahwa kedutaan akan tetap buka"),
+    # not the next one ("dikabarkan hanyut, ditemukan meninggal").
+    hedged_clauses = {clause[i] for i in hedge_at}
     actor_keys = _actor_keys(prepared, matches)
 
+    restricted_clauses = {clause[i] for i, word in enumerate(lower) if word in _RESTRICTIVE}
+    negator_positions = sorted({n for reached in negations.values() for n in reached})
     words, mentioned = [], set()
     for i in range(count):
         if not is_content(i):
             continue
         keys = set(word_keys(lower[i], language)) | actor_keys.get(i, set())
+        if "-" in lower[i]:
+            # "Al-Quran" / "Al- Quran", "anti-Taliban": each part is a word of its own.
+            keys.update(part for part in lower[i].split("-") if len(part) >= 3)
         if surface[i][:1].isupper():
             keys.add("~" + spelling_key(surface[i]))
         mentioned |= keys
@@ -115,7 +130,9 @@ def _analyse_cached(text: str, language: str, lexicon: Lexicon) -> StatementAnal
             text=surface[i], keys=frozenset(keys), clause=clause[i],
             negated=len(negators) % 2 == 1, negation_head=i in heads,
             negator=surface[negators[-1]] if negators else None,
-            hedged=first_hedge_clause is not None and clause[i] >= first_hedge_clause,
+            clause_negated=any(clause[n] == clause[i] and n < i for n in negator_positions),
+            restricted=clause[i] in restricted_clauses,
+            hedged=clause[i] in hedged_clauses,
             senses=senses.get(i, ()),
         ))
     speaker = None
@@ -158,6 +175,13 @@ def _polar_senses(surface: list[str], lower: list[str], lex: LanguageLexicon,
             continue
         # Mid-sentence capitals are names ("Kedutaan Besar"), except German nouns.
         if i > 0 and surface[i][:1].isupper() and lex.language != "de":
+            continue
+        # "lebih besar", "terbesar", "sebesar", "most open": comparisons, not poles.
+        if i > 0 and lower[i - 1] in lex.comparatives:
+            continue
+        if lex.language == "id" and (word,) not in lex.polar and any(
+                word.startswith(prefix) and (word[len(prefix):],) in lex.polar
+                for prefix in ("ter", "se")):
             continue
         for length in range(min(lex.longest_phrase, len(lower) - i), 1, -1):
             phrase = tuple(lower[i:i + length])
@@ -238,27 +262,37 @@ def _frames(lower: list[str], lex: LanguageLexicon, verbs: set[int]) -> set[int]
 
 
 def _negations(lower: list[str], lex: LanguageLexicon, clause: list[int], consumed: set[int],
-               is_content) -> tuple[dict[int, list[int]], set[int]]:
-    """Position -> negators reaching it (same clause, after the negator), and the heads."""
+               is_content, senses: dict[int, tuple[tuple[str, int], ...]]
+               ) -> tuple[dict[int, list[int]], set[int]]:
+    """Head position -> the negators reaching it, and the set of heads.
+
+    A negation reaches the first content word after it in its clause, through
+    auxiliaries and modals ("tidak berencana untuk mengevakuasi", "was not closed");
+    German "nicht" after its verb reaches back ("Die Botschaft schließt nicht").
+    Reaching only the head keeps "tak berawak ... tiba" (unmanned ... arrived) from
+    reading as "did not arrive". "menolak"/"refused" negate their head too, and stay
+    content words themselves.
+    """
     reach: dict[int, list[int]] = {}
-    heads: set[int] = set()
     for n, word in enumerate(lower):
-        if word not in lex.negators or n in consumed:
+        negative_verb = word in lex.negative_verbs
+        if not (word in lex.negators or negative_verb) or n in consumed:
             continue
         if n + 1 < len(lower) and lower[n + 1] in _NOT_NEGATING_NEXT:
             continue
-        targets = [j for j in range(n + 1, len(lower)) if clause[j] == clause[n]]
-        content = [j for j in targets if is_content(j)]
-        if not content:
-            # German puts "nicht" after the verb: "Die Botschaft schließt nicht".
-            content = [j for j in range(n - 1, -1, -1)
-                       if clause[j] == clause[n] and is_content(j)][:1]
-            targets = content
-        if content:
-            heads.add(content[0])
-        for j in targets:
-            reach.setdefault(j, []).append(n)
-    return reach, heads
+        head = next((j for j in range(n + 1, len(lower))
+                     if clause[j] == clause[n] and is_content(j)
+                     and lower[j] not in lex.negative_verbs), None)
+        if head is None and not negative_verb:
+            head = next((j for j in range(n - 1, -1, -1)
+                         if clause[j] == clause[n] and is_content(j)), None)
+        if head is not None:
+            reach.setdefault(head, []).append(n)
+        if word in lex.wide_negation or (n + 1 < len(lower) and lower[n + 1] in lex.wide_negation):
+            for j in range(n + 1, len(lower)):
+                if clause[j] == clause[n] and j != head and j in senses:
+                    reach.setdefault(j, []).append(n)
+    return reach, set(reach)
 
 
 def _drop_persistence(lower: list[str], lex: LanguageLexicon,

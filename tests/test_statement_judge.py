@@ -79,6 +79,11 @@ def test_different_publication_dates_make_it_changed():
      "id"),
     ("The Kremlin confirmed the report.", "The Kremlin denied the report.", "en"),
     ("Kedutaan tidak pernah tidak dibuka.", "Kedutaan ditutup.", "id"),
+    # A light verb with a nominalisation negates the same act.
+    ("iOS 11 telah menambahkan fitur scanner ke Notes.",
+     "iOS 11 tidak melakukan penambahan fitur scanner ke Notes.", "id"),
+    ("Pemilih diwajibkan menggunakan masker di TPS.", "Pemilih tidak diwajibkan menggunakan "
+     "masker di TPS.", "id"),
 ])
 def test_opposite_statements_conflict(a, b, language):
     conflict = judged(a, b, language)
@@ -97,6 +102,16 @@ def test_opposite_statements_conflict(a, b, language):
     # Same word negated, but with a new word in its scope: the new word may be what is denied.
     ("Video penjual siomay itu viral di media sosial.",
      "Video penjual siomay itu tidak viral di media cetak.", "id"),
+    # "No candidate won" agrees with "every candidate lost".
+    ("Semua calon petahana di tiga kabupaten itu kalah.",
+     "Tidak ada calon petahana di tiga kabupaten itu yang menang.", "id"),
+    ("No incumbent in the three districts won.", "Every incumbent in the three districts lost.",
+     "en"),
+    # "only at the end of its life" is consistent with "not at the start".
+    ("Pohon itu hanya berbunga sekali di akhir hidupnya.",
+     "Pada awal hidupnya, pohon itu tidak berbunga.", "id"),
+    # Compared adjectives carry no polarity of their own.
+    ("Kota itu lebih besar dari Herat.", "Kota itu kecil.", "id"),
 ])
 def test_same_meaning_or_unrelated_is_not_flagged(a, b, language):
     assert judged(a, b, language) is None

@@ -27,9 +27,10 @@ from claimcheck.propositions import StatementAnalysis, Word, analyse
 # Share of one side's proposition words the other sentence must mention.
 _SUBJECT_COVERAGE = 0.5
 _BARE_COVERAGE = 0.8
+_IMPLICIT_SUBJECT_COVERAGE = 0.6
 # Share of the words after a plain negation ("tidak viral di media cetak") the other side
 # must mention: a new word there may be what is really negated.
-_SCOPE_COVERAGE = 0.67
+_SCOPE_COVERAGE = 0.75
 _FLAT_SCORE, _HEDGED_CONTRADICTION, _CERTAINTY_SCORE = 0.75, 0.5, 0.4
 
 
@@ -104,12 +105,22 @@ def _compare_words(wa: Word, a: StatementAnalysis, wb: Word,
         sign_b = dict(wb.senses)[concept]
     elif not wa.senses and not wb.senses and wa.keys & wb.keys and (
             wa.negation_head or wb.negation_head):
-        concept, sign_a, sign_b = None, 1, 1
-        negated, other = (wa, b) if wa.negation_head else (wb, a)
-        if not _scope_covered(negated, a if negated is wa else b, other):
+        # Both clauses negated somewhere ("tidak melihat adanya alasan" vs "tidak ada
+        # alasan"): which word each negation really denies is beyond these rules.
+        if wa.clause_negated and wb.clause_negated and wa.negated != wb.negated:
             return None
+        affirmed = wb if wa.negated else wa
+        if affirmed.restricted and wa.negated != wb.negated:
+            return None
+        concept, sign_a, sign_b = None, 1, 1
     else:
         return None
+    # A plain negation means what its scope says; a lexicon predicate ("mengevakuasi")
+    # carries its meaning itself, so its object may be worded differently.
+    if concept is None and wa.negated != wb.negated:
+        negated, other = (wa, b) if wa.negated else (wb, a)
+        if not _scope_covered(negated, a if negated is wa else b, other):
+            return None
     strength, shared = _same_proposition(wa, a, wb, b)
     if strength is None:
         return None
@@ -158,6 +169,10 @@ def _same_proposition(wa: Word, a: StatementAnalysis, wb: Word,
     shared = tuple(dict.fromkeys(shared_subject or covered_a))
     if shared_subject and coverage >= _SUBJECT_COVERAGE:
         return coverage, shared
+    # A subject left implicit or a pronoun ("dia pernah menjabat") may be anyone: the rest
+    # of the clause must then carry the match.
+    if (not subject_a or not subject_b) and coverage >= _IMPLICIT_SUBJECT_COVERAGE:
+        return coverage, shared
     if coverage >= _BARE_COVERAGE and min(len(covered_a), len(covered_b)) >= 2:
         return coverage, shared
     return None, ()
@@ -165,8 +180,16 @@ def _same_proposition(wa: Word, a: StatementAnalysis, wb: Word,
 
 def _scope_covered(negated: Word, analysis: StatementAnalysis,
                    other: StatementAnalysis) -> bool:
+    """Whether the other sentence mentions what follows the negated word in its clause.
+
+    A new word there may be what is really denied ("tidak viral di media cetak").
+    A plain negation whose clause goes on to a polar word negates the clause's outcome,
+    not its head ("tidak ada calon yang menang"): that is the polar word's business.
+    """
     position = analysis.words.index(negated)
     scope = [w for w in analysis.words[position + 1:] if w.clause == negated.clause]
+    if any(w.senses for w in scope):
+        return False
     if not scope:
         return True
     return sum(1 for w in scope if w.keys & other.mentioned) / len(scope) >= _SCOPE_COVERAGE
