@@ -210,9 +210,15 @@ class Store:
             fresh.extend(segmented.sentences)
         embedded = 0
         if embedder is not None and fresh:
+            # The hybrid embedder asks its model only for languages the model knows, so
+            # what was stored is counted, not what was offered.
+            before = self._guard(self._embedding_count)
             embedder.embed([s.text for s in fresh], [s.language for s in fresh])
-            embedded = len(fresh)
+            embedded = self._guard(self._embedding_count) - before
         return IndexResult(added, updated, unchanged, embedded)
+
+    def _embedding_count(self) -> int:
+        return self._db.execute("SELECT count(*) FROM embedding").fetchone()[0]
 
     def _write_article(self, segmented: SegmentedDocument, claims: Sequence[Claim],
                        digest: str, on_article) -> str:

@@ -213,3 +213,21 @@ def test_embeddings_are_stored_per_model_and_reused(tmp_path, tiny_sentence_mode
         assert count == len({s.text for seg, _ in store.archive() for s in seg.sentences})
         texts = [s.text for seg, _ in store.archive() for s in seg.sentences]
         assert len(store.get_many(model, texts)) == count
+
+
+def test_two_index_runs_at_once_both_succeed(tmp_path):
+    folders = []
+    for number in range(2):
+        folder = tmp_path / f"batch{number}"
+        folder.mkdir()
+        for document in corpus_documents(6)[number::2]:
+            (folder / f"{document.id}.txt").write_text(document.text, encoding="utf-8")
+        folders.append(folder)
+    command = [sys.executable, "-c", "from claimcheck.cli import main; main()", "index", "--store",
+               str(tmp_path / "store.db"), "--embedder", "lexical", "--language", "id", "-q"]
+    runs = [subprocess.Popen([*command, str(folder)], cwd=ROOT, stderr=subprocess.PIPE,
+                             text=True) for folder in folders]
+    for run in runs:
+        assert run.wait(timeout=120) == 0, run.stderr.read()
+    with Store(tmp_path / "store.db") as store:
+        assert store.stats().articles == 6 and store.integrity_errors() == []
