@@ -153,12 +153,26 @@ def _validated(values: Mapping[str, Any], where: str) -> dict[str, Any]:
             if key == "outlets" and not all(isinstance(v, str) for v in value.values()):
                 raise ConfigError(f"{where}: outlets maps names to names (strings)")
             out[key] = MappingProxyType(dict(value))
+    if out.get("lexicon"):
+        _check_lexicon(out["lexicon"], where)
     if "format" in out:
         from claimcheck.formats import FORMATTERS
 
         if out["format"] not in FORMATTERS:
             raise ConfigError(f"{where}: format must be one of {', '.join(FORMATTERS)}")
     return out
+
+
+def _check_lexicon(entries: Mapping[str, Any], where: str) -> None:
+    # Fail at load time, naming the file, rather than in the middle of a check.
+    try:
+        from claimcheck.lexicon import load_lexicon
+    except ImportError:  # pragma: no cover - a build without the shared lexicon
+        return
+    try:
+        load_lexicon(dict(entries))
+    except ConfigError as error:
+        raise ConfigError(f"{where}: lexicon: {error}") from None
 
 
 def canonical_outlet(name: str, outlets: Mapping[str, str]) -> str:

@@ -34,7 +34,7 @@ model = "models/minilm"
 "telusur.co.id" = "Telusur"
 
 [tool.claimcheck.lexicon.id]
-units = { "personel" = "troops" }
+hedges = ["konon"]
 """
 
 
@@ -49,7 +49,7 @@ def test_pyproject_table_found_from_a_subfolder(tmp_path):
     # Relative to the file that says it, not to wherever claimcheck runs.
     assert settings.baseline == str((tmp_path / "gate" / "claimcheck-baseline.json").resolve())
     assert dict(settings.outlets) == {"telusur.co.id": "Telusur"}
-    assert dict(settings.lexicon) == {"id": {"units": {"personel": "troops"}}}
+    assert dict(settings.lexicon) == {"id": {"hedges": ["konon"]}}
 
 
 def test_claimcheck_toml_wins_over_pyproject_in_the_same_folder(tmp_path):
@@ -111,6 +111,7 @@ def test_unknown_key_is_an_error_that_names_it(tmp_path):
     ("outlets = 3", "outlets must be a table"),
     ("model = 3", "model must be a non-empty string"),
     ("embedder = [", "not valid TOML"),
+    ('[lexicon.id]\nunits = ["x"]', "lexicon: unknown lexicon entry id.units"),
 ])
 def test_bad_values_are_one_clear_error(tmp_path, line, message):
     (tmp_path / "claimcheck.toml").write_text(line + "\n", encoding="utf-8")
