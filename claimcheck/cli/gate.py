@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import click
@@ -84,7 +85,7 @@ def baseline(paths, output, note, embedder, model, language, min_score, against,
     target = Path(settings.baseline or DEFAULT_BASELINE)
     config = settings.check_config(cache_dir=cache_dir, use_cache=not no_cache)
     previous = load_baseline(target) if target.is_file() else None
-    stdin = click.get_text_stream("stdin") if "-" in paths else None
+    stdin = sys.stdin if "-" in paths else None
     report = _with_progress(lambda hook: check_batch(
         paths, config, outlets=settings.outlets, against=against, stdin=stdin,
         on_stage=hook), quiet)

@@ -46,7 +46,7 @@ def index(paths, store_path, embedder, model, language, config_file, quiet) -> N
 
     settings = settings_from_context(config_file, {"embedder": "embedder", "model": "model",
                                                    "language": "language"})
-    stdin = click.get_text_stream("stdin") if "-" in paths else None
+    stdin = sys.stdin if "-" in paths else None
     ingested = read_documents(paths, stdin=stdin)
     if not quiet:
         for warning in ingested.warnings:
