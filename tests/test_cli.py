@@ -149,3 +149,10 @@ def test_the_default_hybrid_embedder_runs_offline(runner):
     result = _check(runner, str(MULTILINGUAL), "--format", "json")
     assert result.exit_code == 1, result.output
     assert json.loads(result.output)["embedder"].startswith("hybrid (all-MiniLM-L6-v2")
+
+
+def test_an_output_path_that_cannot_be_written_is_one_line(runner, tmp_path):
+    assert "is a folder" in _one_line_error(
+        _check(runner, str(CORPUS), *LEXICAL, "-o", str(tmp_path)))
+    assert "does not exist" in _one_line_error(
+        _check(runner, str(CORPUS), *LEXICAL, "-o", str(tmp_path / "no" / "dir" / "r.json")))

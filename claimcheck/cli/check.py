@@ -14,7 +14,7 @@ from claimcheck.cli import EMBEDDER_CHOICES, EXIT_CONFLICTS, cli, format_choices
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--format", "output_format", type=click.Choice(format_choices()),
               default="text", show_default=True, help="Report format.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False),
+@click.option("-o", "--output", type=click.Path(),
               help="Write the report to FILE (atomically) instead of standard output.")
 @click.option("--embedder", type=click.Choice(EMBEDDER_CHOICES), default="hybrid",
               show_default=True,

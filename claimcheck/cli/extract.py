@@ -16,7 +16,7 @@ from claimcheck.cli import cli, reports_errors
               help="Language of articles that declare none (default: detected).")
 @click.option("--format", "output_format", type=click.Choice(["table", "json"]),
               default="table", show_default=True)
-@click.option("-o", "--output", type=click.Path(dir_okay=False),
+@click.option("-o", "--output", type=click.Path(),
               help="Write to FILE (atomically) instead of standard output.")
 @reports_errors
 def extract(paths, language, output_format, output) -> None:

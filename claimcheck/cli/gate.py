@@ -36,7 +36,7 @@ def settings_from_context(config_file: str | None, names: dict[str, str]):
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("-o", "--output", type=click.Path(dir_okay=False),
+@click.option("-o", "--output", type=click.Path(),
               help=f"Baseline file to write (default: the configured baseline, else "
                    f"{DEFAULT_BASELINE}).")
 @click.option("--note", help="Reviewer's note for newly accepted conflicts (kept notes stay).")
