@@ -82,3 +82,19 @@ def test_english_and_german_reports_are_checked_across_languages():
     assert _has(report, "600", "about 650 troops", "numeric") is None
     languages = {seg.language for seg in report.documents}
     assert languages == {"en", "de"}
+
+
+def test_the_embassy_and_russian_staff_statements_are_reported(report):
+    assert _has(report, "tidak ada jaminan bahwa kedutaan akan tetap buka",
+                "Kedutaan kami tetap buka", "statement") is not None
+    assert _has(report, "tidak berencana untuk mengevakuasi",
+                "menarik sekitar 100 pegawai", "statement") is not None
+    # "Not closed" and "stays open" say the same thing.
+    assert _has(report, "kedutaan tidak ditutup", "Kedutaan kami tetap buka") is None
+
+
+def test_events_in_different_places_do_not_contradict(report):
+    # A Taliban victory in Kandahar and a Taliban attack repelled in Panjshir share only
+    # the actor: two events, not one event told two ways.
+    assert _has(report, "kemenangan militer terbesar Taliban", "telah digagalkan") is None
+    assert _has(report, "leluasa menguasai negara", "telah digagalkan") is None

@@ -28,6 +28,10 @@ from claimcheck.propositions import StatementAnalysis, Word, analyse
 _SUBJECT_COVERAGE = 0.5
 _BARE_COVERAGE = 0.8
 _IMPLICIT_SUBJECT_COVERAGE = 0.6
+# Share of the *less* covered clause the other sentence must mention: a two-word clause
+# ("serangan Taliban digagalkan") is trivially covered by any sentence naming the Taliban,
+# while most of the other clause (a victory in Kandahar) speaks of something else.
+_MIN_SIDE_COVERAGE = 0.3
 # Share of the words after a plain negation ("tidak viral di media cetak") the other side
 # must mention: a new word there may be what is really negated.
 _SCOPE_COVERAGE = 0.75
@@ -166,6 +170,8 @@ def _same_proposition(wa: Word, a: StatementAnalysis, wb: Word,
     coverages = [len(covered) / len(clause)
                  for covered, clause in ((covered_a, clause_a), (covered_b, clause_b)) if clause]
     coverage = max(coverages, default=0.0)
+    if coverages and min(coverages) < _MIN_SIDE_COVERAGE:
+        return None, ()
     shared = tuple(dict.fromkeys(shared_subject or covered_a))
     if shared_subject and coverage >= _SUBJECT_COVERAGE:
         return coverage, shared
