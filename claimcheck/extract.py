@@ -2,9 +2,26 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from claimcheck.models import Claim, Document, SegmentedDocument
+
+# A sentence that opens by pointing back ("Pernyataan itu", "Hal tersebut", "This move",
+# "Diese Entscheidung") is about what the previous sentence said.
+_ANAPHORIC_OPENING = re.compile(
+    r"^\W*(?:\w+(?:-\w+)?\s+(?:itu|tersebut|ini)\b|(?:hal|itu|ini)\b|"
+    r"(?:this|that|these|those|such)\b|the (?:same|move|statement|decision|announcement|"
+    r"claim|report|step)\b|(?:dies|diese|dieser|dieses|damit)\b)",
+    re.IGNORECASE,
+)
+
+
+def antecedent_of(previous: str | None, text: str) -> str | None:
+    """The previous sentence when ``text`` opens by referring back to it."""
+    if previous and _ANAPHORIC_OPENING.match(text):
+        return previous
+    return None
 
 
 def document_language(document: Document, fallback: str | None = None) -> str:
@@ -34,6 +51,7 @@ def extract_claims(documents: Iterable[SegmentedDocument]) -> list[Claim]:
     claims = []
     for segmented in documents:
         document = segmented.document
+        previous = None
         for sentence in segmented.sentences:
             claims.append(Claim(
                 sentence=sentence,
@@ -41,5 +59,7 @@ def extract_claims(documents: Iterable[SegmentedDocument]) -> list[Claim]:
                 published=document.published,
                 quantities=extract_quantities(sentence.text, sentence.language),
                 dates=extract_dates(sentence.text, sentence.language, document.published),
+                antecedent=antecedent_of(previous, sentence.text),
             ))
+            previous = sentence.text
     return claims

@@ -125,6 +125,16 @@ class Claim:
     published: date | None = None
     quantities: tuple[Quantity, ...] = ()
     dates: tuple[DateMention, ...] = ()
+    #: The preceding sentence, when this one opens by pointing back at it
+    #: ("Pernyataan itu ...", "This statement ..."): what the sentence is about.
+    antecedent: str | None = None
+
+    @property
+    def matching_text(self) -> str:
+        """The sentence with its antecedent, for finding what it speaks of."""
+        if self.antecedent:
+            return f"{self.antecedent} {self.sentence.text}"
+        return self.sentence.text
 
 
 @dataclass(frozen=True, slots=True)

@@ -81,7 +81,7 @@ def check_documents(documents: Iterable[Document], config: CheckConfig = CheckCo
     claims += [claim for _, archive_claims in archive for claim in archive_claims]
     with stage("embed"):  # one row per sentence
         embedder = embedder or _make_embedder(config)
-        matrix = embedder.embed([c.sentence.text for c in claims],
+        matrix = embedder.embed([c.matching_text for c in claims],
                                 [c.sentence.language for c in claims])
     outlets = _outlet_ids(claims)
     with stage("topics"):  # clusters across outlets

@@ -98,3 +98,11 @@ def test_events_in_different_places_do_not_contradict(report):
     # the actor: two events, not one event told two ways.
     assert _has(report, "kemenangan militer terbesar Taliban", "telah digagalkan") is None
     assert _has(report, "leluasa menguasai negara", "telah digagalkan") is None
+
+
+def test_thursday_vs_friday_is_a_low_scored_date_conflict(report):
+    conflict = _has(report, "menguasai dua kota terbesar Afghanistan pada hari Kamis",
+                    "Pernyataan itu diungkapkan salah satu pejabat", "date")
+    assert conflict is not None and conflict.score <= 0.45
+    assert "different moments" in conflict.explanation
+    assert [c for c in report.conflicts if c.kind == "date"] == [conflict]

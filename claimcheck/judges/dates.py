@@ -8,6 +8,8 @@ statement may well describe two moments of one story.
 
 from __future__ import annotations
 
+import re
+
 from claimcheck.calendar_words import WEEKDAYS
 from claimcheck.entities import find_actors
 from claimcheck.judges import register_judge
@@ -20,6 +22,18 @@ _DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"
 # Weekday, month and relative-day words say when, not what: they are not shared context.
 _DATE_STEMS = frozenset(word[:5] for word in WEEKDAYS) | frozenset(
     "malam pagi siang sore kemar night morni eveni abend gestern".split())
+
+# Reporting verbs say that something was said, not what happened: not shared context.
+_REPORTING = re.compile(
+    r"\b(?:di|meng?|ter)?(?:ungkap|nyata|sebut|kata|ujar|tutur|lapor|umum|kabar|jelas)"
+    r"(?:kan|i|nya)?\b|\b(?:said|says|say|told|tells|reported|announced|stated|added|"
+    r"according|sagte|sagten|erklärte|teilte|berichtete|hieß)\b",
+    re.IGNORECASE,
+)
+
+
+def _event_stems(text: str) -> frozenset[str]:
+    return content_stems(_REPORTING.sub(" ", text), True) - _DATE_STEMS
 
 
 def _differ(a: DateMention, b: DateMention) -> bool | None:
@@ -58,11 +72,16 @@ class DateJudge:
     def judge(self, a: Claim, b: Claim, context: PairContext) -> Conflict | None:
         if not a.dates or not b.dates:
             return None
-        shared = (content_stems(a.sentence.text, True)
-                  & content_stems(b.sentence.text, True)) - _DATE_STEMS
-        actors = {m.actor for m in find_actors(a.sentence.text)} & \
-            {m.actor for m in find_actors(b.sentence.text)}
-        # Precision first: different dates usually mean different events.
+        # "Pernyataan itu ... pada hari Jumat" dates what the sentence before it said.
+        shared = _event_stems(a.matching_text) & _event_stems(b.matching_text)
+        actors = {m.actor for m in find_actors(a.matching_text)} & \
+            {m.actor for m in find_actors(b.matching_text)}
+        # Precision first: different dates usually mean different events. Actors alone
+        # ("Taliban", "Afghanistan") are in every sentence of a story: the event needs
+        # at least two shared words of its own.
+        actor_stems = content_stems(" ".join(actors), True)
+        if len(shared - actor_stems) < 2:
+            return None
         if not (len(shared) >= 4 or (len(shared) >= 2 and context.percentile >= 0.8)):
             return None
         for da in a.dates:
@@ -74,7 +93,7 @@ class DateJudge:
     def _conflict(self, a: Claim, b: Claim, da: DateMention, db: DateMention,
                   shared: frozenset[str], actors: set[str], context: PairContext) -> Conflict:
         score = _BASE_SCORE + 0.05 * min(len(shared) - 2, 2) * (context.percentile >= 0.8)
-        words = [w for w in shared_words(a.sentence.text, b.sentence.text, shared, 5)
+        words = [w for w in shared_words(a.matching_text, b.matching_text, shared, 5)
                  if w not in actors]
         because = ", ".join(sorted(actors)[:2] + words[:3])
         explanation = (f"{_label(da)} vs {_label(db)}: both sentences speak of {because}, "
