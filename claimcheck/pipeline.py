@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 import numpy as np
 
@@ -38,6 +38,8 @@ class CheckConfig:
     nli_model: str | None = None
     #: Language for documents that declare none, instead of detecting it.
     language: str | None = None
+    #: Extra statement-lexicon entries, shaped like ``claimcheck/data/lexicon.json``.
+    lexicon: Mapping[str, Any] | None = None
 
 
 StageHook = Callable[[str], None]
@@ -134,6 +136,13 @@ def _make_judges(config: CheckConfig) -> list:
         if unknown:
             raise ConfigError(f"unknown judge {unknown[0]!r}; choose from {', '.join(JUDGES)}")
         judges = [judge for judge in judges if judge.name in config.judges]
+    if config.lexicon:
+        from claimcheck.judges.statement import StatementJudge
+        from claimcheck.lexicon import load_lexicon
+
+        lexicon = load_lexicon(dict(config.lexicon))
+        judges = [StatementJudge(lexicon) if judge.name == "statement" else judge
+                  for judge in judges]
     if config.nli_model:
         from claimcheck.judges.nli import NLIJudge
 

@@ -129,3 +129,28 @@ def test_outlet_names_are_mapped_without_regard_to_case():
     documents = [Document("a", "a.txt", "x", "TELUSUR.co.id"), Document("b", "b.txt", "y", "Gatra")]
     mapped = apply_outlet_names(documents, {"telusur.co.id": "Telusur"})
     assert [d.outlet for d in mapped] == ["Telusur", "Gatra"]
+
+
+def test_lexicon_entries_in_the_config_extend_the_statement_judge(tmp_path):
+    from click.testing import CliRunner
+
+    from claimcheck.cli import cli
+
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    (articles / "a.txt").write_text("---\noutlet: A\nlanguage: en\n---\nThe court acquitted "
+                                    "the former mayor of all charges on Monday.\n",
+                                    encoding="utf-8")
+    (articles / "b.txt").write_text("---\noutlet: B\nlanguage: en\n---\nThe court convicted "
+                                    "the former mayor of all charges on Monday.\n",
+                                    encoding="utf-8")
+    runner = CliRunner()
+    plain = runner.invoke(cli, ["check", str(articles), "--embedder", "lexical"])
+    assert plain.exit_code == 0, plain.output
+    config = tmp_path / "claimcheck.toml"
+    config.write_text('[lexicon.en.concepts.verdict]\n"+" = ["acquitted"]\n'
+                      '"-" = ["convicted"]\n', encoding="utf-8")
+    extended = runner.invoke(cli, ["check", str(articles), "--embedder", "lexical",
+                                   "--config", str(config), "--format", "json"])
+    assert extended.exit_code == 1, extended.output
+    assert '"detail": "antonym"' in extended.output and "verdict" in extended.output
