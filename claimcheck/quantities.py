@@ -112,6 +112,13 @@ def extract_quantities(text: str, language: str) -> tuple[Quantity, ...]:
         counted, qualifiers, counted_end = counted_after(text, end, language)
         if unit is None and factor == 1 and is_identifier(text, atom, language):
             continue
+        # Only a unit written as such makes "2010" a count: "Pada 2010 penduduk..." is a year
+        # even though "penduduk" names people.
+        measured = unit is not None
+        if counted and change == "=" and counted.casefold().endswith(" lebih"):
+            # "satu juta suara lebih", "12 orang lebih": Indonesian puts "more than" after.
+            counted, change = counted[:-len(" lebih")], ">"
+            counted_end = end + text[end:counted_end].casefold().rfind(" lebih")
         if kind in (None, "count"):
             noun_unit = UNITS.get((counted or "").casefold())
             if noun_unit is None and counted and " " in counted:
@@ -119,7 +126,7 @@ def extract_quantities(text: str, language: str) -> tuple[Quantity, ...]:
             if unit is None and noun_unit is not None:
                 unit, kind = noun_unit
                 end = counted_end  # the span shows what is counted: "3.000 tentara"
-        if value is not None and is_year(text, atom, unit is not None or factor != 1, change):
+        if value is not None and is_year(text, atom, measured or factor != 1, change):
             continue
         if (atom.is_word or "/" in atom.raw or "⁄" in atom.raw) and atom.value is not None \
                 and 0 < atom.value < 1 and factor == 1:

@@ -154,6 +154,8 @@ QUALIFIERS: dict[str, str] = {
                     "reserve-soldaten".split(), "reserve"),
     **dict.fromkeys("total seluruhnya keseluruhan insgesamt".split(), "total"),
     **dict.fromkeys("baru new neue neuen".split(), "new"),
+    # "dua pengacara lainnya": the others are by definition not the ones counted elsewhere.
+    **dict.fromkeys("lain lainnya other others andere anderen".split(), "other"),
 }
 
 # Phrases that mark troops or staff already in place, anywhere in the sentence.

@@ -125,3 +125,31 @@ def test_rise_vs_fall_conflict(judge):
     b = claim("Shares of Vectura fell 3% on Monday in London trading.", "en")
     conflict = judge.judge(a, b, CTX)
     assert conflict is not None and conflict.kind == "numeric"
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    # The repeated figure is accounted for; the other figure counts something else.
+    ("Survei itu menemukan 52% responden kehilangan pendapatan dan 63% mengurangi pekerja.",
+     "Survei itu menemukan 63% responden mengurangi pekerja."),
+    # Parts that add up to the partner's figure.
+    ("Penduduk kabupaten itu terdiri dari laki-laki 197.213 jiwa dan perempuan 176.629 jiwa.",
+     "Penduduk kabupaten itu berjumlah 373.842 jiwa."),
+    # A forecast is not a measurement.
+    ("Bitcoin melonjak hingga US$20,39 ribu sebelum turun ke US$20,14 ribu.",
+     "Bitcoin diprediksi akan di atas 30 ribu USD."),
+    # "Other" lawyers are not among those already counted.
+    ("Pasangan ini menunjuk tim kuasa hukum yang terdiri dari enam pengacara.",
+     "Pasangan ini akan menunjuk dua pengacara lainnya untuk tim kuasa hukum."),
+    # Compounds differ by their second word.
+    ("Sekolah itu memiliki 12 ruang kelas dan satu perpustakaan.",
+     "Sekolah itu memiliki 2 ruang alat peraga."),
+])
+def test_figures_of_different_things_not_flagged(judge, a, b):
+    assert judge.judge(claim(a, "id"), claim(b, "id"), PairContext(percentile=0.99)) is None
+
+
+def test_strict_bound_excludes_an_exact_count(judge):
+    a = claim("Provinsi itu terdiri dari 13 pemerintah kabupaten dan 4 pemerintah kota.", "id")
+    b = claim("Provinsi itu terdiri dari kurang dari 4 pemerintah kota.", "id")
+    conflict = judge.judge(a, b, CTX)
+    assert conflict is not None and conflict.kind == "numeric"

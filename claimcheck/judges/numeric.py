@@ -10,6 +10,7 @@ around them that they speak of the same event. Intervals decide: overlapping one
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 from claimcheck.judges import register_judge
@@ -33,6 +34,18 @@ der die das den dem des und oder im am an auf mit von zu für aus bei nach vor a
 war waren wird werden haben hat sagte sagt nicht auch ein eine einen einem einer es sie er
 """.split())
 _TOKEN = re.compile(r"[^\W\d_]{3,}")
+# A forecast and a measurement speak of different moments: "diprediksi di atas 30 ribu"
+# says nothing against "turun ke 20,14 ribu".
+_FORECAST = re.compile(
+    r"\b(?:diprediksi\w*|diperkirakan|diproyeksikan|ditargetkan|prediksi|proyeksi|target|"
+    r"predicted|predicts?|forecasts?|forecasted|projected|projects|expected|expects|"
+    r"prognostiziert|erwartet|Prognose)\b", re.IGNORECASE)
+# Bounds that exclude their own value ("kurang dari 4" is not 4); "hingga"/"up to" do not.
+_STRICT_BEFORE = re.compile(
+    r"(?:kurang dari|lebih dari|di atas|di bawah|diatas|dibawah|less than|fewer than|"
+    r"more than|over|under|above|below|mehr als|weniger als|über|unter)\s*$", re.IGNORECASE)
+
+
 def shared_words(a: str, b: str, stems: frozenset[str], limit: int = 3) -> list[str]:
     """Up to ``limit`` words of ``a`` whose stems are in ``stems``, as written, for display."""
     words: dict[str, None] = {}
@@ -114,8 +127,25 @@ def _overlap(a: Quantity, b: Quantity) -> bool:
 
 
 def _trivial(q: Quantity) -> bool:
-    # "one of", "satu", "ein": a word meaning one is an article more often than a count.
-    return q.value == 1 and not any(ch.isdigit() for ch in q.text)
+    # "one of", "satu", "ein": a word meaning one is an article more often than a count,
+    # but not under a bound or with a unit ("kurang dari satu kilogram").
+    return q.value == 1 and not any(ch.isdigit() for ch in q.text) and q.change == "=" \
+        and q.kind == "count"
+
+
+def _strict_exact(bound: Quantity, exact: Quantity, text: str) -> bool:
+    """A strict bound at an exact, unrounded figure: "kurang dari 4" against "4".
+
+    Round figures ("900 km", "4,3 juta") may hide the difference, so they still agree
+    with "more than 900 km"; a figure ending in a non-zero digit was counted, not rounded.
+    """
+    if bound.change not in ("<", ">") or exact.change != "=" or exact.value is None:
+        return False
+    edge = bound.high if bound.change == "<" else bound.low
+    value = exact.value
+    if edge != value or not float(value).is_integer() or (value >= 10 and value % 10 == 0):
+        return False
+    return _STRICT_BEFORE.search(text[max(0, bound.start - 20):bound.start]) is not None
 
 
 def _comparable(a: Quantity, b: Quantity) -> bool:
@@ -128,8 +158,49 @@ def _comparable(a: Quantity, b: Quantity) -> bool:
         return False
     if (a.change in ("up", "down")) != (b.change in ("up", "down")):
         return False  # a rise is not a level
+    if "other" in set(a.qualifiers) ^ set(b.qualifiers):
+        return False  # "dua pengacara lainnya" are not among the six already named
     key = _key(a)
-    return key is not None and key == _key(b)
+    return key is not None and key == _key(b) and _same_compound(a, b)
+
+
+def _same_compound(a: Quantity, b: Quantity) -> bool:
+    """Indonesian compounds name different things by their second word: "ruang kelas" is
+    not "ruang alat". Capitalised second words are names, left to the actor check."""
+    if a.unit or b.unit or not a.counted or not b.counted:
+        return True
+    a_words, b_words = a.counted.split(), b.counted.split()
+    if len(a_words) < 2 or len(b_words) < 2:
+        return True
+    second_a, second_b = a_words[1], b_words[1]
+    if not (second_a.islower() and second_b.islower()):
+        return True
+    return second_a.casefold()[:5] == second_b.casefold()[:5]
+
+
+def _agrees(q: Quantity, others: tuple[Quantity, ...], text: str, other_text: str) -> bool:
+    """True when ``q`` matches a figure of the same thing on the other side, or their sum.
+
+    A sentence that lists several figures ("1.049.334 suara sah ... 49.135 tidak sah")
+    is not contradicted by a partner that repeats one of them: the repeated figure is
+    accounted for, and the rest are other things of the same unit. Parts that add up to
+    the partner's figure (men + women = population) agree with it too.
+    """
+    # A figure repeated with its noun left out ("berjumlah 49.135") still accounts for it.
+    if q.kind == "unspecified":
+        return False
+    same = [o for o in others if o.kind != "unspecified" and (_comparable(q, o) or (
+        o.kind == q.kind == "count" and None in (_key(q), _key(o)) and not _trivial(o)))]
+    for other in same:
+        if _overlap(q, other) and not _strict_exact(q, other, text) and \
+                not _strict_exact(other, q, other_text):
+            return True
+    parts = [o for o in same if o.change == "=" and o.value is not None]
+    if len(parts) >= 2:
+        total = sum(o.value for o in parts)
+        whole = replace(parts[0], value=total, low=total, high=total)
+        return _overlap(q, whole)
+    return False
 
 
 class NumericJudge:
@@ -138,10 +209,15 @@ class NumericJudge:
     name = "numeric"
 
     def judge(self, a: Claim, b: Claim, context: PairContext) -> Conflict | None:
-        shared = content_stems(a.sentence.text) & content_stems(b.sentence.text)
+        a_text, b_text = a.sentence.text, b.sentence.text
+        if bool(_FORECAST.search(a_text)) != bool(_FORECAST.search(b_text)):
+            return None
+        shared = content_stems(a_text) & content_stems(b_text)
         best: Conflict | None = None
-        for qa in a.quantities:
-            for qb in b.quantities:
+        a_open = [q for q in a.quantities if not _agrees(q, b.quantities, a_text, b_text)]
+        b_open = [q for q in b.quantities if not _agrees(q, a.quantities, b_text, a_text)]
+        for qa in a_open:
+            for qb in b_open:
                 conflict = self._pair(a, b, qa, qb, shared, context)
                 if conflict is not None and (best is None or conflict.score > best.score):
                     best = conflict
@@ -171,9 +247,10 @@ class NumericJudge:
             explanation = (f"{_describe(qa)} vs {_describe(qb)}: {why}; one outlet gives a "
                            f"number, the other says it was not given")
             return self._conflict("unspecified", score, explanation, a, b, qa, qb, context)
-        if qa.value is not None and qb.value is not None and qa.value == qb.value:
-            return None  # equal figures never clash, whatever the hedges
-        if _overlap(qa, qb):
+        strict = _strict_exact(qa, qb, a.sentence.text) or _strict_exact(qb, qa, b.sentence.text)
+        if qa.value is not None and qb.value is not None and qa.value == qb.value and not strict:
+            return None  # equal figures never clash, whatever the hedges, bar a strict bound
+        if _overlap(qa, qb) and not strict:
             return None
         a_mid, b_mid = _centre(qa), _centre(qb)
         gap = abs(a_mid - b_mid) / max(abs(a_mid), abs(b_mid), 1e-9)
