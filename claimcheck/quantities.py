@@ -11,6 +11,7 @@ nothing downstream can compare a year with a troop count.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 from claimcheck.entities import actor_before, find_actors
@@ -145,6 +146,11 @@ def extract_quantities(text: str, language: str) -> tuple[Quantity, ...]:
             text=text[start:end], start=start, end=end, value=value, low=low, high=high,
             change=change, unit=unit, counted=counted, qualifiers=qualifiers,
             actor=actor(start), kind=kind, language=language))
+    for i, (part, whole) in enumerate(zip(results, results[1:], strict=False)):
+        if part.counted is None and whole.counted and part.kind == whole.kind == "count" and \
+                re.fullmatch(r"\s+(?:dari|of|von)\s+", text[part.end:whole.start]):
+            # "40 dari 45 karyawannya": the part counts what the whole counts.
+            results[i] = replace(part, counted=whole.counted, unit=part.unit or whole.unit)
     results.extend(find_unspecified(text, language, actor))
     return tuple(sorted(results, key=lambda q: q.start))
 

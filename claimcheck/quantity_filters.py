@@ -85,6 +85,9 @@ def is_year(text: str, atom: NumberAtom, has_unit: bool, change: str) -> bool:
         return True
     previous = text[max(0, atom.start - 20):atom.start].split()
     cue = bool(previous) and previous[-1].casefold().strip("(,") in _YEAR_CUES
+    if cue and change in ("<", ">") and len(previous) > 1 and \
+            previous[-2].casefold() in ("kurang", "lebih"):
+        cue = False  # "kurang dari 2000 bencana": the "dari" belongs to the bound
     if 1900 <= value <= 2100:
         return change == "=" or cue
     if 2100 < value <= 2200:

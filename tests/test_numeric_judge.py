@@ -153,3 +153,17 @@ def test_strict_bound_excludes_an_exact_count(judge):
     b = claim("Provinsi itu terdiri dari kurang dari 4 pemerintah kota.", "id")
     conflict = judge.judge(a, b, CTX)
     assert conflict is not None and conflict.kind == "numeric"
+
+
+def test_part_of_a_whole_inherits_the_counted_noun(judge):
+    a = claim("Di masa awal pandemi, Christian terpaksa merumahkan 40 dari 45 karyawannya.", "id")
+    b = claim("Christian terpaksa merumahkan 20 dari 45 karyawannya di masa akhir pandemi.", "id")
+    conflict = judge.judge(a, b, CTX)
+    assert conflict is not None and {conflict.a_values[0].value, conflict.b_values[0].value} \
+        == {40, 20}
+
+
+def test_a_bound_on_2000_is_a_count_not_a_year(judge):
+    a = claim("BNPB mencatat sepanjang 2020 terjadi 2.676 bencana.", "id")
+    b = claim("BNPB mencatat sepanjang 2020 terjadi kurang dari 2000 bencana.", "id")
+    assert judge.judge(a, b, CTX) is not None
