@@ -11,7 +11,7 @@ import re
 
 from claimcheck.calendar_words import MONTH_RE
 from claimcheck.numbers import NumberAtom
-from claimcheck.units import hedges
+from claimcheck.units import FUNCTION_WORDS, hedges
 
 _YEAR_CUES = frozenset(
     "in since of tahun sejak pada hingga sampai until by from im seit bis von jahr jahres dari "
@@ -31,14 +31,6 @@ _ADDRESS_AFTER = re.compile(
     r"^\s+(?:[A-Z][\w.]*\s+){0,3}(?:Road|Rd|Street|St|Avenue|Ave|Way|Lane|Drive|Boulevard|"
     r"Blvd|Place|Court|Straße|Strasse|Platz|Weg)\b")
 _NOT_NAMES = frozenset("rp rm us usd eur idr gbp".split())
-#: Function words: a capitalised one before a number ("With 275") names nothing.
-FUNCTION_WORDS = frozenset(
-    "di ke dari dan yang untuk dengan dalam pada itu ini atau oleh akan telah sudah adalah "
-    "bagi per sejak selama sebagai tersebut karena agar namun tetapi juga saja lagi pun the "
-    "a an of in on at to for from and or by with that which who than as is are was were be "
-    "been have has had will would per each der die das den dem des und oder in im am an auf "
-    "mit von zu für aus bei nach vor als ist sind war waren wird werden haben hat mereka kami "
-    "kita dia ia saya anda they we he she it you sie er wir ihr es".split())
 
 
 def is_non_quantity(text: str, atom: NumberAtom, language: str) -> bool:
