@@ -135,14 +135,22 @@ class Store:
     # -- schema ---------------------------------------------------------------------------
 
     def _prepare(self) -> None:
-        version = self._db.execute("PRAGMA user_version").fetchone()[0]
+        # One read transaction: the version and the table list come from the same moment,
+        # so a run creating the store meanwhile is never mistaken for a foreign database,
+        # and a foreign file is refused before anything (even its journal mode) changes.
+        self._db.execute("BEGIN")
+        try:
+            version = self._db.execute("PRAGMA user_version").fetchone()[0]
+            foreign = version == 0 and self._db.execute(
+                "SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'"
+            ).fetchone()[0]
+        finally:
+            self._db.execute("COMMIT")
+        if foreign:
+            raise StoreError(f"{self.path} is an SQLite file but not a claimcheck store")
         if version > SCHEMA_VERSION:
             raise StoreError(f"store {self.path} has schema {version}, newer than this "
                              f"claimcheck understands ({SCHEMA_VERSION}); upgrade claimcheck")
-        if version == 0 and self._db.execute(
-                "SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'"
-        ).fetchone()[0]:
-            raise StoreError(f"{self.path} is an SQLite file but not a claimcheck store")
         if self._db.execute("PRAGMA journal_mode = WAL").fetchone()[0].lower() != "wal":
             raise StoreError(f"cannot switch store {self.path} to WAL journaling")
         self._db.execute("PRAGMA synchronous = NORMAL")
@@ -151,6 +159,12 @@ class Store:
             try:
                 # Re-read under the write lock: a concurrent run may have migrated meanwhile.
                 current = self._db.execute("PRAGMA user_version").fetchone()[0]
+                # Checked under the lock too: a run creating the store at this moment
+                # must not make its half-born tables look like a foreign database.
+                if current == 0 and self._db.execute(
+                        "SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'"
+                ).fetchone()[0]:
+                    raise StoreError(f"{self.path} is an SQLite file but not a claimcheck store")
                 for step in range(current, SCHEMA_VERSION):
                     for statement in MIGRATIONS[step].split(";"):
                         if statement.strip():
