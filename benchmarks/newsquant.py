@@ -44,6 +44,9 @@ def predicted(quantity) -> tuple[float, ...] | None:
     if quantity.value is not None:
         return (quantity.value,)
     if quantity.low is not None and quantity.high is not None:
+        # The gold writes a move in the order it was made: "from 4.8 to 4.7" is "4.8-4.7".
+        if quantity.descending:
+            return (quantity.high, quantity.low)
         return (quantity.low, quantity.high)
     return None
 

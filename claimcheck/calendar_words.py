@@ -48,6 +48,6 @@ _FULL_MONTHS = sorted((w for w in MONTHS if len(w) > 3 or w in ("mei", "mai")),
 _ABBREVIATED = sorted((w for w in MONTHS if len(w) <= 4 and w not in _FULL_MONTHS),
                       key=len, reverse=True)
 #: A month word: full names anywhere, abbreviations only capitalised and followed by ".".
-MONTH_RE = (r"(?:(?i:" + "|".join(_FULL_MONTHS) + r")|(?:"
+MONTH_RE = (r"(?:(?i:" + "|".join(_FULL_MONTHS) + r")\.?|(?:"
             + "|".join(w.capitalize() for w in _ABBREVIATED) + r")\.?)")
 MONTH_PATTERN = re.compile(r"\b" + MONTH_RE + r"\b")

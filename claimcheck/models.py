@@ -92,6 +92,9 @@ class Quantity:
     #: "time", "date", "score", "phone", "unspecified".
     kind: str = "count"
     language: str = "en"
+    #: A move written from the higher figure to the lower ("fell from 4.8 to 4.7
+    #: percent"): ``low``/``high`` span it, this keeps which end it started from.
+    descending: bool = False
 
     @property
     def unspecified(self) -> bool:

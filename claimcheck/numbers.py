@@ -85,7 +85,7 @@ MAGNITUDES: dict[str, float] = {
     # English
     "hundred": 1e2, "thousand": 1e3, "million": 1e6, "millions": 1e6, "billion": 1e9,
     "trillion": 1e12, "mn": 1e6, "mln": 1e6, "bn": 1e9, "b": 1e9, "m": 1e6, "k": 1e3,
-    "tn": 1e12, "trn": 1e12,
+    "tn": 1e12, "trn": 1e12, "mil": 1e6,
     # Indonesian / Malay
     "puluh": 10, "belas": 0, "ratus": 1e2, "ribu": 1e3, "juta": 1e6, "miliar": 1e9,
     "milyar": 1e9, "bilion": 1e9, "triliun": 1e12, "trilion": 1e12, "jt": 1e6, "rb": 1e3,
@@ -95,7 +95,10 @@ MAGNITUDES: dict[str, float] = {
     "tsd": 1e3, "tsd.": 1e3,
 }
 # "billion" in German is 10^12, in English 10^9; "milion" is Malay/Indonesian typo-ish.
-_LANGUAGE_MAGNITUDES = {"de": {"billion": 1e12, "million": 1e6, "b": None, "m": None, "k": None}}
+# "mil" is a mile in Indonesian and Malay ("5 mil"); glued in English it is a million.
+_LANGUAGE_MAGNITUDES = {"de": {"billion": 1e12, "million": 1e6, "b": None, "m": None, "k": None,
+                               "mil": None},
+                        "id": {"mil": None}, "ms": {"mil": None}}
 
 
 def magnitude(word: str, language: str) -> float | None:
@@ -287,6 +290,16 @@ _DIGITS = (rf"(?:(?P<sign>(?<![\w.,/:#])[-\u2212+](?=\.?\d))|{_GLUED}|"
            r"(?P<num>\d+(?:[.,\u00a0]\d+)*|\.\d+)")
 
 
+# "1.99×10^30", "2.998 x 10−8", "6.02×10²³": scientific notation is one number.
+_SCIENTIFIC = re.compile(r"\s?[×xX*·]\s?10\s?(?:\^|\*\*)?\s?"
+                         r"(?P<exp>[-−–]?\s?\d{1,3}(?![\d.,]\d)|⁻?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})")
+_SUPERSCRIPTS = str.maketrans("⁻⁰¹²³⁴⁵⁶⁷⁸⁹−–", "-0123456789--")
+
+
+def _exponent(written: str) -> int:
+    return int(written.translate(_SUPERSCRIPTS).replace(" ", ""))
+
+
 # "1/2 pound", "1/16 of a pint"; never "16/8/2021" and never a date "(16/8)".
 _FRACTION = (r"(?<![\w.,/:(])(?P<frac>(?P<numerator>\d{1,3})\s?[/⁄]\s?(?P<denominator>\d{1,4}))"
              r"(?![\d/⁄)])(?=\s+(?:of|dari|von|der|des|pound|cup|cups|inch|mile|teaspoon|"
@@ -302,8 +315,10 @@ def _number_pattern(language: str) -> re.Pattern[str]:
 
 def find_numbers(text: str, language: str) -> list[NumberAtom]:
     """Every number written in ``text`` (digits or words), in order, with its value."""
-    atoms = []
+    atoms: list[NumberAtom] = []
     for match in _number_pattern(language).finditer(text):
+        if atoms and match.start() < atoms[-1].end:
+            continue  # the exponent of "1.99×10^30"
         if match.group("frac"):
             numerator, denominator = int(match.group("numerator")), int(match.group("denominator"))
             if 0 < numerator < denominator:
@@ -319,8 +334,12 @@ def find_numbers(text: str, language: str) -> list[NumberAtom]:
             sign = match.group("sign") or ""
             if sign in ("-", "\u2212"):
                 value, sign = -value, "-"
-            atoms.append(NumberAtom(match.start(), match.end(), value, value, value, raw,
-                                    False, sign))
+            end = match.end()
+            scientific = _SCIENTIFIC.match(text, end)
+            if scientific:
+                value = float(f"{value * 10.0 ** _exponent(scientific.group('exp')):.12g}")
+                end, raw = scientific.end(), text[match.start("num"):scientific.end()]
+            atoms.append(NumberAtom(match.start(), end, value, value, value, raw, False, sign))
             continue
         raw = match.group("word")
         folded = " ".join(raw.casefold().split())

@@ -23,6 +23,7 @@ from claimcheck.quantity_filters import (
     is_non_quantity,
     is_year,
 )
+from claimcheck.transitions import join_transitions
 from claimcheck.units import (
     ALREADY_DEPLOYED,
     CURRENCY_SYMBOLS,
@@ -45,8 +46,11 @@ _CURRENCY_BEFORE = re.compile(
     r"\bRp\.?|\bRM|\b(?:USD|EUR|AUD|GBP|INR|IDR|SGD|JPY|CNY|MYR|CAD|CHF|NZD|HKD)|\bRs\.?)\s?$")
 _RANGE_JOINER = re.compile(
     r"\s*(?P<unit>%|[^\W\d_]+(?:\s[^\W\d_]+)?)?\s*(?:[-–—]|to-?|hingga|sampai|s/d|s\.d\.|bis|"
-    r"until|(?P<and>and|dan|und))\s*(?:US\s?\$|\$|£|€|Rp\.?\s?)?")
+    r"until|(?P<and>and|dan|und)|(?P<or>or|atau|oder))\s*"
+    r"(?:US\s?\$|\$\s?(?:US|AU|A|C|NZ|HK)?|[ACS]\$|£|€|¥|Rp\.?\s?|RM)?")
 _BETWEEN = re.compile(r"(?:between|antara|zwischen|from|dari|von)\s+\S*$", re.IGNORECASE)
+_RANGE_TO = re.compile(r"\s+(?:to|or|hingga|sampai|atau|bis|oder)\s+", re.IGNORECASE)
+_BY_AMOUNT = re.compile(r"\b(?:by|sebesar|um)\s+$", re.IGNORECASE)
 _INHERIT = re.compile(r"\s*(?:\(\s*(?:or\s+|atau\s+|oder\s+)?|,?\s*(?:or|atau|oder)\s+|/\s*)")
 _ONE_WORDS = frozenset("one satu ein eine".split())
 _LENGTH_WORDS = frozenset("long wide high tall deep away above below across thick".split())
@@ -74,8 +78,13 @@ def extract_quantities(text: str, language: str) -> tuple[Quantity, ...]:
     while index < len(atoms):
         atom = atoms[index]
         index += 1
-        if atom.start < consumed or is_non_quantity(text, atom, language) or \
-                _not_a_count(text, atom, language):
+        if atom.start < consumed or _not_a_count(text, atom, language):
+            continue
+        if is_non_quantity(text, atom, language):
+            # "aged 18 to 34", "August 14-16", "021-5678-1234": the ends joined to it are too.
+            while index < len(atoms) and \
+                    _RANGE_JOINER.fullmatch(text, atoms[index - 1].end, atoms[index].start):
+                index += 1
             continue
         start, end = atom.start, atom.end
         low, high, value = atom.low, atom.high, atom.value
@@ -146,6 +155,7 @@ def extract_quantities(text: str, language: str) -> tuple[Quantity, ...]:
             text=text[start:end], start=start, end=end, value=value, low=low, high=high,
             change=change, unit=unit, counted=counted, qualifiers=qualifiers,
             actor=actor(start), kind=kind, language=language))
+    results = join_transitions(text, results)
     for i, (part, whole) in enumerate(zip(results, results[1:], strict=False)):
         if part.counted is None and whole.counted and part.kind == whole.kind == "count" and \
                 re.fullmatch(r"\s+(?:dari|of|von)\s+", text[part.end:whole.start]):
@@ -163,9 +173,15 @@ def _not_a_count(text: str, atom: NumberAtom, language: str) -> bool:
     if folded in _ONE_WORDS:
         if text[atom.end:atom.end + 1] == "-":
             return True  # "one-time", "one-sided"
+        joined = _RANGE_TO.match(text, atom.end)
+        if joined and (text[joined.end():joined.end() + 1].isdigit()
+                       or _word_probe(language).match(text, joined.end())):
+            return False  # "one to two years", "satu hingga dua"
         following = re.match(r"\s*([^\W\d_]+)", text[atom.end:])
         return following is None or (following.group(1).casefold() in FUNCTION_WORDS
                                      and following.group(1).casefold() != "of")
+    if atom.value is not None and atom.value < 1 and re.match(r"-[^\W\d_]", text[atom.end:]):
+        return True  # "a third-party evaluation", "half-time": a compound, not a share
     if folded == "half":
         return re.search(r"\b(?:first|second|other|final|this|that)\s+$", text[:atom.start],
                          re.IGNORECASE) is not None
@@ -194,8 +210,8 @@ def _range(text: str, atom: NumberAtom, other: NumberAtom, start: int, end: int,
     span of years, else None. "5-6", "5 to 6 km", "antara 5 dan 6", "1 per cent to 1.5
     per cent", "three or four years"."""
     joiner = _RANGE_JOINER.fullmatch(text, end, other.start)
-    if joiner is None:
-        return None
+    if joiner is None or _BY_AMOUNT.search(text, max(0, start - 12), start):
+        return None  # "increased by $43.6 billion to $419.2 billion": a rise, then a level
     if joiner.group("unit"):
         # The first number's unit repeated after the second: "15kHz and 17kHz".
         repeated = text[other.end:other.end + len(joiner.group("unit")) + 1].lstrip()
@@ -203,6 +219,8 @@ def _range(text: str, atom: NumberAtom, other: NumberAtom, start: int, end: int,
             return None
     if joiner.group("and") and not _BETWEEN.search(text[max(0, start - 30):start]):
         return None
+    if joiner.group("or") and (atom.value is None or other.value != atom.value + 1):
+        return None  # "three or four years" is a range; "25k or 40k cheaper" two figures
     if is_year(text, atom, False, change):
         return "skip" if re.fullmatch(r"\d{2,4}", other.raw) else None
     if is_non_quantity(text, other, language):
@@ -241,11 +259,12 @@ def _interval(value: float, change: str, below: bool) -> tuple[float | None, flo
 
 
 def _scale(value: float | None, factor: float) -> float | None:
-    return None if value is None else round(value * factor, 6)
+    return _round(None if value is None else value * factor)
 
 
 def _round(value: float | None) -> float | None:
-    return None if value is None else round(value, 6)
+    # Twelve significant digits drop float noise (1.2 * 1e6) and keep 1.99e-30 apart from 0.
+    return None if value is None else float(f"{value:.12g}")
 
 
 def _one_magnitude(text: str, atom: NumberAtom, end: int, language: str,
@@ -260,7 +279,7 @@ def _one_magnitude(text: str, atom: NumberAtom, end: int, language: str,
         word = word[:-1]
         factor = magnitude(word, language)
     # Single letters ("m", "k", "b") only count attached: "1.2m", not "5 m".
-    if not factor or factor == 0 or (len(word) <= 2 and match.group(1)) or \
+    if not factor or factor == 0 or ((len(word) <= 2 or word == "mil") and match.group(1)) or \
             (atom.is_word and len(word) <= 2):
         return end, 1
     if word == "m" and not money:

@@ -11,12 +11,13 @@ import re
 
 from claimcheck.calendar_words import MONTH_RE
 from claimcheck.numbers import NumberAtom
-from claimcheck.units import FUNCTION_WORDS, hedges
+from claimcheck.units import FUNCTION_WORDS, hedges, unit_after
 
 _YEAR_CUES = frozenset(
     "in since of tahun sejak pada hingga sampai until by from im seit bis von jahr jahres dari "
     "year before after during between and dan und early late mid awal akhir pertengahan "
     "season musim fiscal fy ad a.d. bc anno circa sebelum sesudah setelah menjelang".split())
+_AMOUNT_OF = frozenset("average total sum maximum minimum tally".split())
 _TIME_AFTER = re.compile(r"^\s?(?:WIB|WITA|WIT|GMT|UTC|CET|CEST|EST|EDT|PST|PDT|BST|"
                          r"[ap]\.?m\.?(?!\w)|Uhr|h\b|pagi|siang|sore|malam)", re.IGNORECASE)
 _TIME_BEFORE = re.compile(r"(?:\bpukul|\bjam|\bat|\bum|\bsekitar pukul|\buntil|\bbefore|"
@@ -30,6 +31,14 @@ SCORE_CONTEXT = re.compile(
 _ADDRESS_AFTER = re.compile(
     r"^\s+(?:[A-Z][\w.]*\s+){0,3}(?:Road|Rd|Street|St|Avenue|Ave|Way|Lane|Drive|Boulevard|"
     r"Blvd|Place|Court|Straße|Strasse|Platz|Weg)\b")
+# Nouns that a number labels rather than measures, in lower case too ("type 2 diabetes").
+_LABEL_BEFORE = re.compile(
+    r"\b(?:category|categories|kategori|kategorie|type|tipe|typ|level|phase|fase|stage|"
+    r"tahap|stufe|grade|tier|pasal|ayat|artikel|article|section|paragraf|chapter|bab|"
+    r"kapitel|episode|folge|gate|terminal|platform|gleis|flight|penerbangan|route|rute|"
+    r"version|versi|model|generation|gen)\s$", re.IGNORECASE)
+_CODE_AFTER = re.compile(r"\s(?:zip\s?codes?|post\s?codes?|postal codes?|area codes?|"
+                         r"kode pos|postleitzahl)\b", re.IGNORECASE)
 _NOT_NAMES = frozenset("rp rm us usd eur idr gbp".split())
 
 
@@ -47,8 +56,9 @@ def is_non_quantity(text: str, atom: NumberAtom, language: str) -> bool:
             re.match(r"^\.?\s*" + MONTH_RE + r"\b", after):
         return True  # "August 14", "1 September"
     if re.match(r"^:\d\d", after) or (re.fullmatch(r"\d{1,2}[.:][0-5]\d", raw) and
-                                      (_TIME_AFTER.match(after) or _TIME_BEFORE.search(before))):
-        return True
+                                      (_TIME_AFTER.match(after) or _TIME_BEFORE.search(before))
+                                      and unit_after(text, atom.end)[0] is None):
+        return True  # "at 10.45pm", "pukul 19.30"; not "at 3.23 shekels"
     if re.fullmatch(r"\d{4}", raw) and re.match(r"^\s?(?:GMT|UTC|WIB|EDT|EST|BST|CET)", after):
         return True  # military time "0401 GMT"
     if re.fullmatch(r"\d{1,2}", raw) and _TIME_AFTER.match(after) and \
@@ -76,6 +86,9 @@ def is_year(text: str, atom: NumberAtom, has_unit: bool, change: str) -> bool:
     if re.match(r"^(?:s\b|-an\b|an\b|'s)", after):
         return True
     previous = text[max(0, atom.start - 20):atom.start].split()
+    if len(previous) > 1 and previous[-2].casefold() in _AMOUNT_OF and \
+            previous[-1].casefold() == "of":
+        return False  # "an average of 1500", "a total of 2000"
     cue = bool(previous) and previous[-1].casefold().strip("(,") in _YEAR_CUES
     if cue and change in ("<", ">") and len(previous) > 1 and \
             previous[-2].casefold() in ("kurang", "lebih"):
@@ -89,7 +102,12 @@ def is_year(text: str, atom: NumberAtom, has_unit: bool, change: str) -> bool:
 
 def is_identifier(text: str, atom: NumberAtom, language: str) -> bool:
     """A number naming a thing ("Game 2", "iPhone 11", "Section 427"), not measuring it."""
-    if atom.is_word or not re.fullmatch(r"\d{1,4}", atom.raw):
+    if atom.is_word or not re.fullmatch(r"\d{1,5}", atom.raw):
+        return False
+    if _LABEL_BEFORE.search(text, max(0, atom.start - 16), atom.start) or \
+            _CODE_AFTER.match(text, atom.end):
+        return True  # "a category 4 hurricane", "pasal 27", "the 90049 ZIP code"
+    if len(atom.raw) == 5:
         return False
     match = re.search(r"([A-Za-z][\w-]*)\s$", text[max(0, atom.start - 25):atom.start])
     if not match:

@@ -37,6 +37,15 @@ UNITS: dict[str, tuple[str, str]] = _expand({
     ("rupee", "money"): "rupees|rupee",
     ("crown", "money"): "crowns|kronen|kroner|kronor",
     ("franc", "money"): "francs|franken",
+    ("shekel", "money"): "shekels|shekel|schekel",
+    ("won", "money"): "won",
+    ("baht", "money"): "baht",
+    ("peso", "money"): "pesos|peso",
+    ("lira", "money"): "lira|liras|lire",
+    ("rand", "money"): "rand",
+    ("riyal", "money"): "riyals|riyal",
+    ("dirham", "money"): "dirhams|dirham",
+    ("naira", "money"): "naira",
     ("kilometre", "measure"): "km|kilometer|kilometre|kilometers|kilometres|kilometern|kms",
     ("metre", "measure"): "m|meter|metre|meters|metres|metern",
     ("centimetre", "measure"): "cm|centimeter|centimetre|centimeters|centimetres|zentimeter",
@@ -51,6 +60,7 @@ UNITS: dict[str, tuple[str, str]] = _expand({
     ("acre", "measure"): "acre|acres",
     ("kilogram", "measure"): "kg|kilogram|kilograms|kilogramm|kilo|kilos",
     ("gram", "measure"): "g|gram|grams|gramm",
+    ("milligram", "measure"): "mg|milligram|milligrams|miligram|milligramm",
     ("tonne", "measure"): "ton|tons|tonne|tonnes|tonnen",
     ("litre", "measure"): "l|liter|litre|liters|litres",
     ("barrel", "measure"): "barrel|barrels|barel",
@@ -60,7 +70,13 @@ UNITS: dict[str, tuple[str, str]] = _expand({
     ("horsepower", "measure"): "hp|horsepower|bhp|ps|tenaga kuda",
     ("rpm", "measure"): "rpm",
     ("byte", "measure"): "gb|mb|tb|kb",
-    ("watt", "measure"): "mw|gw|kw|kwh|mwh|gwh|watt|watts",
+    ("watt", "measure"): "watt|watts",
+    ("kilowatt", "measure"): "kw|kilowatt|kilowatts",
+    ("megawatt", "measure"): "mw|megawatt|megawatts",
+    ("gigawatt", "measure"): "gw|gigawatt|gigawatts",
+    ("kilowatt-hour", "measure"): "kwh|kilowatt-hours|kilowatt-hour|kilowatt hours",
+    ("megawatt-hour", "measure"): "mwh|megawatt-hours|megawatt-hour|megawatt hours",
+    ("gigawatt-hour", "measure"): "gwh|gigawatt-hours|gigawatt-hour|gigawatt hours",
     ("second", "duration"): "second|seconds|detik|sekunde|sekunden|sec|secs",
     ("minute", "duration"): "minute|minutes|menit|minute|minuten|min|mins",
     ("hour", "duration"): "hour|hours|jam|stunde|stunden|hrs|hr",
@@ -193,7 +209,8 @@ FUNCTION_WORDS = frozenset(
     "a an of in on at to for from and or by with that which who than as is are was were be "
     "been have has had will would per each der die das den dem des und oder in im am an auf "
     "mit von zu für aus bei nach vor als ist sind war waren wird werden haben hat mereka kami "
-    "kita dia ia saya anda they we he she it you sie er wir ihr es".split())
+    "kita dia ia saya anda they we he she it you sie er wir ihr es menjadi jadi hingga sampai "
+    "into until bis".split())
 
 
 def next_words(text: str, pos: int, count: int) -> list[tuple[str, int, int]]:

@@ -175,6 +175,32 @@ CASES = [
     ('zwölf Minuten', 'de', (12.0, 12.0, 12.0, 'minute', '=')),
     ('50 Kilometer', 'de', (50.0, 50.0, 50.0, 'kilometre', '=')),
     ('200 Hektar', 'de', (200.0, 200.0, 200.0, 'hectare', '=')),
+    # A move from one figure to another is one interval, whichever way it went.
+    ('jumlahnya naik dari 2.500 menjadi 3.000 orang', 'id', (None, 2500.0, 3000.0, 'people', '=')),
+    ('inflasi turun dari 4,8 persen menjadi 4,2 persen', 'id', (None, 4.2, 4.8, 'percent', '=')),
+    ('die Quote stieg von 4,8 auf 5,1 Prozent', 'de', (None, 4.8, 5.1, 'percent', '=')),
+    ('dropping from 208 pounds to 193 by exercising', 'en', (None, 193.0, 208.0, 'pound', '=')),
+    ('volume narrowed to 138,285 lots from 212,577 lots', 'en', (None, 138285.0, 212577.0, None,
+                                                               '=')),
+    ('Bitcoin fell from $36,040 at 10.45pm last night to $34,935 at 5am', 'en',
+     (None, 34935.0, 36040.0, 'dollar', '=')),
+    # ... but "by X to Y" is a change and then a level.
+    ('the deficit increased by $43.6 billion to $419.2 billion', 'en',
+     (43600000000.0, 43600000000.0, 43600000000.0, 'dollar', 'up')),
+    ('unemployed for one to two years', 'en', (None, 1.0, 2.0, 'year', '=')),
+    ('over the past three or four years', 'en', (None, 3.0, 4.0, 'year', '=')),
+    ('lima atau enam orang', 'id', (None, 5.0, 6.0, 'people', '=')),
+    ('around 25k or 40k cheaper', 'en', (25000.0, 22500.0, 27500.0, None, '~')),
+    ('guidance from between $US160 million and $US171 million', 'en',
+     (None, 160000000.0, 171000000.0, 'dollar', '=')),
+    ('The mass of the sun is about 1.99×10^30 kilograms', 'en',
+     (1.99e30, 1.791e30, 2.189e30, 'kilogram', '~')),
+    ('a current of 2.998 x 10−8 amperes', 'en', (2.998e-8, 2.998e-8, 2.998e-8, None, '=')),
+    ('shares finished 34.4% higher at 3.23 shekels', 'en', (34.4, 34.4, 34.4, 'percent', '=')),
+    ('prices will go up by an average of 1500', 'en', (1500.0, 1500.0, 1500.0, None, '=')),
+    ('laundered S$1mil through mules', 'en', (1000000.0, 1000000.0, 1000000.0, 'dollar', '=')),
+    ('jaraknya 5 mil dari pantai', 'id', (5.0, 5.0, 5.0, 'mile', '=')),
+    ('the 550 megawatt solar farm', 'en', (550.0, 550.0, 550.0, 'megawatt', '=')),
 ]
 
 
@@ -230,6 +256,13 @@ def test_locale_formatted_integer_reads_back_exactly(lang, value):
     ("Apple's new iPhone 11 and Game 6 of the series.", "en"),
     ("Am 3. Mai 2021 um 9 Uhr begann das Treffen.", "de"),
     ("Die Taliban regierten von 1996 bis 2001.", "de"),
+    ("The category 4 hurricane made landfall.", "en"),
+    ("Pasal 27 undang-undang itu dibatalkan.", "id"),
+    ("Ein Hurrikan der Kategorie 4 traf die Küste.", "de"),
+    ("Homes in the 90049 ZIP code sold fast.", "en"),
+    ("The hunt runs on Sept. 20-24 this fall.", "en"),
+    ("Men aged 18 to 34 bet on sports.", "en"),
+    ("A third-party evaluation was ordered.", "en"),
 ])
 def test_dates_years_times_scores_are_not_quantities(text, lang):
     assert extract_quantities(text, lang) == ()
@@ -271,3 +304,21 @@ def test_document_language_decides_separators():
     assert extract_quantities("2,5 persen", "id")[0].value == 2.5
     assert extract_quantities("2.5 percent", "en")[0].value == 2.5
     assert extract_quantities("3,000 orang", "ms")[0].value == 3000
+
+
+@pytest.mark.parametrize(("text", "lang", "descending"), [
+    ("Growth will slow from 4.8 percent to 4.7 percent.", "en", True),
+    ("Horsepower jumped from 240 to 273.", "en", False),
+    ("Open interest eased to 196,440 contracts from 210,643 contracts.", "en", True),
+    ("Jumlah pengungsi naik dari 1.200 menjadi 3.400 orang.", "id", False),
+])
+def test_a_move_keeps_which_end_it_started_from(text, lang, descending):
+    (move,) = extract_quantities(text, lang)
+    assert move.value is None and move.low < move.high
+    assert move.descending is descending
+
+
+def test_a_move_between_different_things_is_two_figures():
+    # "650 troops ... to 3 provinces": different counted nouns, not one quantity moving.
+    found = extract_quantities("Pasukan dari 650 tentara yang dikirim ke 3 provinsi.", "id")
+    assert [q.value for q in found] == [650.0, 3.0]
