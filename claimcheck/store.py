@@ -22,6 +22,7 @@ from pathlib import Path
 import numpy as np
 
 from claimcheck.errors import ClaimcheckError
+from claimcheck.extraction_version import extraction_version
 from claimcheck.models import (
     Claim,
     DateMention,
@@ -32,7 +33,7 @@ from claimcheck.models import (
     Sentence,
 )
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 BUSY_TIMEOUT_S = 30.0
 
 # Index i upgrades a store from user_version i to i + 1.
@@ -75,6 +76,8 @@ MIGRATIONS = (
         PRIMARY KEY (model, text_hash)
     );
     """,
+    # Which extractor read each article, so better readings replace stale ones.
+    "ALTER TABLE article ADD COLUMN extractor TEXT NOT NULL DEFAULT ''",
 )
 
 
@@ -88,6 +91,8 @@ class IndexResult:
     updated: int = 0
     unchanged: int = 0
     embedded: int = 0
+    #: Unchanged articles whose quantities and dates were read again by a newer extractor.
+    reextracted: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -205,15 +210,18 @@ class Store:
         """
         from claimcheck.extract import extract_claims, segment_documents
 
-        added = updated = unchanged = 0
+        added = updated = unchanged = reextracted = 0
         fresh: list[Sentence] = []
         for document in documents:
             digest = content_hash(document)
             state = "unchanged"
-            if not self._guard(self._has, digest):
+            stored = self._guard(self._extractor_of, digest)
+            if stored is None:
                 segmented = segment_documents([document], language)[0]
                 claims = extract_claims([segmented])
                 state = self._guard(self._write_article, segmented, claims, digest, on_article)
+            elif stored != extraction_version():
+                reextracted += self._guard(self._reextract, digest)
             if state == "unchanged":
                 unchanged += 1
                 if on_article:
@@ -229,7 +237,7 @@ class Store:
             before = self._guard(self._embedding_count)
             embedder.embed([s.text for s in fresh], [s.language for s in fresh])
             embedded = self._guard(self._embedding_count) - before
-        return IndexResult(added, updated, unchanged, embedded)
+        return IndexResult(added, updated, unchanged, embedded, reextracted)
 
     def _embedding_count(self) -> int:
         return self._db.execute("SELECT count(*) FROM embedding").fetchone()[0]
@@ -247,21 +255,20 @@ class Store:
             cursor = db.execute(
                 "INSERT INTO article (doc_id, content_hash, path, outlet, language, "
                 "declared_language, url, published, title, first_line, text, dropped, "
-                "sentence_count, indexed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "sentence_count, indexed_at, extractor) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (document.id, digest, document.path, document.outlet, segmented.language,
                  document.language, document.url, _iso(document.published), document.title,
                  document.first_line, document.text,
                  json.dumps([[d.text, d.reason, d.line] for d in segmented.dropped],
                             ensure_ascii=False),
-                 len(claims), datetime.now(UTC).isoformat(timespec="seconds")))
+                 len(claims), datetime.now(UTC).isoformat(timespec="seconds"),
+                 extraction_version()))
             db.executemany(
                 "INSERT INTO sentence (article, idx, text, language, line, text_hash, "
                 "quantities, dates) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 [(cursor.lastrowid, c.sentence.index, c.sentence.text, c.sentence.language,
-                  c.sentence.line, text_hash(c.sentence.text),
-                  json.dumps([_to_json(q) for q in c.quantities], ensure_ascii=False),
-                  json.dumps([_to_json(d) for d in c.dates], ensure_ascii=False))
-                 for c in claims])
+                  c.sentence.line, text_hash(c.sentence.text), *_readings(c)) for c in claims])
             state = "updated" if replaced else "added"
             if on_article:
                 on_article(document, state)
@@ -272,8 +279,35 @@ class Store:
             raise
 
     def _has(self, digest: str) -> bool:
-        return self._db.execute("SELECT 1 FROM article WHERE content_hash = ?",
-                                (digest,)).fetchone() is not None
+        return self._extractor_of(digest) is not None
+
+    def _extractor_of(self, digest: str) -> str | None:
+        """The extractor version of the stored article with this hash; None if absent."""
+        row = self._db.execute("SELECT extractor FROM article WHERE content_hash = ?",
+                               (digest,)).fetchone()
+        return None if row is None else row[0]
+
+    def _reextract(self, digest: str) -> int:
+        """Read a stored article's sentences again with this extractor; 1 if it did."""
+        from claimcheck.extract import extract_claims
+
+        db = self._db
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            rows = self._articles("WHERE content_hash = ? AND extractor != ?",
+                                  (digest, extraction_version()))
+            for rowid, segmented, _claims in rows:
+                db.executemany(
+                    "UPDATE sentence SET quantities = ?, dates = ? WHERE article = ? AND idx = ?",
+                    [(*_readings(c), rowid, c.sentence.index)
+                     for c in extract_claims([segmented])])
+                db.execute("UPDATE article SET extractor = ? WHERE id = ?",
+                           (extraction_version(), rowid))
+            db.execute("COMMIT")
+            return len(rows)
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
 
     def prune(self, before: date) -> int:
         """Delete articles published (else indexed) before ``before``; returns how many."""
@@ -331,13 +365,27 @@ class Store:
         return self._guard(self._archive, set(exclude_ids), set(exclude_hashes))
 
     def _archive(self, exclude_ids: set[str], exclude_hashes: set[str]):
+        from claimcheck.extract import extract_claims
+
+        out = []
+        for _rowid, segmented, claims in self._articles("ORDER BY doc_id", (), exclude_ids,
+                                                       exclude_hashes):
+            # Read with an older extractor: read again (in memory; `index` stores it).
+            out.append((segmented, claims if claims is not None
+                        else extract_claims([segmented])))
+        return out
+
+    def _articles(self, where: str, parameters: tuple, exclude_ids: set[str] = frozenset(),
+                  exclude_hashes: set[str] = frozenset()):
+        """(rowid, segmented, claims) per stored article; claims None when read by an
+        older extractor."""
         articles = self._db.execute(
             "SELECT id, doc_id, content_hash, path, outlet, language, declared_language, url, "
-            "published, title, first_line, text, dropped FROM article ORDER BY doc_id"
-        ).fetchall()
+            f"published, title, first_line, text, dropped, extractor FROM article {where}",
+            parameters).fetchall()
         out = []
         for (rowid, doc_id, digest, path, outlet, language, declared, url, published, title,
-             first_line, text, dropped) in articles:
+             first_line, text, dropped, extractor) in articles:
             if doc_id in exclude_ids or digest in exclude_hashes:
                 continue
             document = Document(doc_id, path, text, outlet, declared, url,
@@ -354,7 +402,8 @@ class Store:
                                     tuple(_from_json(DateMention, d) for d in json.loads(dates))))
             segmented = SegmentedDocument(document, language, tuple(sentences), tuple(
                 DroppedLine(doc_id, t, reason, line) for t, reason, line in json.loads(dropped)))
-            out.append((segmented, claims))
+            out.append((rowid, segmented,
+                        claims if extractor == extraction_version() else None))
         return out
 
     def stats(self) -> StoreStats:
@@ -420,6 +469,12 @@ def content_hash(document: Document) -> str:
 
 def text_hash(text: str) -> str:
     return hashlib.sha1(text.encode("utf-8")).hexdigest()
+
+
+def _readings(claim: Claim) -> tuple[str, str]:
+    """A claim's quantities and dates as the two JSON columns of its sentence row."""
+    return (json.dumps([_to_json(q) for q in claim.quantities], ensure_ascii=False),
+            json.dumps([_to_json(d) for d in claim.dates], ensure_ascii=False))
 
 
 def _to_json(value: Quantity | DateMention) -> dict:

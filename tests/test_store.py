@@ -76,6 +76,42 @@ def test_stored_claims_round_trip(tmp_path):
     assert segmented.sentences == tuple(c.sentence for c in expected)
 
 
+def test_articles_read_by_an_older_extractor_are_read_again(tmp_path):
+    from claimcheck.extract import extract_claims, segment_documents
+    from claimcheck.extraction_version import extraction_version
+
+    documents = corpus_documents(2)
+    path = tmp_path / "store.db"
+    with Store(path) as store:
+        store.index(documents)
+        # What an older claimcheck left: another extractor, and it found nothing.
+        store._db.execute("UPDATE article SET extractor = 'older'")
+        store._db.execute("UPDATE sentence SET quantities = '[]'")
+        fresh = extract_claims(segment_documents(documents))
+        assert [claims for _, claims in store.archive()] == \
+            [[c for c in fresh if c.sentence.doc == d.id] for d in documents]
+        result = store.index(documents)
+        assert (result.unchanged, result.reextracted) == (2, 2)
+        assert {row[0] for row in store._db.execute("SELECT extractor FROM article")} == \
+            {extraction_version()}
+        assert store.stats().quantities > 0
+        changes = store._db.total_changes
+        assert store.index(documents).reextracted == 0
+        assert store._db.total_changes == changes
+
+
+def test_a_schema_1_store_is_migrated_and_its_articles_read_again(tmp_path):
+    path = tmp_path / "store.db"
+    with Store(path) as store:
+        store.index(corpus_documents(1))
+    with sqlite3.connect(path) as connection:  # the layout claimcheck 0.1 wrote
+        connection.execute("ALTER TABLE article DROP COLUMN extractor")
+        connection.execute("PRAGMA user_version = 1")
+    with Store(path) as store:
+        assert store.stats().schema_version == SCHEMA_VERSION == 2
+        assert store.index(corpus_documents(1)).reextracted == 1
+
+
 _CHILD = """
 import sys, time
 from dataclasses import replace

@@ -64,7 +64,9 @@ def index(paths, store_path, embedder, model, language, config_file, quiet) -> N
     if not quiet:
         click.echo(f"Indexed {len(documents)} articles into {store_path}: {result.added} "
                    f"added, {result.updated} updated, {result.unchanged} unchanged; "
-                   f"{result.embedded} sentences embedded.")
+                   f"{result.embedded} sentences embedded."
+                   + (f" {result.reextracted} stored articles re-read with this version's "
+                      "extractor." if result.reextracted else ""))
 
 
 @cli.group()

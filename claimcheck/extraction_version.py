@@ -1,0 +1,40 @@
+"""Which extractor produced a stored reading of an article.
+
+A store keeps the quantities and dates read at index time. When claimcheck learns to read
+numbers better (a new unit, a "from X to Y" move read as one interval), stored readings go
+stale silently unless the store can tell. A hand-bumped version number is forgotten; a
+hash of the code and data that decide a reading is not.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from functools import lru_cache
+from importlib.util import find_spec
+
+from claimcheck import __version__
+
+#: The modules whose code decides what a sentence's quantities and dates are.
+EXTRACTION_MODULES = (
+    "claimcheck.extract", "claimcheck.quantities", "claimcheck.numbers", "claimcheck.units",
+    "claimcheck.quantity_filters", "claimcheck.transitions", "claimcheck.unspecified",
+    "claimcheck.dates", "claimcheck.calendar_words", "claimcheck.entities",
+    "claimcheck.models",
+)
+
+
+@lru_cache(maxsize=1)
+def extraction_version() -> str:
+    """A short hash of claimcheck's version and its extraction code; changes with either.
+
+    The statement lexicon is not part of it: judges read it at check time, not index time.
+    """
+    digest = hashlib.sha256(__version__.encode())
+    for name in EXTRACTION_MODULES:
+        spec = find_spec(name)
+        if spec is None or spec.origin is None:
+            continue
+        digest.update(name.encode())
+        with open(spec.origin, "rb") as source:
+            digest.update(source.read())
+    return digest.hexdigest()[:16]
