@@ -109,7 +109,8 @@ def judge_pairs(claims: Sequence[Claim], pairs: Iterable[CandidatePair], judges,
             conflict = judge.judge(claims[pair.a], claims[pair.b], context)
             if conflict is None or conflict.score < min_score:
                 continue
-            conflict = replace(conflict, topic=pair.topic)
+            if conflict.topic != pair.topic:
+                conflict = replace(conflict, topic=pair.topic)
             known = best.get(conflict.id)
             if known is None or conflict.score > known.score:
                 best[conflict.id] = conflict

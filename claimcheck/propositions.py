@@ -10,7 +10,8 @@ thing never counts as what is said.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from claimcheck.entities import find_actors, spelling_key
@@ -72,6 +73,14 @@ class StatementAnalysis:
     names: tuple[tuple[str, str], ...]
     #: The first hedge as written ("tidak ada jaminan"), if any.
     hedge: str | None
+    #: For each word, the position of the first word equal to it (``words.index``):
+    #: the judge compares a sentence with ~14 partners, so positions are found once here.
+    first: tuple[int, ...] = field(default=(), compare=False)
+    #: Lexicon concept -> positions of the words carrying it, so that two sentences'
+    #: polar words meet without comparing every word with every word.
+    concepts: Mapping[str, tuple[int, ...]] = field(default_factory=dict, compare=False)
+    #: Positions of the negation heads that carry no lexicon sense.
+    plain_heads: tuple[int, ...] = field(default=(), compare=False)
 
 
 def analyse(text: str, language: str, lexicon: Lexicon) -> StatementAnalysis:
@@ -147,7 +156,21 @@ def _analyse_cached(text: str, language: str, lexicon: Lexicon) -> StatementAnal
         start = min(hedge_at)
         hedge = " ".join(surface[start:start + hedge_at[start]])
     return StatementAnalysis(text, language, tuple(words), frozenset(mentioned), speaker,
-                             parties, _names(surface, lower, lex), hedge)
+                             parties, _names(surface, lower, lex), hedge, *_word_index(words))
+
+
+def _word_index(words: list[Word]) -> tuple[tuple[int, ...], dict[str, tuple[int, ...]],
+                                            tuple[int, ...]]:
+    """``StatementAnalysis.first``, ``.concepts`` and ``.plain_heads`` of ``words``."""
+    seen: dict[Word, int] = {}
+    first = tuple(seen.setdefault(word, i) for i, word in enumerate(words))
+    concepts: dict[str, list[int]] = {}
+    for i, word in enumerate(words):
+        for concept in dict.fromkeys(concept for concept, _ in word.senses):
+            concepts.setdefault(concept, []).append(i)
+    plain_heads = tuple(i for i, word in enumerate(words)
+                        if word.negation_head and not word.senses)
+    return first, {c: tuple(found) for c, found in concepts.items()}, plain_heads
 
 
 def _find_phrases(lower: list[str], phrases: frozenset[tuple[str, ...]],
