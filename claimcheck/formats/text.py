@@ -1,7 +1,8 @@
 """The terminal report (rich): a header, then conflicts grouped by topic, strongest first.
 
 Side by side when the terminal is wide enough, stacked below 100 columns so it stays
-readable at 80.
+readable at 80. Without colour, conflict panels are written by ``plain_panels`` (the same
+characters, ~10x faster than rich's layout).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from rich.text import Text
 
 from claimcheck.formats import RenderOptions
 from claimcheck.formats.json_format import summary
+from claimcheck.formats.plain_panels import PlainPanels, RawLines, where
 from claimcheck.models import Claim, Conflict, Report
 
 _KIND_STYLE = {"numeric": "bold red", "unspecified": "bold magenta", "date": "bold yellow",
@@ -45,12 +47,23 @@ def render_report(console: Console, report: Report, options: RenderOptions) -> N
     if not report.conflicts:
         console.print(Text("No conflicts found between outlets.", style="bold green"))
     topics = {topic.id: topic for topic in report.topics}
+    plain = PlainPanels.for_console(console, options.width >= _SIDE_BY_SIDE_WIDTH)
     for topic_id, conflicts in _grouped(report.conflicts):
         label = topics[topic_id].label if topic_id in topics else "sentences outside any topic"
         title = f"Topic {topic_id}: {label}" if topic_id is not None else label.capitalize()
         console.print(Rule(Text(title, style="bold"), align="left"))
+        written: list[str] = []
         for conflict in conflicts:
+            panel = plain.panel(conflict) if plain is not None else None
+            if panel is not None:
+                written.extend(panel)
+                continue
+            if written:
+                console.print(RawLines(written))
+                written = []
             console.print(_conflict_panel(conflict, options.width))
+        if written:
+            console.print(RawLines(written))
     if options.show_dropped:
         _render_dropped(console, report)
 
@@ -98,11 +111,8 @@ def _conflict_panel(conflict: Conflict, width: int) -> Panel:
 
 
 def _side(claim: Claim, values, label: str) -> Text:
-    where = f"{claim.sentence.doc} #{claim.sentence.index}"
-    if claim.published:
-        where += f", {claim.published.isoformat()}"
     heading = Text.assemble((f"{label} ", "bold"), (claim.outlet, "bold blue"),
-                            (f"  ({where})", "dim"))
+                            (f"  ({where(claim)})", "dim"))
     sentence = Text(claim.sentence.text)
     for value in values:
         start = getattr(value, "start", None) if hasattr(value, "unit") else \
