@@ -40,7 +40,16 @@ def segment_documents(documents: Iterable[Document], language: str | None = None
     """Drop furniture and split every document into sentences, each in its language."""
     from claimcheck.segment import segment_document
 
-    return [segment_document(doc, document_language(doc, language)) for doc in documents]
+    documents = list(documents)
+    languages = [doc.language or language for doc in documents]  # as document_language
+    undeclared = [index for index, code in enumerate(languages) if not code]
+    if undeclared:  # detected together: lingua reads a batch on all cores
+        from claimcheck.language import detect_languages
+
+        found = detect_languages([documents[index].text for index in undeclared])
+        for index, code in zip(undeclared, found, strict=True):
+            languages[index] = code
+    return [segment_document(doc, code) for doc, code in zip(documents, languages, strict=True)]
 
 
 def extract_claims(documents: Iterable[SegmentedDocument]) -> list[Claim]:

@@ -12,10 +12,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
 
 from claimcheck.ingest import dateline_length
 from claimcheck.models import Document, DroppedLine, SegmentedDocument, Sentence
+from claimcheck.sentences import split_sentences
 
 # A marker that ends the article: whatever follows is a sidebar of other stories.
 _SIDEBAR_MARKER = re.compile(
@@ -164,8 +164,10 @@ def _furniture_reason(text: str, title: str, near_end: bool, seen_prose: bool) -
 
 def _is_blurb(text: str) -> bool:
     """Short verbless fragments in a row ("Communicator. Entrepreneur. Food lover.")."""
-    fragments = [f for f in _segmenter().segment(text.strip("\"“”' ")) if f.strip()]
-    if len(fragments) < 3 or any(ch.isdigit() for ch in text):
+    if any(ch.isdigit() for ch in text):  # before splitting: most lines have a digit
+        return False
+    fragments = [f for f in split_sentences(text.strip("\"“”' ")) if f.strip()]
+    if len(fragments) < 3:
         return False
     short = sum(1 for fragment in fragments if len(fragment.split()) <= 4)
     return short >= 0.75 * len(fragments)
@@ -180,7 +182,7 @@ def _split_paragraph(paragraph: list[_Line]) -> list[tuple[str, int]]:
         line_starts.append((offset, line.number))
         offset += len(line.text) + 1
     cut = dateline_length(text)
-    pieces = _merge_fragments(_segmenter().segment(text[cut:]))
+    pieces = _merge_fragments(split_sentences(text[cut:]))
     sentences = []
     position = cut
     for piece in pieces:
@@ -221,12 +223,3 @@ def _is_repeat(words: set[str], seen: list[set[str]]) -> bool:
         if overlap / len(words) >= 0.9 or overlap / max(len(earlier), 1) >= 0.9:
             return True
     return False
-
-
-@lru_cache(maxsize=1)
-def _segmenter():
-    import pysbd
-
-    # pysbd has no Indonesian model; its English rules split Indonesian and German
-    # news well (quotes stay with their sentence; "Dr.", "A.S.", "3.000", "16/8/2021").
-    return pysbd.Segmenter(language="en", clean=False)

@@ -76,3 +76,10 @@ def test_fast_on_plain_sentences():
     for sentence in sentences:
         extract_dates(sentence, "id", PUB)
     assert time.perf_counter() - begin < 1.0
+
+
+def test_letters_that_ignorecase_folds_unlike_lower_still_reach_the_patterns():
+    # (?i) matches "ſ" (long s) to "s"; str.lower() leaves it, so the word shortcut steps aside.
+    mentions = extract_dates("Dia datang ſenin malam.", "id", PUB)
+    assert [(m.weekday, m.start) for m in mentions] == [(0, PUB)]
+    assert extract_dates("Dia datang ſeptember 2021.", "id", PUB)[0].start == date(2021, 9, 1)
