@@ -139,7 +139,7 @@ def _body_paragraphs(document: Document, drop: Callable[[str, str, int], None]
 
 
 def _furniture_reason(text: str, title: str, near_end: bool, seen_prose: bool) -> str | None:
-    text = _TRAILING_TAG.sub("", text)
+    text = _without_trailing_tag(text)
     words = _WORD.findall(text)
     if not _LETTER.search(text):
         return "no words"
@@ -160,6 +160,13 @@ def _furniture_reason(text: str, title: str, near_end: bool, seen_prose: bool) -
     if not _SENTENCE_END.search(text) and len(words) <= 25:
         return "headline" if not seen_prose else "subheading or sidebar headline"
     return None
+
+
+def _without_trailing_tag(text: str) -> str:
+    # The pattern's leading \s* is tried at every position; a tag ends in a bracket.
+    if text.rstrip()[-1:] not in (")", "]"):
+        return text
+    return _TRAILING_TAG.sub("", text)
 
 
 def _is_blurb(text: str) -> bool:
@@ -186,7 +193,7 @@ def _split_paragraph(paragraph: list[_Line]) -> list[tuple[str, int]]:
     sentences = []
     position = cut
     for piece in pieces:
-        piece_text = _TRAILING_TAG.sub("", piece.strip()).strip()
+        piece_text = _without_trailing_tag(piece.strip()).strip()
         found = text.find(piece.strip()[:20], position)
         start = found if found >= 0 else position
         position = start + max(len(piece.strip()), 1)
