@@ -45,9 +45,10 @@ PARTS_OF_DAY: dict[str, str] = {
 # Full month names only (abbreviations like "mar", "may", "sun" are ordinary words too).
 _FULL_MONTHS = sorted((w for w in MONTHS if len(w) > 3 or w in ("mei", "mai")),
                       key=len, reverse=True)
-_ABBREVIATED = sorted((w for w in MONTHS if len(w) <= 4 and w not in _FULL_MONTHS),
-                      key=len, reverse=True)
+# "Sept." is both: a full word to the table above, an abbreviation in "Sept. 20-24".
+_ABBREVIATED = sorted((w for w in MONTHS if len(w) <= 4 and
+                       (w not in _FULL_MONTHS or w == "sept")), key=len, reverse=True)
 #: A month word: full names anywhere, abbreviations only capitalised and followed by ".".
-MONTH_RE = (r"(?:(?i:" + "|".join(_FULL_MONTHS) + r")\.?|(?:"
+MONTH_RE = (r"(?:(?i:" + "|".join(_FULL_MONTHS) + r")|(?:"
             + "|".join(w.capitalize() for w in _ABBREVIATED) + r")\.?)")
 MONTH_PATTERN = re.compile(r"\b" + MONTH_RE + r"\b")

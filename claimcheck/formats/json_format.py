@@ -111,6 +111,7 @@ def value_to_dict(value: Quantity | DateMention) -> dict:
             "actor": value.actor,
             "kind": value.kind,
             "language": value.language,
+            "descending": value.descending,
         }
     return {"value": None, "low": _iso(value.start), "high": _iso(value.end), "unit": "date",
             **date_to_dict(value)}
