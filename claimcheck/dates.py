@@ -49,7 +49,7 @@ _LAST_PERIOD = re.compile(
     r"vergangene[nr]?\s+Monat)|(?P<year>tahun\s+lalu|last\s+year|letzte[ns]?\s+Jahr|"
     r"vergangene[ns]?\s+Jahr))\b", re.IGNORECASE)
 _PREFILTER_WORDS = ("kemarin", "yesterday", "gestern", "today", "heute", "hari ini", "besok",
-                    "tomorrow", "lalu", "last", "letzte", "vergangen", "semalam", "malam")
+                    "tomorrow", "lalu", "last", "letzte", "vergangen", "semalam", "malam", "lusa")
 _PREFILTER = re.compile(r"\d|" + MONTH_RE + r"|\b(?i:" + "|".join(_FULL_WEEKDAYS) + r")|"
                         r"(?i:" + "|".join(_PREFILTER_WORDS) + ")")
 
@@ -70,6 +70,13 @@ _RELATIVE_WORDS = _words(_RELATIVE)
 _LAST_PERIOD_WORDS = _words(("lalu", "last", "letzte", "vergangene", "kemarin"))
 _ANY_WORDS = _words((*MONTHS, *_FULL_WEEKDAYS, *_PREFILTER_WORDS))
 _FOLDS_UNLIKE_LOWER = re.compile("[İıſ]")
+_AS_MATCHED = str.maketrans({"ı": "i", "ſ": "s", "\u0307": None})
+
+
+def _key(word: str) -> str:
+    """A matched word as the tables spell it: (?i) matched "SENİN" to "senin", and
+    casefold() alone would make it "seni\u0307n"."""
+    return " ".join(word.casefold().translate(_AS_MATCHED).split())
 _DIGIT = re.compile(r"\d")
 
 
@@ -147,7 +154,9 @@ def _absolute(text: str, language: str, published: date | None,
         return found
     for pattern, day_group, month_group in ((_DAY_MONTH, 1, 2), (_MONTH_DAY, 2, 1)):
         for m in pattern.finditer(text):
-            month = MONTHS[m.group(month_group).rstrip(".").casefold()]
+            month = MONTHS.get(_key(m.group(month_group).rstrip(".")))
+            if month is None:
+                continue
             day = int(m.group(day_group))
             year = int(m.group(3)) if m.group(3) else _guess_year(month, day, published)
             when = _safe_date(year, month, day) if year else None
@@ -156,11 +165,13 @@ def _absolute(text: str, language: str, published: date | None,
             found.append(DateMention(m.group(), m.start(), m.end(), when, when,
                                      relative=m.group(3) is None))
     for m in _MONTH_YEAR.finditer(text):
-        month, year = MONTHS[m.group(1).rstrip(".").casefold()], int(m.group(2))
+        month, year = MONTHS.get(_key(m.group(1).rstrip("."))), int(m.group(2))
+        if month is None:
+            continue
         found.append(DateMention(m.group(), m.start(), m.end(), date(year, month, 1),
                                  date(year, month, calendar.monthrange(year, month)[1])))
     for m in _MONTH_ALONE.finditer(text):
-        month = MONTHS.get(m.group(1).rstrip(".").casefold())
+        month = MONTHS.get(_key(m.group(1).rstrip(".")))
         if month is None:
             continue
         year = _guess_year(month, 1, published)
@@ -174,12 +185,14 @@ def _weekdays(text: str, published: date | None) -> list[DateMention]:
     found = []
     for m in _WEEKDAY.finditer(text):
         name = m.group("day")
-        folded = name.casefold()
+        folded = _key(name)
         after = text[m.end():m.end() + 12].casefold()
         if folded == "minggu" and (not name[0].isupper() or
                                    re.match(r"\s+(?:lalu|ini|depan|terakhir|kemarin)", after)):
             continue  # "minggu lalu" is last week, not Sunday
-        weekday = WEEKDAYS[folded]
+        weekday = WEEKDAYS.get(folded)
+        if weekday is None:
+            continue
         part = m.group("part") or m.group("compound")
         last = bool(m.group("last")) or m.group().casefold().startswith(("last", "letzten",
                                                                            "vergangenen"))
@@ -191,7 +204,7 @@ def _weekdays(text: str, published: date | None) -> list[DateMention]:
             when = published - timedelta(days=delta)
         found.append(DateMention(m.group(), m.start(), m.end(), when, when, weekday=weekday,
                                  relative=True,
-                                 part_of_day=PARTS_OF_DAY.get(part.casefold()) if part else None))
+                                 part_of_day=PARTS_OF_DAY.get(_key(part)) if part else None))
     return found
 
 
@@ -200,7 +213,9 @@ def _relative(text: str, published: date | None, words: bool = True,
     """"kemarin" and the like if ``words`` may occur, "last week" if ``last_period`` may."""
     found = []
     for m in _RELATIVE_RE.finditer(text) if words else ():
-        offset = _RELATIVE[m.group(1).casefold()]
+        offset = _RELATIVE.get(_key(m.group(1)))
+        if offset is None:
+            continue
         when = published + timedelta(days=offset) if published else None
         part = "night" if "malam" in m.group(1).casefold() or "night" in m.group(1) else None
         found.append(DateMention(m.group(), m.start(), m.end(), when, when, relative=True,

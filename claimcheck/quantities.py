@@ -253,9 +253,10 @@ def _interval(value: float, change: str, below: bool) -> tuple[float | None, flo
         return value, None
     if change == "<":
         return None, value
-    if below:
-        return value * (1 - _APPROX_TOLERANCE), value
-    return value * (1 - _APPROX_TOLERANCE), value * (1 + _APPROX_TOLERANCE)
+    # Hedges scale the magnitude: "about -30 degrees" spans -33..-27, "almost -30" -30..-27.
+    ends = (value * (1 - _APPROX_TOLERANCE), value) if below else \
+        (value * (1 - _APPROX_TOLERANCE), value * (1 + _APPROX_TOLERANCE))
+    return min(ends), max(ends)
 
 
 def _scale(value: float | None, factor: float) -> float | None:

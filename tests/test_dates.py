@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from claimcheck.dates import extract_dates
 
@@ -83,3 +85,26 @@ def test_letters_that_ignorecase_folds_unlike_lower_still_reach_the_patterns():
     mentions = extract_dates("Dia datang ſenin malam.", "id", PUB)
     assert [(m.weekday, m.start) for m in mentions] == [(0, PUB)]
     assert extract_dates("Dia datang ſeptember 2021.", "id", PUB)[0].start == date(2021, 9, 1)
+
+
+def test_lusa_is_the_day_after_tomorrow():
+    (mention,) = extract_dates("Dia datang lusa.", "id", date(2021, 8, 16))
+    assert mention.start == date(2021, 8, 18)
+
+
+def test_letters_that_case_fold_unlike_lower_do_not_break_reading():
+    # (?i) matches "İ" as "i"; casefold() makes it "i" plus a combining dot.
+    (mention,) = extract_dates("Dia datang SENİN malam.", "id", date(2021, 8, 18))
+    assert (mention.start, mention.part_of_day) == (date(2021, 8, 16), "night")
+
+
+@pytest.mark.parametrize("language", ["id", "en", "de"])
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=80)
+       | st.lists(st.sampled_from(["Senin", "SENİN", "Mei", "Sept.", "17", "8/2021", "pukul",
+                                   "19.30", "lusa", "last", "week", "ſept", "(", "/", "-",
+                                   "Kamis", "malam", "2021", "Ağustus", "ı"]),
+                  max_size=12).map(" ".join))
+def test_any_text_reads_without_an_exception(language, text):
+    for mention in extract_dates(text, language, date(2021, 8, 16)):
+        assert 0 <= mention.span_start < mention.span_end <= len(text)

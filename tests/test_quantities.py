@@ -201,6 +201,7 @@ CASES = [
     ('laundered S$1mil through mules', 'en', (1000000.0, 1000000.0, 1000000.0, 'dollar', '=')),
     ('jaraknya 5 mil dari pantai', 'id', (5.0, 5.0, 5.0, 'mile', '=')),
     ('the 550 megawatt solar farm', 'en', (550.0, 550.0, 550.0, 'megawatt', '=')),
+    ('about -30 degrees', 'en', (-30.0, -33.0, -27.0, 'degree', '~')),
 ]
 
 
@@ -322,3 +323,19 @@ def test_a_move_between_different_things_is_two_figures():
     # "650 troops ... to 3 provinces": different counted nouns, not one quantity moving.
     found = extract_quantities("Pasukan dari 650 tentara yang dikirim ke 3 provinsi.", "id")
     assert [q.value for q in found] == [650.0, 3.0]
+
+
+@pytest.mark.parametrize("lang", ["id", "en", "de"])
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=80)
+       | st.lists(st.sampled_from(["3.000", "3,000", "2,5", "1.99×10", "−30", "from", "to",
+                                   "dari", "menjadi", "von", "auf", "by", "$", "US$", "RM",
+                                   "ribuan", "thousands", "one", "or", "two", "aged", "-",
+                                   "%", "persen", "tentara", "troops", "mil", "1mil", "x",
+                                   "−30", "about", "10^", "²³", "between", "and", "Sept.",
+                                   "category", "4"]),
+                  max_size=14).map(" ".join))
+def test_any_text_reads_without_an_exception(lang, text):
+    for quantity in extract_quantities(text, lang):
+        assert 0 <= quantity.start < quantity.end <= len(text)
+        assert quantity.low is None or quantity.high is None or quantity.low <= quantity.high
