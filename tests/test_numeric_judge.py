@@ -167,3 +167,13 @@ def test_a_bound_on_2000_is_a_count_not_a_year(judge):
     a = claim("BNPB mencatat sepanjang 2020 terjadi 2.676 bencana.", "id")
     b = claim("BNPB mencatat sepanjang 2020 terjadi kurang dari 2000 bencana.", "id")
     assert judge.judge(a, b, CTX) is not None
+
+
+def test_a_duration_is_explained_by_its_unit_not_the_noun_after_it():
+    from claimcheck.judges.numeric import format_quantity
+    from claimcheck.quantities import extract_quantities
+
+    (three,) = extract_quantities("The government declared three days of national mourning.",
+                                  "en")
+    (one,) = extract_quantities("Pemerintah menetapkan satu hari berkabung nasional.", "id")
+    assert (format_quantity(three), format_quantity(one)) == ("3 days", "1 day")

@@ -89,10 +89,30 @@ def format_quantity(q: Quantity) -> str:
         number = _number(q.value)
     else:
         number = f"{_number(q.low)}-{_number(q.high)}"
-    noun = q.counted or q.unit or ""
     if q.unit == "percent":
         noun = "%"
+    elif q.unit and q.kind in ("measure", "duration", "money"):
+        # "3 days", not the noun after it ("three days of national mourning").
+        noun = _plural(q.unit) if (q.high or q.value) != 1 else q.unit
+    else:
+        noun = q.counted or q.unit or ""
     return f"{prefix.get(q.change, '')}{number}{'' if noun == '%' else ' '}{noun}".strip()
+
+
+_IRREGULAR = {"foot": "feet", "century": "centuries", "inch": "inches"}
+
+
+def _plural(unit: str) -> str:
+    if unit in _IRREGULAR:
+        return _IRREGULAR[unit]
+    if not unit.isalpha() or unit.endswith("s") or unit in UNCOUNTABLE_UNITS:
+        return unit
+    return unit + "s"
+
+
+#: Units written the same in the plural.
+UNCOUNTABLE_UNITS = frozenset("yen yuan baht rand won naira ringgit rupiah horsepower pence "
+                              "mph rpm".split())
 
 
 def _number(value: float | None) -> str:
