@@ -55,7 +55,10 @@ class LexicalEmbedder:
         vectorizer = TfidfVectorizer(analyzer="char_wb", ngram_range=self.ngram_range,
                                      sublinear_tf=True, lowercase=True, dtype=np.float32)
         normalised = [_GROUPED_NUMBER.sub("", text) for text in texts]
-        return vectorizer.fit_transform(normalised).tocsr()
+        matrix = vectorizer.fit_transform(normalised).tocsr()
+        # Ordered columns let the similarity search use the matrix as it is (no copy).
+        matrix.sort_indices()
+        return matrix
 
 
 class SentenceTransformerEmbedder:
@@ -139,7 +142,9 @@ class HybridEmbedder:
             semantic[used] = _normalise_rows(vectors)
         lexical_part = sparse.diags(np.sqrt(1 - weights)) @ lexical
         semantic_part = sparse.csr_matrix(semantic * np.sqrt(weights)[:, None])
-        return sparse.hstack([lexical_part, semantic_part], format="csr", dtype=np.float32)
+        matrix = sparse.hstack([lexical_part, semantic_part], format="csr", dtype=np.float32)
+        matrix.sort_indices()
+        return matrix
 
 
 def _normalise_rows(matrix: np.ndarray) -> np.ndarray:

@@ -24,6 +24,8 @@ EXACT_LIMIT = 2500
 # Neighbours per sentence in that graph: the candidate stage's default, so the search
 # is done once for both stages (similarity.top_neighbours remembers it).
 GRAPH_NEIGHBOURS = 10
+# Similarities this close to the threshold reach it: a dot product's float32 rounding.
+ROUNDING = 1e-6
 
 _STOPWORDS = frozenset("""
 yang dan di ke dari untuk dengan pada dalam itu ini adalah akan telah juga tidak bahwa
@@ -55,12 +57,13 @@ def find_topics(claims: Sequence[Claim], matrix, outlets: np.ndarray,
     if count < 2:
         return labels, ()
     large = count > EXACT_LIMIT
-    neighbours, similarities = top_neighbours(matrix, GRAPH_NEIGHBOURS if large else 1,
-                                              exclude_group=outlets)
+    # The small path needs only the best neighbour, but asking for as many as the
+    # candidate stage lets it reuse this search instead of repeating it.
+    neighbours, similarities = top_neighbours(matrix, GRAPH_NEIGHBOURS, exclude_group=outlets)
     best = similarities[:, 0]
     finite = best[np.isfinite(best)]
     if finite.size == 0:
-        neighbours, similarities = top_neighbours(matrix, GRAPH_NEIGHBOURS if large else 1)
+        neighbours, similarities = top_neighbours(matrix, GRAPH_NEIGHBOURS)
         best = similarities[:, 0]
         finite = best[np.isfinite(best)]
     threshold = float(np.quantile(finite, 1 - merge_quantile)) if finite.size else 1.0
@@ -109,7 +112,9 @@ def _graph_components(neighbours: np.ndarray, similarities: np.ndarray,
     count = neighbours.shape[0]
     rows = np.repeat(np.arange(count), neighbours.shape[1])
     columns = neighbours.ravel()
-    keep = (columns >= 0) & (similarities.ravel() >= threshold)
+    # Float32 dot products of equal true value differ in their last bits, and quantile
+    # thresholds often land on such a value (duplicate sentences: 1.0).
+    keep = (columns >= 0) & (similarities.ravel() >= threshold - ROUNDING)
     graph = sparse.csr_matrix((np.ones(int(keep.sum()), dtype=np.int8),
                                (rows[keep], columns[keep])), shape=(count, count))
     mutual = graph.multiply(graph.T)

@@ -93,3 +93,46 @@ def test_a_repeated_search_on_the_same_matrix_is_answered_from_the_last_one(corp
     assert (narrow[0][:, 0] == wide[0][:, 0]).all()
     other = similarity.top_neighbours(matrix, 1)  # no outlet exclusion: a new search
     assert other[0].shape == (matrix.shape[0], 1)
+
+
+def test_pair_similarities_round_alike_both_ways(corpus_rows):
+    _, matrix, _ = corpus_rows
+    first, second = np.triu_indices(matrix.shape[0], k=1)
+    assert (similarity.pair_similarities(matrix, first, second)
+            == similarity.pair_similarities(matrix, second, first)).all()
+
+
+def test_each_rows_best_entries_are_kept_ties_first_come():
+    rng = np.random.default_rng(0)
+    for _ in range(50):
+        rows = np.sort(rng.integers(0, 30, 2000))
+        values = rng.integers(0, 6, rows.size).astype(np.float32)  # many ties
+        limit = int(rng.integers(1, 40))
+        kept = similarity._top_of_runs(rows, values, limit, cells=int(rng.integers(1, 3000)))
+        order = np.argsort(rows * 10.0 - values, kind="stable")
+        expected = np.zeros(rows.size, dtype=bool)
+        expected[order[similarity._rank_within_rows(rows[order]) < limit]] = True
+        assert (kept == expected).all()
+
+
+def _with_semantic_columns(matrix):
+    """Lexical rows beside 64 dense signed columns, weighted like the hybrid embedder."""
+    semantic = np.random.default_rng(1).standard_normal((matrix.shape[0], 64))
+    semantic /= np.linalg.norm(semantic, axis=1, keepdims=True)
+    return sparse.hstack([matrix * np.sqrt(0.3), sparse.csr_matrix(semantic * np.sqrt(0.7))],
+                         format="csr", dtype=np.float32)
+
+
+def test_only_a_semantic_channel_is_searched_as_dense_columns(corpus_rows):
+    _, matrix, _ = corpus_rows
+    assert similarity._dense_columns(matrix) is None  # common n-grams carry little weight
+    hybrid = _with_semantic_columns(matrix)
+    assert set(range(matrix.shape[1], hybrid.shape[1])) <= set(similarity._dense_columns(hybrid))
+
+
+def test_blocks_over_dense_columns_are_the_full_products(corpus_rows):
+    _, matrix, _ = corpus_rows
+    hybrid = _with_semantic_columns(matrix)
+    expected = (hybrid @ hybrid.T).toarray()
+    for start, block in similarity.similarity_blocks(hybrid, block=32):
+        assert block == pytest.approx(expected[start:start + block.shape[0]], abs=1e-5)

@@ -57,3 +57,10 @@ def test_fewer_than_two_sentences_have_no_topics(corpus_rows):  # noqa: F811
     labels, found = find_topics(claims[:1], matrix[:1], outlets[:1])
     assert found == () and labels.tolist() == [-1]
     assert np.array_equal(labels, np.array([-1]))
+
+
+def test_a_mutual_edge_rounded_just_below_the_threshold_still_joins():
+    neighbours = np.array([[1], [0], [-1]])
+    similarities = np.array([[1.0], [0.99999994], [-np.inf]], dtype=np.float32)
+    components = topics._graph_components(neighbours, similarities, threshold=1.0)
+    assert components[0] == components[1] != components[2]
