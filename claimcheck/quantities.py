@@ -49,6 +49,7 @@ _RANGE_JOINER = re.compile(
     r"until|(?P<and>and|dan|und)|(?P<or>or|atau|oder))\s*"
     r"(?:US\s?\$|\$\s?(?:US|AU|A|C|NZ|HK)?|[ACS]\$|£|€|¥|Rp\.?\s?|RM)?")
 _BETWEEN = re.compile(r"(?:between|antara|zwischen|from|dari|von)\s+\S*$", re.IGNORECASE)
+_DIGIT = re.compile(r"\d")
 _RANGE_TO = re.compile(r"\s+(?:to|or|hingga|sampai|atau|bis|oder)\s+", re.IGNORECASE)
 _BY_AMOUNT = re.compile(r"\b(?:by|sebesar|um)\s+$", re.IGNORECASE)
 _INHERIT = re.compile(r"\s*(?:\(\s*(?:or\s+|atau\s+|oder\s+)?|,?\s*(?:or|atau|oder)\s+|/\s*)")
@@ -68,7 +69,7 @@ def extract_quantities(text: str, language: str) -> tuple[Quantity, ...]:
         Quantities in text order, plus explicitly unspecified amounts (kind "unspecified").
     """
     actor = _actor_lookup(text)
-    if not any(ch.isdigit() for ch in text) and not _has_number_word(text, language):
+    if not _DIGIT.search(text) and not _has_number_word(text, language):
         return tuple(find_unspecified(text, language, actor))
     language = language if language in ("id", "ms", "de") else (language or "en")
     atoms = find_numbers(text, language)
