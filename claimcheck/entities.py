@@ -107,7 +107,7 @@ def find_actors(text: str) -> list[ActorMention]:
 
 # Extraction, the statement judge and the date judge all ask about the same sentences;
 # the alias pattern costs ~80 µs a sentence, so each is scanned once.
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=65536)
 def _find_actors(text: str) -> tuple[ActorMention, ...]:
     mentions = []
     folded = _fold(text)
@@ -146,7 +146,7 @@ _SPELLING_RULES = (
 )
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=65536)
 def spelling_key(name: str) -> str:
     """A key equal for transliteration variants of one name.
 

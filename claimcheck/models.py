@@ -214,7 +214,7 @@ _NON_WORD = re.compile(r"[\W_]+", re.UNICODE)
 
 # Every conflict's id is taken by the judge loop and again by each report format, and a
 # sentence sits in many conflicts: each text is normalised once.
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=65536)
 def normalise_for_fingerprint(text: str) -> str:
     """Case, accents, punctuation and whitespace do not change a claim's identity."""
     folded = unicodedata.normalize("NFKD", text.casefold())

@@ -103,7 +103,11 @@ def judge_pairs(claims: Sequence[Claim], pairs: Iterable[CandidatePair], judges,
                 min_score: float = 0.0) -> tuple[Conflict, ...]:
     """Every judge's conflicts over ``pairs``, one per claim pair and kind, strongest first."""
     best: dict[str, Conflict] = {}
-    for pair in pairs:
+    # In sentence order, not similarity order: a sentence's pairs come one after another,
+    # so its per-sentence analyses stay in the judges' bounded caches (65,536 sentences
+    # each). Judges at 100,000 sentences: 2.2k sentences a second before, 5.3k after, as
+    # at 10,000.
+    for pair in sorted(pairs, key=lambda pair: (pair.a, pair.b)):
         context = PairContext(pair.similarity, pair.percentile, pair.topic)
         for judge in judges:
             conflict = judge.judge(claims[pair.a], claims[pair.b], context)

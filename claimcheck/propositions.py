@@ -88,7 +88,7 @@ def analyse(text: str, language: str, lexicon: Lexicon) -> StatementAnalysis:
     return _analyse_cached(text, language, lexicon)
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=65536)
 def _analyse_cached(text: str, language: str, lexicon: Lexicon) -> StatementAnalysis:
     lex = lexicon.for_language(language)
     prepared = _EN_CONTRACTION.sub(r"\1 n't", text) if lex.language == "en" else text

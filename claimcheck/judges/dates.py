@@ -34,12 +34,12 @@ _REPORTING = re.compile(
 
 
 # A sentence meets ~14 partners: what it speaks of and who it names are read once.
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=65536)
 def _event_stems(text: str) -> frozenset[str]:
     return content_stems(_REPORTING.sub(" ", text), True) - _DATE_STEMS
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=65536)
 def _actors(text: str) -> frozenset[str]:
     return frozenset(m.actor for m in find_actors(text))
 

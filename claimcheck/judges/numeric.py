@@ -46,7 +46,7 @@ _STRICT_BEFORE = re.compile(
     r"more than|over|under|above|below|mehr als|weniger als|über|unter)\s*$", re.IGNORECASE)
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=65536)
 def _forecast(text: str) -> bool:
     # A sentence meets ~14 partners: its forecast words are looked for once.
     return _FORECAST.search(text) is not None
