@@ -56,7 +56,8 @@ def compare_sentences(a: str, b: str, language: str | None = None, a_date: date 
     Args:
         a: The premise: a sentence or a paragraph (its best-matching sentence is used).
         b: The hypothesis: a sentence.
-        language: ISO 639-1 code of both; detected from the text when ``None``.
+        language: ISO 639-1 code of both; detected from each text when ``None`` (the
+            comparison then reports "en+de" for two languages).
         a_date: Publication date of ``a``; with ``b_date``, a changed position is "changed".
         b_date: Publication date of ``b``.
         judges: Judge objects to ask; every registered judge when ``None``.
@@ -66,14 +67,20 @@ def compare_sentences(a: str, b: str, language: str | None = None, a_date: date 
     """
     if not isinstance(a, str) or not isinstance(b, str) or not a.strip() or not b.strip():
         raise InputError("compare needs two non-empty sentences")
+    a_language = b_language = language
     if language is None:
-        from claimcheck.language import detect_language
+        from claimcheck.language import detect_language, detect_languages
 
-        language = detect_language(f"{a} {b}")
+        # Together, two short sentences give the detector more to go on; read apart, an
+        # English sentence and a German one keep their own number conventions and words.
+        a_language, b_language = detect_languages([a, b])
+        if a_language == b_language:
+            a_language = b_language = detect_language(f"{a} {b}")
+        language = a_language if a_language == b_language else f"{a_language}+{b_language}"
     judges = available_judges() if judges is None else list(judges)
-    premise = best_sentence(a, b, language)
-    left = _claim(premise, language, a_date, "A")
-    right = _claim(b.strip(), language, b_date, "B")
+    premise = best_sentence(a, b, a_language)
+    left = _claim(premise, a_language, a_date, "A")
+    right = _claim(b.strip(), b_language, b_date, "B")
     context = PairContext()
     verdicts = tuple(_ask(judge, left, right, context) for judge in judges)
     matched = premise if premise != a.strip() else None

@@ -28,8 +28,8 @@ from claimcheck.units import (
     ALREADY_DEPLOYED,
     CURRENCY_SYMBOLS,
     FUNCTION_WORDS,
-    UNITS,
     counted_after,
+    counted_class,
     hedge_before,
     unit_after,
 )
@@ -50,6 +50,8 @@ _RANGE_JOINER = re.compile(
     r"(?:US\s?\$|\$\s?(?:US|AU|A|C|NZ|HK)?|[ACS]\$|£|€|¥|Rp\.?\s?|RM)?")
 _BETWEEN = re.compile(r"(?:between|antara|zwischen|from|dari|von)\s+\S*$", re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
+_PART_OF = re.compile(r"\s+(?:dari|of|von|der)\s+(?:(?:the|its|their|seluruh|all)\s+)?"
+                      r"(?:[^\W\d_]+['’]s?\s+)?", re.IGNORECASE)
 _RANGE_TO = re.compile(r"\s+(?:to|or|hingga|sampai|atau|bis|oder)\s+", re.IGNORECASE)
 _BY_AMOUNT = re.compile(r"\b(?:by|sebesar|um)\s+$", re.IGNORECASE)
 _INHERIT = re.compile(r"\s*(?:\(\s*(?:or\s+|atau\s+|oder\s+)?|,?\s*(?:or|atau|oder)\s+|/\s*)")
@@ -131,9 +133,7 @@ def extract_quantities(text: str, language: str) -> tuple[Quantity, ...]:
             counted, change = counted[:-len(" lebih")], ">"
             counted_end = end + text[end:counted_end].casefold().rfind(" lebih")
         if kind in (None, "count"):
-            noun_unit = UNITS.get((counted or "").casefold())
-            if noun_unit is None and counted and " " in counted:
-                noun_unit = UNITS.get(counted.split()[0].casefold())
+            noun_unit = counted_class(counted)
             if unit is None and noun_unit is not None:
                 unit, kind = noun_unit
                 end = counted_end  # the span shows what is counted: "3.000 tentara"
@@ -158,10 +158,12 @@ def extract_quantities(text: str, language: str) -> tuple[Quantity, ...]:
             actor=actor(start), kind=kind, language=language))
     results = join_transitions(text, results)
     for i, (part, whole) in enumerate(zip(results, results[1:], strict=False)):
-        if part.counted is None and whole.counted and part.kind == whole.kind == "count" and \
-                re.fullmatch(r"\s+(?:dari|of|von)\s+", text[part.end:whole.start]):
-            # "40 dari 45 karyawannya": the part counts what the whole counts.
-            results[i] = replace(part, counted=whole.counted, unit=part.unit or whole.unit)
+        gap = _PART_OF.fullmatch(text, part.end, whole.start)
+        if gap and whole.counted and part.kind == whole.kind == "count" and \
+                (part.counted is None or part.counted in gap.group()):
+            # "40 dari 45 karyawannya", "12 of the country's 34 provincial capitals",
+            # "18 der 34 Provinzhauptstädte": the part counts what the whole counts.
+            results[i] = replace(part, counted=whole.counted, unit=whole.unit or part.unit)
     results.extend(find_unspecified(text, language, actor))
     return tuple(sorted(results, key=lambda q: q.start))
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
+import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, fields
 from datetime import UTC, date, datetime
@@ -124,7 +125,7 @@ class Store:
             # isolation_level=None: transactions are explicit, so each is exactly one article.
             self._db = sqlite3.connect(self.path, timeout=timeout, isolation_level=None)
             self._db.execute("PRAGMA foreign_keys = ON")
-            self._guard(self._prepare)
+            self._prepare_when_free(timeout)
         except sqlite3.Error as error:
             raise self._error(error) from None
 
@@ -138,6 +139,22 @@ class Store:
         self._db.close()
 
     # -- schema ---------------------------------------------------------------------------
+
+    def _prepare_when_free(self, timeout: float) -> None:
+        # Switching a store being created to WAL needs every other connection out of it, and
+        # SQLite answers that busy at once rather than through the busy timeout; opening is
+        # idempotent, so try again until the timeout.
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                self._prepare()
+                return
+            except sqlite3.OperationalError as error:
+                message = str(error)
+                if ("locked" not in message and "busy" not in message) or \
+                        time.monotonic() > deadline:
+                    raise
+                time.sleep(0.05)
 
     def _prepare(self) -> None:
         # One read transaction: the version and the table list come from the same moment,

@@ -97,6 +97,38 @@ UNITS: dict[str, tuple[str, str]] = _expand({
                         "diplomats|diplomat|diplomaten|mitarbeiter|angestellte|beschäftigte",
     ("refugees", "count"): "pengungsi|refugees|flüchtlinge|migrants|migran|asylum seekers",
     ("deaths", "count"): "korban tewas|deaths|dead|tote|toten|fatalities|korban jiwa",
+    ("injured", "count"): "korban luka|luka-luka|injured|wounded|injuries|verletzte|"
+                          "verletzten|verwundete",
+    ("victims", "count"): "korban|victims|opfer",
+    ("capitals", "count"): "ibu kota provinsi|ibu kota|ibukota|provincial capitals|capitals|"
+                           "provinzhauptstädte|hauptstädte|landeshauptstädte",
+    ("provinces", "count"): "provinsi|provinces|provinzen",
+    ("districts", "count"): "kabupaten|distrik|districts|bezirke|distrikte",
+    ("cities", "count"): "kota|cities|towns|städte|kota-kota",
+    ("villages", "count"): "desa|kampung|villages|dörfer",
+    ("countries", "count"): "negara|countries|nations|länder|staaten|negara-negara",
+    ("homes", "count"): "rumah|houses|homes|häuser|wohnungen|rumah warga",
+    ("buildings", "count"): "gedung|bangunan|buildings|gebäude",
+    ("vehicles", "count"): "kendaraan|vehicles|cars|mobil|fahrzeuge|autos",
+    ("aircraft", "count"): "pesawat|aircraft|planes|airplanes|jets|flugzeuge|kampfjets",
+    ("flights", "count"): "penerbangan|flights|flüge",
+    ("ships", "count"): "kapal|ships|vessels|boats|perahu|schiffe|boote",
+    ("hospitals", "count"): "rumah sakit|hospitals|krankenhäuser|kliniken",
+    ("schools", "count"): "sekolah|schools|schulen",
+    ("seats", "count"): "kursi|seats|sitze|mandate",
+    ("votes", "count"): "suara|votes|ballots|stimmen",
+    ("cases", "count"): "kasus|cases|infections|infeksi|fälle|infektionen|neuinfektionen",
+    ("children", "count"): "anak-anak|children|kids|kinder|balita",
+    ("subsidiaries", "count"): "anak perusahaan|subsidiaries|tochtergesellschaften",
+    ("states", "count"): "negara bagian|states|bundesländer|bundesstaaten",
+    ("students", "count"): "siswa|mahasiswa|pelajar|students|pupils|schüler|studenten|"
+                           "studierende",
+    ("patients", "count"): "pasien|patients|patienten",
+    ("passengers", "count"): "penumpang|passengers|passagiere|fahrgäste",
+    ("prisoners", "count"): "tahanan|narapidana|prisoners|detainees|inmates|häftlinge|"
+                            "gefangene",
+    ("hostages", "count"): "sandera|hostages|geiseln",
+    ("jobs", "count"): "lapangan kerja|jobs|arbeitsplätze|stellen",
 })
 
 CURRENCY_SYMBOLS: dict[str, str] = {
@@ -316,6 +348,11 @@ def counted_after(text: str, pos: int, language: str) -> tuple[str | None, tuple
                 break
             continue
         if head:
+            phrase = " ".join([*head, word]).casefold()
+            if phrase in _CLASS_PREFIXES:  # "ibu kota provinsi", "rumah sakit", "anak-anak"
+                head.append(word)
+                end = word_end
+                continue
             # Indonesian compounds ("pegawai kedutaan") continue with a plain noun; verbs
             # carry me-/ber-/di-/ter- prefixes and stop the noun.
             if language in ("id", "ms") and folded not in FUNCTION_WORDS and len(head) < 2 \
@@ -339,3 +376,27 @@ def counted_after(text: str, pos: int, language: str) -> tuple[str | None, tuple
         end = word_end
     counted = " ".join(head) if head else None
     return counted, tuple(dict.fromkeys(qualifiers)), end
+
+
+#: Every beginning of a several-word counted noun ("ibu kota", "ibu kota provinsi").
+_CLASS_PREFIXES = frozenset(
+    " ".join(key.split()[:size]) for key, (_, kind) in UNITS.items() if kind == "count"
+    for size in range(2, len(key.split()) + 1))
+
+
+def counted_class(counted: str | None) -> tuple[str, str] | None:
+    """(unit, kind) of a counted noun phrase, by its longest known beginning.
+
+    Indonesian puts the head first ("rumah sakit umum" is a hospital, "anak perusahaan" a
+    subsidiary), so "rumah sakit" is tried before "rumah".
+    """
+    if not counted:
+        return None
+    words = counted.casefold().split()
+    for size in range(len(words), 0, -1):
+        phrase = " ".join(words[:size])
+        # "karyawannya" (its employees) counts "karyawan".
+        found = UNITS.get(phrase) or (UNITS.get(phrase[:-3]) if phrase.endswith("nya") else None)
+        if found is not None:
+            return found
+    return None

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from claimcheck.models import Quantity
-from claimcheck.units import QUALIFIERS, UNITS
+from claimcheck.units import QUALIFIERS, counted_class
 
 _NOUN = r"(?P<noun>[^\W\d_][\w-]*(?:\s+[^\W\d_][\w-]*){0,3})"
 
@@ -82,7 +82,7 @@ def find_unspecified(text: str, language: str,
             if language == "de":
                 nouns = [w for w in nouns if w[:1].isupper()] or nouns
             counted = " ".join(nouns[:2]) if language in ("id", "ms") else nouns[0]
-            unit_kind = UNITS.get(counted.casefold()) or UNITS.get(nouns[0].casefold())
+            unit_kind = counted_class(counted)
             found.append(Quantity(
                 text=match.group(), start=match.start(), end=match.end(), value=None,
                 low=None, high=None, change="=", unit=unit_kind[0] if unit_kind else None,

@@ -82,6 +82,12 @@ def test_english_and_german_reports_are_checked_across_languages():
     assert _has(report, "600", "about 650 troops", "numeric") is None
     languages = {seg.language for seg in report.documents}
     assert languages == {"en", "de"}
+    # "12 of the country's 34 provincial capitals" vs "18 der 34 Provinzhauptstädte": one
+    # thing counted in two languages, two tallies.
+    capitals = _has(report, "12 of the country's 34 provincial capitals",
+                    "18 der 34 Provinzhauptstädte", "numeric")
+    assert capitals is not None and {v.value for v in capitals.a_values + capitals.b_values} \
+        == {12, 18}
 
 
 def test_the_embassy_and_russian_staff_statements_are_reported(report):

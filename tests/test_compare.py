@@ -84,3 +84,12 @@ def test_custom_judges_and_judges_without_verdict():
                                language="id", judges=[StatementJudge(), _AlwaysConflicts()])
     assert (result.relation, result.kind, result.score) == ("contradiction", "numeric", 0.99)
     assert [v.relation for v in result.judges] == ["agreement", "contradiction"]
+
+
+def test_sentences_in_two_languages_are_each_read_in_their_own():
+    result = compare_sentences(
+        "The Taliban now control 12 of the country's 34 provincial capitals.",
+        "Die Taliban kontrollieren nach eigenen Angaben inzwischen 18 der 34 "
+        "Provinzhauptstädte.")
+    assert (result.relation, result.kind, result.language) == ("contradiction", "numeric",
+                                                                "en+de")

@@ -32,7 +32,7 @@ CASES = [
     ('puluhan warga terluka', 'id', (None, 10.0, 99.0, 'people', '=')),
     ('belasan prajurit', 'id', (None, 11.0, 19.0, 'troops', '=')),
     ('puluhan ribu pengungsi', 'id', (None, 10000.0, 99999.0, 'refugees', '=')),
-    ('tiga kota', 'id', (3.0, 3.0, 3.0, None, '=')),
+    ('tiga kota', 'id', (3.0, 3.0, 3.0, 'cities', '=')),
     ('dua belas orang', 'id', (12.0, 12.0, 12.0, 'people', '=')),
     ('seratus dua puluh orang', 'id', (120.0, 120.0, 120.0, 'people', '=')),
     ('anggaran Rp 1,5 juta', 'id', (1500000.0, 1500000.0, 1500000.0, 'rupiah', '=')),
@@ -202,6 +202,16 @@ CASES = [
     ('jaraknya 5 mil dari pantai', 'id', (5.0, 5.0, 5.0, 'mile', '=')),
     ('the 550 megawatt solar farm', 'en', (550.0, 550.0, 550.0, 'megawatt', '=')),
     ('about -30 degrees', 'en', (-30.0, -33.0, -27.0, 'degree', '~')),
+    # Counted nouns with a class compare across languages and synonyms.
+    ('Banjir merendam 120 rumah sakit umum', 'id', (120.0, 120.0, 120.0, 'hospitals', '=')),
+    ('Grup itu punya 3 anak perusahaan', 'id', (3.0, 3.0, 3.0, 'subsidiaries', '=')),
+    ('Taliban menguasai 15 dari 34 ibu kota provinsi', 'id', (15.0, 15.0, 15.0, 'capitals',
+                                                              '=')),
+    ('control 12 of the country\'s 34 provincial capitals', 'en',
+     (12.0, 12.0, 12.0, 'capitals', '=')),
+    ('kontrollieren 18 der 34 Provinzhauptstädte', 'de', (18.0, 18.0, 18.0, 'capitals', '=')),
+    ('40 dari 45 karyawannya', 'id', (40.0, 40.0, 40.0, 'staff', '=')),
+    ('more than 200 passengers', 'en', (200.0, 200.0, None, 'passengers', '>')),
 ]
 
 
