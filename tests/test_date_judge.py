@@ -69,3 +69,19 @@ def test_german_pair_flagged():
     a = claim("Die Taliban eroberten die Stadt Kandahar am Donnerstag, sagten Beamte.", "de")
     b = claim("Die Taliban eroberten die Stadt Kandahar am Freitag, sagten Beamte.", "de")
     assert DateJudge().judge(a, b, HIGH) is not None
+
+
+def test_sharing_only_places_and_names_is_not_one_event():
+    # The embassy closing and the troops being sent share "Kabul" and "embassy" but
+    # no event: two things that happened on two days.
+    closed = claim("The US embassy in Kabul has been closed, two officials told the "
+                   "newspaper on Friday.", "en", "a", "a", date(2021, 8, 13))
+    troops = claim("The Pentagon said on Thursday it would send troops to Kabul airport to "
+                   "help evacuate embassy staff.", "en", "b", "b", date(2021, 8, 13))
+    assert DateJudge().judge(closed, troops, HIGH) is None
+    # The same event in common words is still one event.
+    seized = claim("The Taliban seized the city of Kandahar on Thursday, officials said.",
+                   "en", "a", "a", date(2021, 8, 13))
+    captured = claim("Officials said the Taliban seized the city of Kandahar on Friday.",
+                     "en", "b", "b", date(2021, 8, 13))
+    assert DateJudge().judge(seized, captured, HIGH) is not None

@@ -40,6 +40,15 @@ def _event_stems(text: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=65536)
+def _names(text: str) -> frozenset[str]:
+    """Stems of capitalised words that do not open a sentence or a quotation."""
+    return frozenset(m.group(1).casefold()[:5] for m in _NAME.finditer(text))
+
+
+_NAME = re.compile(r"(?<![.!?:\"“‘'(]\s)(?<!^)\b([A-Z][\w-]+)")
+
+
+@lru_cache(maxsize=65536)
 def _actors(text: str) -> frozenset[str]:
     return frozenset(m.actor for m in find_actors(text))
 
@@ -87,7 +96,12 @@ class DateJudge:
         # ("Taliban", "Afghanistan") are in every sentence of a story: the event needs
         # at least two shared words of its own.
         actor_stems = content_stems(" ".join(actors), True)
-        if len(shared - actor_stems) < 2:
+        # Names and places ("Kabul", "Pentagon") say where and who, like actors; the event
+        # itself is told in common words ("closed", "send troops").
+        # (German capitalises every noun: there capitals tell nothing.)
+        names = frozenset().union(*(_names(c.matching_text) for c in (a, b)
+                                    if c.sentence.language != "de"))
+        if len(shared - actor_stems - names) < 2:
             return None
         if not (len(shared) >= 4 or (len(shared) >= 2 and context.percentile >= 0.8)):
             return None
