@@ -49,6 +49,15 @@ _BYLINE = re.compile(
 # Wire-service sign-offs: "Reporting by Jane Doe; Editing by John Roe".
 _CREDITS = re.compile(r"^(additional )?(reporting|editing|writing|compiled|produced|"
                       r"translated|graphics?) by\b", re.IGNORECASE)
+# Agency and publisher sign-offs kept by copy-paste: contribution credits, rights
+# notices, the agency's standards line.
+_CONTRIBUTED = re.compile(r"\bcontributed( reporting)?( to)? (this|the) (report|story)\b|"
+                          r"\b(turut|ikut) (berkontribusi|melaporkan)\b|^mitarbeit\s*:",
+                          re.IGNORECASE)
+_RIGHTS = re.compile(r"^\W*((copyright|hak cipta)\s*(©|\(c\))?\s*\d{4}|©|\(c\)\s*\d{4})|"
+                     r"all rights reserved|"
+                     r"alle rechte vorbehalten|hak cipta dilindungi|may not be (published|"
+                     r"reproduced|redistributed)|^our standards\s*:", re.IGNORECASE)
 _ABOUT_AUTHOR = re.compile(r"^\W*(tentang penulis|about the author|über den autor)", re.I)
 # Editor initials and empty brackets that close Indonesian articles: "[ham]", "(ant)", "[]".
 _TRAILING_TAG = re.compile(r"\s*[\[(]\s*[a-z]{0,4}\s*[\])]\s*$")
@@ -147,11 +156,13 @@ def _furniture_reason(text: str, title: str, near_end: bool, seen_prose: bool) -
         return "list item"
     if _BREADCRUMB.match(text) and not _SENTENCE_END.search(text):
         return "breadcrumb"
+    if _RIGHTS.search(text) and len(words) <= 60:
+        return "copyright notice"
     if _PHOTO_CREDIT.search(text) and len(words) <= 25:
         return "photo credit"
     if _BYLINE.match(text) and not _SENTENCE_END.search(text.rstrip(".")):
         return "byline"
-    if _CREDITS.match(text):
+    if _CREDITS.match(text) or (_CONTRIBUTED.search(text) and len(words) <= 25):
         return "byline"
     if _ABOUT_AUTHOR.match(text) or (near_end and _is_blurb(text)):
         return "author blurb"

@@ -83,3 +83,18 @@ def test_english_and_german_furniture_is_dropped():
     german = segmented["nachrichten"]
     assert not any("Bundeswehr bereitet" in t for t in _texts(german))
     assert _texts(german)[0].startswith("Das Pentagon kündigte an")
+
+
+def test_agency_sign_offs_and_rights_notices_are_dropped():
+    text = ("A bus fell into a gorge in Peru on Monday, killing 30 people, police said.\n\n"
+            "Copyright lawsuits rose 20% last year, the study said.\n\n"
+            "Associated Press writer Maria Lopez contributed to this report.\n\n"
+            "Copyright 2024 The Associated Press. All rights reserved. This material may not "
+            "be published, broadcast, rewritten or redistributed.\n\n"
+            "Our Standards: The Thomson Reuters Trust Principles.\n\n"
+            "© 2024 Kompas.com. Hak cipta dilindungi undang-undang.\n")
+    segmented = segment_document(Document("ap", "ap.txt", text, "AP"), "en")
+    assert _texts(segmented) == [
+        "A bus fell into a gorge in Peru on Monday, killing 30 people, police said.",
+        "Copyright lawsuits rose 20% last year, the study said."]
+    assert [d.reason for d in segmented.dropped] == ["byline"] + ["copyright notice"] * 3
