@@ -177,3 +177,12 @@ def test_a_duration_is_explained_by_its_unit_not_the_noun_after_it():
                                   "en")
     (one,) = extract_quantities("Pemerintah menetapkan satu hari berkabung nasional.", "id")
     assert (format_quantity(three), format_quantity(one)) == ("3 days", "1 day")
+
+
+def test_figures_that_share_only_a_month_measure_different_things():
+    inflation = claim("Inflation was 3 percent in May.", "en")
+    unemployment = claim("Unemployment was 5 percent in May.", "en")
+    assert NumericJudge().judge(inflation, unemployment, PairContext(percentile=0.95)) is None
+    # The same indicator in the same month does clash.
+    other = claim("Inflation was 4.5 percent in May.", "en")
+    assert NumericJudge().judge(inflation, other, PairContext(percentile=0.95)) is not None

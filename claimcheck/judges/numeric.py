@@ -13,6 +13,7 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
+from claimcheck.calendar_words import MONTHS, WEEKDAYS
 from claimcheck.judges import register_judge
 from claimcheck.models import Claim, Conflict, PairContext, Quantity
 from claimcheck.quantities import MEASURED_KINDS
@@ -32,7 +33,10 @@ have has had will would said says say according about more than also not no its 
 he she it we this these those there over after before into some his her our out up new one
 der die das den dem des und oder im am an auf mit von zu für aus bei nach vor als ist sind
 war waren wird werden haben hat sagte sagt nicht auch ein eine einen einem einer es sie er
-""".split())
+""".split()) | frozenset(MONTHS) | frozenset(WEEKDAYS) | frozenset(
+    # Two figures "in May" or "on Monday" share a moment, not what they measure.
+    "kemarin yesterday gestern today heute besok tomorrow morgen week weeks pekan minggu "
+    "woche month months bulan monat year years jahr".split())
 _TOKEN = re.compile(r"[^\W\d_]{3,}")
 # A forecast and a measurement speak of different moments: "diprediksi di atas 30 ribu"
 # says nothing against "turun ke 20,14 ribu".
