@@ -17,6 +17,7 @@ from functools import lru_cache
 from claimcheck.entities import actor_before, find_actors
 from claimcheck.models import Quantity
 from claimcheck.numbers import NumberAtom, find_numbers, magnitude, number_word_pattern
+from claimcheck.outcomes import outcome_around
 from claimcheck.quantity_filters import (
     SCORE_CONTEXT,
     is_identifier,
@@ -34,6 +35,7 @@ from claimcheck.units import (
     unit_after,
 )
 from claimcheck.unspecified import find_unspecified
+from claimcheck.zeros import find_zero_amounts
 
 #: Kinds that are values a judge may compare.
 MEASURED_KINDS = frozenset({"count", "money", "percent", "measure", "duration", "unspecified"})
@@ -72,7 +74,8 @@ def extract_quantities(text: str, language: str) -> tuple[Quantity, ...]:
     """
     actor = _actor_lookup(text)
     if not _DIGIT.search(text) and not _has_number_word(text, language):
-        return tuple(find_unspecified(text, language, actor))
+        return tuple(sorted(find_unspecified(text, language, actor)
+                            + find_zero_amounts(text, language, actor), key=lambda q: q.start))
     language = language if language in ("id", "ms", "de") else (language or "en")
     atoms = find_numbers(text, language)
     deployed = [m.start() for m in re.finditer(ALREADY_DEPLOYED, text, re.IGNORECASE)]
@@ -123,6 +126,9 @@ def extract_quantities(text: str, language: str) -> tuple[Quantity, ...]:
         if word_unit is not None and (unit is None or word_unit == unit):
             unit, kind, end = word_unit, word_kind, unit_end
         counted, qualifiers, counted_end = counted_after(text, end, language)
+        outcome = outcome_around(text, start, end)
+        if outcome is not None:
+            qualifiers = (*qualifiers, outcome)  # "10 tentara tewas" are not the deployed
         if unit is None and factor == 1 and is_identifier(text, atom, language):
             continue
         # Only a unit written as such makes "2010" a count: "Pada 2010 penduduk..." is a year
@@ -165,6 +171,8 @@ def extract_quantities(text: str, language: str) -> tuple[Quantity, ...]:
             # "18 der 34 Provinzhauptstädte": the part counts what the whole counts.
             results[i] = replace(part, counted=whole.counted, unit=whole.unit or part.unit)
     results.extend(find_unspecified(text, language, actor))
+    results.extend(z for z in find_zero_amounts(text, language, actor)
+                   if not any(q.start <= z.start < q.end for q in results))
     return tuple(sorted(results, key=lambda q: q.start))
 
 

@@ -99,7 +99,7 @@ UNITS: dict[str, tuple[str, str]] = _expand({
     ("deaths", "count"): "korban tewas|deaths|dead|tote|toten|fatalities|korban jiwa",
     ("injured", "count"): "korban luka|luka-luka|injured|wounded|injuries|verletzte|"
                           "verletzten|verwundete",
-    ("victims", "count"): "korban|victims|opfer",
+    ("victims", "count"): "korban|victims|casualties|opfer",
     ("capitals", "count"): "ibu kota provinsi|ibu kota|ibukota|provincial capitals|capitals|"
                            "provinzhauptstädte|hauptstädte|landeshauptstädte",
     ("provinces", "count"): "provinsi|provinces|provinzen",

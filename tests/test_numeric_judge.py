@@ -186,3 +186,34 @@ def test_figures_that_share_only_a_month_measure_different_things():
     # The same indicator in the same month does clash.
     other = claim("Inflation was 4.5 percent in May.", "en")
     assert NumericJudge().judge(inflation, other, PairContext(percentile=0.95)) is not None
+
+
+@pytest.mark.parametrize(("a", "b", "lang"), [
+    ("Police said no one was injured in the blast.",
+     "Police said three people were injured in the blast.", "en"),
+    ("Tidak ada korban jiwa dalam kebakaran itu.", "Dua orang tewas dalam kebakaran itu.", "id"),
+    ("Niemand wurde bei dem Anschlag verletzt, sagte die Polizei.",
+     "Bei dem Anschlag wurden drei Menschen verletzt, sagte die Polizei.", "de"),
+])
+def test_nobody_against_a_count_of_the_same_outcome_conflicts(a, b, lang):
+    conflict = NumericJudge().judge(claim(a, lang), claim(b, lang), CTX)
+    assert conflict is not None and conflict.kind == "numeric"
+    assert 0 in {v.value for v in conflict.a_values + conflict.b_values}
+
+
+@pytest.mark.parametrize(("a", "b", "lang"), [
+    # The dead are not the deployed.
+    ("Sepuluh tentara AS tewas dalam serangan di bandara Kabul.",
+     "AS akan mengirim 3.000 tentara ke bandara Kabul.", "id"),
+    ("No US troops were killed in the attack on the airport.",
+     "The US will send 3,000 troops to the airport.", "en"),
+    # "At least 30" killed agrees with 45 killed.
+    ("The blast killed at least 30 people, police said.",
+     "Police said 45 people were killed in the blast.", "en"),
+    # "No more than" is a bound, not nobody.
+    ("No more than 40 people were injured, police said.",
+     "Police said 35 people were injured.", "en"),
+])
+def test_counts_of_different_outcomes_or_compatible_bounds_do_not_conflict(a, b, lang):
+    assert NumericJudge().judge(claim(a, lang), claim(b, lang),
+                                PairContext(percentile=0.95)) is None

@@ -349,3 +349,39 @@ def test_any_text_reads_without_an_exception(lang, text):
     for quantity in extract_quantities(text, lang):
         assert 0 <= quantity.start < quantity.end <= len(text)
         assert quantity.low is None or quantity.high is None or quantity.low <= quantity.high
+
+
+@pytest.mark.parametrize(("text", "lang", "unit", "qualifiers"), [
+    ("No one was hurt in the crash.", "en", "people", ("injured",)),
+    ("There were no casualties.", "en", "victims", ()),
+    ("Tidak ada korban jiwa dalam kebakaran itu.", "id", "deaths", ()),
+    ("Tak seorang pun terluka.", "id", "people", ("injured",)),
+    ("Niemand wurde verletzt.", "de", "people", ("injured",)),
+    ("Es gab keine Toten.", "de", "deaths", ()),
+])
+def test_nobody_and_no_casualties_are_zero(text, lang, unit, qualifiers):
+    (zero,) = extract_quantities(text, lang)
+    assert (zero.value, zero.low, zero.high, zero.unit, zero.qualifiers) == \
+        (0.0, 0.0, 0.0, unit, qualifiers)
+
+
+@pytest.mark.parametrize("text", ["No comment was given.", "There is no longer a curfew.",
+                                  "No more than 40 people came.", "Tidak ada informasi lain."])
+def test_no_without_a_counted_thing_is_not_zero(text):
+    assert all(q.value != 0 for q in extract_quantities(text, "id" if "Tidak" in text
+                                                         else "en"))
+
+
+@pytest.mark.parametrize(("text", "lang", "outcome"), [
+    ("At least 30 people were killed in the blast.", "en", "killed"),
+    ("The blast killed at least 30 people.", "en", "killed"),
+    ("Sepuluh tentara AS tewas dalam serangan itu.", "id", "killed"),
+    ("Serangan itu menewaskan 12 orang.", "id", "killed"),
+    ("Drei Soldaten wurden verletzt.", "de", "injured"),
+    ("Police arrested 15 protesters.", "en", "arrested"),
+    ("The US will send 3,000 troops.", "en", None),
+])
+def test_what_happened_to_the_counted_is_a_qualifier(text, lang, outcome):
+    (count,) = extract_quantities(text, lang)
+    found = [q for q in count.qualifiers if q in ("killed", "injured", "missing", "arrested")]
+    assert found == ([outcome] if outcome else [])

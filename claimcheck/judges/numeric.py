@@ -16,6 +16,7 @@ from functools import lru_cache
 from claimcheck.calendar_words import MONTHS, WEEKDAYS
 from claimcheck.judges import register_judge
 from claimcheck.models import Claim, Conflict, PairContext, Quantity
+from claimcheck.outcomes import OUTCOMES
 from claimcheck.quantities import MEASURED_KINDS
 from claimcheck.units import UNITS, hedges
 
@@ -132,6 +133,11 @@ def _describe(q: Quantity) -> str:
 
 def _key(q: Quantity) -> str | None:
     """What is measured: the unit class, else the counted noun's stem."""
+    if q.unit in ("people", "victims"):
+        # "2 orang tewas" counts deaths, as "tidak ada korban jiwa" does.
+        outcome = _outcome(q)
+        if outcome in ({"killed"}, {"injured"}):
+            return "deaths" if outcome == {"killed"} else "injured"
     if q.unit:
         return q.unit
     if q.counted:
@@ -190,8 +196,15 @@ def _comparable(a: Quantity, b: Quantity) -> bool:
         return False  # a rise is not a level
     if "other" in set(a.qualifiers) ^ set(b.qualifiers):
         return False  # "dua pengacara lainnya" are not among the six already named
+    if _outcome(a) != _outcome(b):
+        return False  # the dead are not the deployed: "10 tentara tewas" vs "3.000 tentara"
     key = _key(a)
     return key is not None and key == _key(b) and _same_compound(a, b)
+
+
+def _outcome(q: Quantity) -> frozenset[str]:
+    implied = {"deaths": "killed", "injured": "injured"}.get(q.unit or "")
+    return (OUTCOMES & frozenset(q.qualifiers)) | ({implied} if implied else frozenset())
 
 
 def _same_compound(a: Quantity, b: Quantity) -> bool:
@@ -263,7 +276,9 @@ class NumericJudge:
             return None  # different owners: the UK's 600 vs the US's 650
         same_actor = bool(qa.actor and qa.actor == qb.actor)
         common_qualifiers = (set(qa.qualifiers) & set(qb.qualifiers)) - {"already deployed"}
-        evidence = len(shared) + 2 * same_actor + 2 * bool(common_qualifiers)
+        # Both counting the dead (or the injured...) is one more sign of one event.
+        evidence = len(shared) + 2 * same_actor + 2 * bool(common_qualifiers) + \
+            bool(_outcome(qa))
         if evidence < 2 and not (evidence >= 1 and context.percentile >= 0.9):
             return None
         words = ", ".join(shared_words(a.sentence.text, b.sentence.text, shared))
@@ -273,7 +288,7 @@ class NumericJudge:
         why = " and ".join(r for r in reasons if r)
         unspecified = qa.kind == "unspecified" or qb.kind == "unspecified"
         if unspecified:
-            if set(qa.qualifiers) != set(qb.qualifiers):
+            if set(qa.qualifiers) - OUTCOMES != set(qb.qualifiers) - OUTCOMES:
                 return None  # "jumlah pasukan tambahan" says nothing of troops in place
             score = min(0.8, 0.45 + 0.05 * evidence)
             explanation = (f"{_describe(qa)} vs {_describe(qb)}: {why}; one outlet gives a "
@@ -289,8 +304,8 @@ class NumericJudge:
         score = 0.45 + 0.3 * min(1.0, gap) + 0.05 * min(evidence, 4)
         detail = None
         explanation = f"{_describe(qa)} vs {_describe(qb)}: {why}, different amounts"
-        if set(qa.qualifiers) != set(qb.qualifiers):
-            differing = sorted(set(qa.qualifiers) ^ set(qb.qualifiers),
+        if set(qa.qualifiers) - OUTCOMES != set(qb.qualifiers) - OUTCOMES:
+            differing = sorted((set(qa.qualifiers) ^ set(qb.qualifiers)) - OUTCOMES,
                                key=lambda qualifier: qualifier != "additional")
             score *= 0.6
             detail = "qualifier"
