@@ -21,7 +21,9 @@ _AFTER_WORDS = {
 }
 _BEFORE_WORDS = {
     "killed": r"killing|killed|kills|kill|menewaskan|tewaskan|membunuh|tötete|töteten|"
-              r"death\s+toll\s+(?:rose\s+to|reached|of|at)|korban\s+tewas",
+              r"(?:death|casualty)\s+toll\b[^.;:,]{0,40}?|"
+              r"(?:jumlah\s+)?korban\s+(?:tewas|meninggal)\b[^.;:,]{0,40}?|"
+              r"(?:Zahl\s+der\s+)?(?:Toten|Todesopfer)\b[^.;:,]{0,40}?",
     "injured": r"injuring|wounding|injured|wounded|melukai|verletzte|verletzten",
     "arrested": r"arresting|arrested|detained|menangkap|menahan|nahm|nahmen",
 }
@@ -41,7 +43,7 @@ _CLAUSE_END = re.compile(r"\s(?:and|but|while|dan|tetapi|sedangkan|und|aber)\s|\
 
 def outcome_around(text: str, start: int, end: int) -> str | None:
     """"killed", "injured", "missing" or "arrested" for the count at ``start:end``."""
-    before = _BEFORE.search(text, max(0, start - 40), start)
+    before = _BEFORE.search(text, max(0, start - 70), start)
     if before:
         return before.lastgroup
     after = text[end:end + 48]

@@ -217,3 +217,22 @@ def test_nobody_against_a_count_of_the_same_outcome_conflicts(a, b, lang):
 def test_counts_of_different_outcomes_or_compatible_bounds_do_not_conflict(a, b, lang):
     assert NumericJudge().judge(claim(a, lang), claim(b, lang),
                                 PairContext(percentile=0.95)) is None
+
+
+@pytest.mark.parametrize(("a", "b", "lang", "conflict"), [
+    # A loss written to two digits covers the one written to three.
+    ("The company lost $3.5 billion last year.", "The company lost $3.46 billion last year.",
+     "en", False),
+    ("The company lost $3.5 billion last year.", "The company lost $4.1 billion last year.",
+     "en", True),
+    # A death toll is a count of the dead wherever "death toll" stands in the clause.
+    ("The death toll rose to 120 people in the earthquake.",
+     "The death toll in the earthquake rose to 126 people.", "en", True),
+    ("Jumlah korban tewas akibat gempa bertambah menjadi 120 orang.",
+     "Korban tewas gempa bertambah menjadi 98 orang.", "id", True),
+    # The same month supports a shared word; alone it is no evidence.
+    ("Inflation rose to 3.1% in March.", "Inflation rose to 3.4% in March.", "en", True),
+])
+def test_rounding_outcomes_and_months(a, b, lang, conflict):
+    found = NumericJudge().judge(claim(a, lang), claim(b, lang), CTX)
+    assert (found is not None) is conflict

@@ -22,10 +22,12 @@ from claimcheck.units import UNITS, hedges
 
 # Exact values still carry rounding: "1.2m" and "1,234,000" are the same figure.
 _ROUNDING = 0.02
+_EXACT = ("=", "up", "down")
 
 _STOPWORDS = frozenset("""
 yang dan di ke dari untuk dengan pada dalam itu ini akan telah sudah adalah bahwa atau oleh
 juga tidak tak ada para sebagai karena agar namun tetapi saat ketika kata mengatakan ujar
+menjadi jadi
 menurut dia ia mereka kami kita saya anda pun lagi hanya masih bisa dapat harus lebih sangat
 sekitar hampir kira setelah sebelum sejak hingga sampai antara tersebut beberapa banyak semua
 seorang sebuah salah satu dua tiga jumlah kepada bagi secara hari tahun pula begitu maka
@@ -83,6 +85,13 @@ def content_stems(text: str, keep_units: bool = False) -> frozenset[str]:
             continue
         stems.add(token[:5])
     return frozenset(stems)
+
+
+_CALENDAR = frozenset(MONTHS) | frozenset(WEEKDAYS)
+
+
+def _calendar_stems(text: str) -> frozenset[str]:
+    return frozenset(token for token in _TOKEN.findall(text.casefold()) if token in _CALENDAR)
 
 
 def format_quantity(q: Quantity) -> str:
@@ -156,8 +165,9 @@ def _signed(q: Quantity) -> tuple[float, float]:
 def _overlap(a: Quantity, b: Quantity) -> bool:
     a_low, a_high = _signed(a)
     b_low, b_high = _signed(b)
-    slack_a = _ROUNDING * max(abs(a_low), abs(a_high)) if a.change == "=" else 0
-    slack_b = _ROUNDING * max(abs(b_low), abs(b_high)) if b.change == "=" else 0
+    # Exact amounts, and exact amounts of a change ("lost $3.5 billion"), are rounded.
+    slack_a = _ROUNDING * max(abs(a_low), abs(a_high)) if a.change in _EXACT else 0
+    slack_b = _ROUNDING * max(abs(b_low), abs(b_high)) if b.change in _EXACT else 0
     slack = max(x for x in (slack_a, slack_b, 0) if x != float("inf"))
     return a_low <= b_high + slack and b_low <= a_high + slack
 
@@ -258,6 +268,9 @@ class NumericJudge:
         if _forecast(a_text) != _forecast(b_text):
             return None
         shared = content_stems(a_text) & content_stems(b_text)
+        # "in March" on both sides supports other shared words, never stands alone.
+        if shared and _calendar_stems(a_text) & _calendar_stems(b_text):
+            shared = shared | {"(same month or day)"}
         best: Conflict | None = None
         a_open = [q for q in a.quantities if not _agrees(q, b.quantities, a_text, b_text)]
         b_open = [q for q in b.quantities if not _agrees(q, a.quantities, b_text, a_text)]
