@@ -156,3 +156,11 @@ def test_an_output_path_that_cannot_be_written_is_one_line(runner, tmp_path):
         _check(runner, str(CORPUS), *LEXICAL, "-o", str(tmp_path)))
     assert "does not exist" in _one_line_error(
         _check(runner, str(CORPUS), *LEXICAL, "-o", str(tmp_path / "no" / "dir" / "r.json")))
+
+
+def test_a_model_given_with_the_lexical_embedder_is_reported_unused(runner):
+    result = runner.invoke(cli, ["check", str(CORPUS), *LEXICAL, "--model", "some-model",
+                                 "--format", "json"])
+    assert result.exit_code == 1
+    assert "model 'some-model' is not used" in result.stderr
+    assert json.loads(result.stdout)["conflicts"]

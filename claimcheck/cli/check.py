@@ -70,6 +70,9 @@ def check(paths, output_format, output, embedder, model, language, min_score, sh
         "baseline_file": "baseline"})
     config = settings.check_config(cache_dir=cache_dir, use_cache=not no_cache,
                                    nli_model=nli_model)
+    if settings.model and (settings.embedder or "hybrid") == "lexical" and not quiet:
+        click.echo(f"Warning: model {settings.model!r} is not used: the lexical embedder "
+                   "has no model", err=True)
     accepted = load_baseline(settings.baseline) if settings.baseline else None
     stdin = sys.stdin if "-" in paths else None
     report = _with_progress(lambda hook: check_batch(
