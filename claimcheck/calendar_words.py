@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from claimcheck.word_tries import trie_alternation
+
 _MONTH_NAMES = (
     "januari january jänner januar jan|februari february februar feb pebruari|"
     "maret march märz mar mär|april apr|mei may mai|juni june jun|juli july jul|"
@@ -52,3 +54,7 @@ _ABBREVIATED = sorted((w for w in MONTHS if len(w) <= 4 and
 MONTH_RE = (r"(?:(?i:" + "|".join(_FULL_MONTHS) + r")|(?:"
             + "|".join(w.capitalize() for w in _ABBREVIATED) + r")\.?)")
 MONTH_PATTERN = re.compile(r"\b" + MONTH_RE + r"\b")
+#: MONTH_RE for a search that only asks whether a month word occurs anywhere, as tries
+#: (``word_tries``): the flat alternation tries every month at every position.
+MONTH_PRESENCE_RE = (r"(?:(?i:" + trie_alternation(_FULL_MONTHS) + r")|"
+                     + trie_alternation(w.capitalize() for w in _ABBREVIATED) + r")")

@@ -14,8 +14,15 @@ import re
 from datetime import date, timedelta
 from functools import lru_cache
 
-from claimcheck.calendar_words import MONTH_RE, MONTHS, PARTS_OF_DAY, WEEKDAYS
+from claimcheck.calendar_words import (
+    MONTH_PRESENCE_RE,
+    MONTH_RE,
+    MONTHS,
+    PARTS_OF_DAY,
+    WEEKDAYS,
+)
 from claimcheck.models import DateMention
+from claimcheck.word_tries import trie_alternation
 
 _OWN_LANGUAGES = frozenset({"id", "ms", "en", "de"})
 _FULL_WEEKDAYS = sorted((w for w in WEEKDAYS if len(w) >= 4 and w not in ("tues", "thurs")),
@@ -50,12 +57,14 @@ _LAST_PERIOD = re.compile(
     r"vergangene[ns]?\s+Jahr))\b", re.IGNORECASE)
 _PREFILTER_WORDS = ("kemarin", "yesterday", "gestern", "today", "heute", "hari ini", "besok",
                     "tomorrow", "lalu", "last", "letzte", "vergangen", "semalam", "malam", "lusa")
-_PREFILTER = re.compile(r"\d|" + MONTH_RE + r"|\b(?i:" + "|".join(_FULL_WEEKDAYS) + r")|"
-                        r"(?i:" + "|".join(_PREFILTER_WORDS) + ")")
+# Searched for presence only, so as tries: the flat alternations were 35 µs a sentence.
+_PREFILTER = re.compile(r"\d|" + MONTH_PRESENCE_RE + r"|\b(?i:" + trie_alternation(_FULL_WEEKDAYS)
+                        + r")|(?i:" + trie_alternation(_PREFILTER_WORDS) + ")")
 
 
 def _words(words) -> re.Pattern[str]:
-    return re.compile("|".join(re.escape(word) for word in sorted(words, key=len, reverse=True)))
+    # Only ever searched for presence; as a trie, _ANY_WORDS alone went from 9 to 2 µs.
+    return re.compile(trie_alternation(words))
 
 
 # The case-insensitive patterns above try every alternative at every position: the
@@ -97,10 +106,12 @@ def extract_dates(text: str, language: str, published: date | None) -> tuple[Dat
     def may_hold(words: re.Pattern[str]) -> bool:
         return lowered is None or words.search(lowered) is not None
 
-    if not (_DIGIT.search(text) or may_hold(_ANY_WORDS) and _PREFILTER.search(text)):
+    digits = _DIGIT.search(text) is not None
+    if not (digits or may_hold(_ANY_WORDS) and _PREFILTER.search(text)):
         return ()
     mentions: list[DateMention] = []
-    mentions += _absolute(text, language, published, months=may_hold(_MONTH_WORDS))
+    mentions += _absolute(text, language, published, months=may_hold(_MONTH_WORDS),
+                          digits=digits)
     if may_hold(_WEEKDAY_WORDS):
         mentions += _weekdays(text, published)
     mentions += _relative(text, published, words=may_hold(_RELATIVE_WORDS),
@@ -133,9 +144,15 @@ def _guess_year(month: int, day: int, published: date | None) -> int | None:
 
 
 def _absolute(text: str, language: str, published: date | None,
-              months: bool = True) -> list[DateMention]:
-    """Numeric dates, and with ``months`` (a month word may occur) named-month ones."""
+              months: bool = True, digits: bool = True) -> list[DateMention]:
+    """Numeric dates, and with ``months`` (a month word may occur) named-month ones.
+
+    Without ``digits`` (no digit in ``text``) only a month alone ("in May") can occur: every
+    other pattern holds a digit, and _MONTH_DAY alone was 60% of reading dates.
+    """
     found: list[DateMention] = []
+    if not digits:
+        return _months_alone(text, published) if months else found
     for m in _NUMERIC.finditer(text):
         first, second, year = int(m.group(1)), int(m.group(3)), _year(m.group(4))
         day, month = first, second
@@ -170,6 +187,12 @@ def _absolute(text: str, language: str, published: date | None,
             continue
         found.append(DateMention(m.group(), m.start(), m.end(), date(year, month, 1),
                                  date(year, month, calendar.monthrange(year, month)[1])))
+    return found + _months_alone(text, published)
+
+
+def _months_alone(text: str, published: date | None) -> list[DateMention]:
+    """A month without a day: "pada Agustus", "since March"."""
+    found = []
     for m in _MONTH_ALONE.finditer(text):
         month = MONTHS.get(_key(m.group(1).rstrip(".")))
         if month is None:

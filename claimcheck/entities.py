@@ -13,6 +13,8 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from claimcheck.word_tries import trie_alternation
+
 # CLDR display languages whose country names are recognised.
 _NAME_LANGUAGES = ("en", "id", "de", "ms", "fr", "es", "nl", "pt", "it")
 
@@ -89,11 +91,12 @@ def _alias_table() -> dict[str, str]:
 
 @lru_cache(maxsize=1)
 def _alias_pattern() -> re.Pattern[str]:
-    names = sorted(_alias_table(), key=len, reverse=True)
-    alternatives = "|".join(re.escape(name) for name in names if len(name) >= 2)
+    names = [name for name in _alias_table() if len(name) >= 2]
     # Matched against casefolded text only: IGNORECASE would add nothing and made
     # extraction 4x slower (1.2 s vs 0.29 s on 5,000 sentences, benchmarks/run.py).
-    return re.compile(rf"(?<![\w.])({alternatives})(?![\w])")
+    # As a trie: the flat alternation of ~1,400 names was a third of extraction at 10k
+    # sentences (70 µs a sentence), the trie is 12x faster and matches the same names.
+    return re.compile(rf"(?<![\w.])({trie_alternation(names)})(?![\w])")
 
 
 def _fold(text: str) -> str:

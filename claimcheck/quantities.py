@@ -57,6 +57,7 @@ _PART_OF = re.compile(r"\s+(?:dari|of|von|der)\s+(?:(?:the|its|their|seluruh|all
 _RANGE_TO = re.compile(r"\s+(?:to|or|hingga|sampai|atau|bis|oder)\s+", re.IGNORECASE)
 _BY_AMOUNT = re.compile(r"\b(?:by|sebesar|um)\s+$", re.IGNORECASE)
 _INHERIT = re.compile(r"\s*(?:\(\s*(?:or\s+|atau\s+|oder\s+)?|,?\s*(?:or|atau|oder)\s+|/\s*)")
+_ALREADY_DEPLOYED = re.compile(ALREADY_DEPLOYED, re.IGNORECASE)
 _ONE_WORDS = frozenset("one satu ein eine".split())
 _LENGTH_WORDS = frozenset("long wide high tall deep away above below across thick".split())
 
@@ -78,7 +79,7 @@ def extract_quantities(text: str, language: str) -> tuple[Quantity, ...]:
                             + find_zero_amounts(text, language, actor), key=lambda q: q.start))
     language = language if language in ("id", "ms", "de") else (language or "en")
     atoms = find_numbers(text, language)
-    deployed = [m.start() for m in re.finditer(ALREADY_DEPLOYED, text, re.IGNORECASE)]
+    deployed = [m.start() for m in _ALREADY_DEPLOYED.finditer(text)]
     results: list[Quantity] = []
     index = consumed = previous_end = 0
     while index < len(atoms):

@@ -52,6 +52,13 @@ _PATTERNS = {
 }
 _PATTERNS["ms"] = _PATTERNS["id"]
 
+# A word every pattern of the language needs ("how many", "jumlah", "Anzahl"): most
+# sentences hold none and skip the patterns (6 µs a sentence at 10k sentences). Sought in
+# str.lower(), which lowers as (?i) matches except for "İ", "ı" and "ſ" (see dates).
+_CUES = {"id": ("jumlah", "berapa"), "en": ("number", "how"), "de": ("zahl", "wie")}
+_CUES["ms"] = _CUES["id"]
+_FOLDS_UNLIKE_LOWER = re.compile("[İıſ]")
+
 _STOP = frozenset("the of der die das den dem des yang itu ini pihak para sebanyak".split())
 
 
@@ -71,6 +78,10 @@ def find_unspecified(text: str, language: str,
         actor: Maps a character position to the actor owning it.
     """
     found: list[Quantity] = []
+    lowered = text.lower()
+    if not any(cue in lowered for cue in _CUES.get(language, _CUES["en"])) and \
+            not _FOLDS_UNLIKE_LOWER.search(text):
+        return found
     for pattern in _compiled(language if language in _PATTERNS else "en"):
         for match in pattern.finditer(text):
             words = match.group("noun").split()
