@@ -61,6 +61,24 @@ class LanguageLexicon:
     polar: Mapping[tuple[str, ...], tuple[tuple[str, int], ...]] = field(default_factory=dict)
     #: Longest phrase length among ``hedges`` and ``polar``, to bound the phrase scan.
     longest_phrase: int = 1
+    # Derived from the above: no hedge or polar phrase begins at any other token, so the
+    # phrase scans pass over most tokens at once (and ``has_polarity`` reads no phrase).
+    hedge_starts: frozenset[str] = field(init=False)
+    polar_starts: frozenset[str] = field(init=False)
+    #: First words of the polar phrases of two words or more.
+    polar_long_starts: frozenset[str] = field(init=False)
+    #: The one-word polar entries.
+    polar_words: frozenset[str] = field(init=False)
+
+    def __post_init__(self) -> None:
+        derived = {
+            "hedge_starts": frozenset(phrase[0] for phrase in self.hedges if phrase),
+            "polar_starts": frozenset(phrase[0] for phrase in self.polar if phrase),
+            "polar_long_starts": frozenset(phrase[0] for phrase in self.polar
+                                           if len(phrase) > 1),
+            "polar_words": frozenset(phrase[0] for phrase in self.polar if len(phrase) == 1)}
+        for name, value in derived.items():
+            object.__setattr__(self, name, value)
 
 
 @dataclass(frozen=True, slots=True, eq=False)

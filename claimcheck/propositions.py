@@ -88,29 +88,55 @@ def analyse(text: str, language: str, lexicon: Lexicon) -> StatementAnalysis:
     return _analyse_cached(text, language, lexicon)
 
 
+def _prepare(text: str, lex: LanguageLexicon) -> str:
+    return _EN_CONTRACTION.sub(r"\1 n't", text) if lex.language == "en" else text
+
+
+def _fold(surface: list[str], lex: LanguageLexicon) -> list[str]:
+    lower = [token.casefold() for token in surface]
+    if lex.language == "en":
+        lower = ["not" if w == "cannot" else w for w in lower]
+    return lower
+
+
+@lru_cache(maxsize=65536)
+def has_polarity(text: str, language: str, lexicon: Lexicon) -> bool:
+    """Whether ``text`` holds a negator, a negative verb or a word of the polar lexicon.
+
+    Without one, ``analyse`` finds no concept and no negation head: the statement judge
+    skips it for most pairs (38% of the 10k benchmark's sentences; a tenth of the cost).
+    """
+    lex = lexicon.for_language(language)
+    for word in _fold(_TOKEN.findall(_prepare(text, lex)), lex):
+        if word in lex.negators or word in lex.negative_verbs or word in lex.polar_starts:
+            return True
+        if word not in _PUNCT and word_keys(word, language) & lex.polar_words:
+            return True
+    return False
+
+
 @lru_cache(maxsize=65536)
 def _analyse_cached(text: str, language: str, lexicon: Lexicon) -> StatementAnalysis:
     lex = lexicon.for_language(language)
-    prepared = _EN_CONTRACTION.sub(r"\1 n't", text) if lex.language == "en" else text
+    prepared = _prepare(text, lex)
     matches = list(_TOKEN.finditer(prepared))
     surface = [m.group() for m in matches]
-    lower = [s.casefold() for s in surface]
+    lower = _fold(surface, lex)
     count = len(surface)
-    if lex.language == "en":
-        lower = ["not" if w == "cannot" else w for w in lower]
 
-    hedge_at, consumed = _find_phrases(lower, lex.hedges, lex.longest_phrase)
+    hedge_at, consumed = _find_phrases(lower, lex.hedges, lex.longest_phrase,
+                                       lex.hedge_starts)
     senses = _polar_senses(surface, lower, lex, consumed, language)
     clause = _clauses(lower, lex)
     speaker_spans, attribution = _speakers(surface, lower, lex)
     hidden = set(consumed) | attribution | {i for span in speaker_spans for i in span}
     hidden |= _frames(lower, lex, attribution)
 
-    def is_content(i: int) -> bool:
-        word = lower[i]
-        return (word not in _PUNCT and word not in lex.function_words
-                and word not in lex.negators and word not in lex.skip
-                and not any(ch.isdigit() for ch in word) and len(word) >= 2)
+    # Asked about each token many times over (negation scopes): decided once per token.
+    content = [len(word) >= 2 and word not in _PUNCT and word not in lex.function_words
+               and word not in lex.negators and word not in lex.skip
+               and not any(map(str.isdigit, word)) for word in lower]
+    is_content = content.__getitem__
 
     hidden |= _drop_persistence(lower, lex, senses, clause, is_content)
     negations, heads = _negations(lower, lex, clause, consumed, is_content, senses)
@@ -123,7 +149,7 @@ def _analyse_cached(text: str, language: str, lexicon: Lexicon) -> StatementAnal
     negator_positions = sorted({n for reached in negations.values() for n in reached})
     words, mentioned = [], set()
     for i in range(count):
-        if not is_content(i):
+        if not content[i]:
             continue
         keys = set(word_keys(lower[i], language)) | actor_keys.get(i, set())
         if "-" in lower[i]:
@@ -139,7 +165,8 @@ def _analyse_cached(text: str, language: str, lexicon: Lexicon) -> StatementAnal
             text=surface[i], keys=frozenset(keys), clause=clause[i],
             negated=len(negators) % 2 == 1, negation_head=i in heads,
             negator=surface[negators[-1]] if negators else None,
-            clause_negated=any(clause[n] == clause[i] and n < i for n in negator_positions),
+            clause_negated=bool(negator_positions) and any(
+                clause[n] == clause[i] and n < i for n in negator_positions),
             restricted=clause[i] in restricted_clauses,
             hedged=clause[i] in hedged_clauses,
             senses=senses.get(i, ()),
@@ -174,12 +201,18 @@ def _word_index(words: list[Word]) -> tuple[tuple[int, ...], dict[str, tuple[int
 
 
 def _find_phrases(lower: list[str], phrases: frozenset[tuple[str, ...]],
-                  longest: int) -> tuple[dict[int, int], set[int]]:
-    """Start index -> length of each phrase found, and the token positions they cover."""
+                  longest: int, starts: frozenset[str]) -> tuple[dict[int, int], set[int]]:
+    """Start index -> length of each phrase found, and the token positions they cover.
+
+    ``starts`` holds the phrases' first words: no phrase begins at any other token.
+    """
     found: dict[int, int] = {}
     covered: set[int] = set()
     i = 0
     while i < len(lower):
+        if lower[i] not in starts:
+            i += 1
+            continue
         for length in range(min(longest, len(lower) - i), 0, -1):
             if tuple(lower[i:i + length]) in phrases:
                 found[i] = length
@@ -193,6 +226,7 @@ def _find_phrases(lower: list[str], phrases: frozenset[tuple[str, ...]],
 def _polar_senses(surface: list[str], lower: list[str], lex: LanguageLexicon,
                   consumed: set[int], language: str) -> dict[int, tuple[tuple[str, int], ...]]:
     senses: dict[int, tuple[tuple[str, int], ...]] = {}
+    polar, polar_words = lex.polar, lex.polar_words
     for i, word in enumerate(lower):
         if i in consumed or word in _PUNCT:
             continue
@@ -202,23 +236,27 @@ def _polar_senses(surface: list[str], lower: list[str], lex: LanguageLexicon,
         # "lebih besar", "terbesar", "sebesar", "most open": comparisons, not poles.
         if i > 0 and lower[i - 1] in lex.comparatives:
             continue
-        if lex.language == "id" and (word,) not in lex.polar and any(
-                word.startswith(prefix) and (word[len(prefix):],) in lex.polar
-                for prefix in ("ter", "se")):
+        if lex.language == "id" and word not in polar_words and (
+                word.startswith("ter") and word[3:] in polar_words
+                or word.startswith("se") and word[2:] in polar_words):
             continue
-        for length in range(min(lex.longest_phrase, len(lower) - i), 1, -1):
-            phrase = tuple(lower[i:i + length])
-            if phrase in lex.polar:
-                senses[i] = lex.polar[phrase]
-                break
-        else:
-            if (word,) in lex.polar:
-                senses[i] = lex.polar[(word,)]
+        found = None
+        if word in lex.polar_long_starts:
+            for length in range(min(lex.longest_phrase, len(lower) - i), 1, -1):
+                phrase = tuple(lower[i:i + length])
+                if phrase in polar:
+                    found = polar[phrase]
+                    break
+        if found is None:
+            if word in polar_words:
+                found = polar[(word,)]
             else:
-                for key in sorted(word_keys(word, language)):
-                    if (key,) in lex.polar:
-                        senses[i] = lex.polar[(key,)]
-                        break
+                # The first stem in sorted order that the lexicon knows.
+                known = word_keys(word, language) & polar_words
+                if known:
+                    found = polar[(min(known),)]
+        if found is not None:
+            senses[i] = found
     return senses
 
 

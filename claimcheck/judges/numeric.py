@@ -10,8 +10,8 @@ around them that they speak of the same event. Intervals decide: overlapping one
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from functools import lru_cache
+from typing import NamedTuple
 
 from claimcheck.calendar_words import MONTHS, WEEKDAYS
 from claimcheck.judges import register_judge
@@ -62,10 +62,16 @@ def _forecast(text: str) -> bool:
 def shared_words(a: str, b: str, stems: frozenset[str], limit: int = 3) -> list[str]:
     """Up to ``limit`` words of ``a`` whose stems are in ``stems``, as written, for display."""
     words: dict[str, None] = {}
-    for token in _TOKEN.findall(a):
-        if token.casefold()[:5] in stems:
+    for token, stem in _stemmed_tokens(a):
+        if stem in stems:
             words.setdefault(token)
     return list(words)[:limit]
+
+
+@lru_cache(maxsize=4096)
+def _stemmed_tokens(text: str) -> tuple[tuple[str, str], ...]:
+    # A sentence is explained against several partners: its words are cut once.
+    return tuple((token, token.casefold()[:5]) for token in _TOKEN.findall(text))
 
 
 _HEDGE_WORDS = frozenset(word for language in ("en", "id", "de")
@@ -90,6 +96,7 @@ def content_stems(text: str, keep_units: bool = False) -> frozenset[str]:
 _CALENDAR = frozenset(MONTHS) | frozenset(WEEKDAYS)
 
 
+@lru_cache(maxsize=65536)
 def _calendar_stems(text: str) -> frozenset[str]:
     return frozenset(token for token in _TOKEN.findall(text.casefold()) if token in _CALENDAR)
 
@@ -194,22 +201,40 @@ def _strict_exact(bound: Quantity, exact: Quantity, text: str) -> bool:
     return _STRICT_BEFORE.search(text[max(0, bound.start - 20):bound.start]) is not None
 
 
+class _Measure(NamedTuple):
+    """What ``_comparable`` reads of one quantity."""
+
+    trivial: bool
+    #: A measured kind and not trivial: may be compared at all.
+    usable: bool
+    #: (a change, not a level; an "other" qualifier; its outcomes; ``_key``): equal on
+    #: both sides of a comparable pair. A rise is not a level; "dua pengacara lainnya" are
+    #: not among the six already named; the dead are not the deployed ("10 tentara tewas"
+    #: vs "3.000 tentara").
+    what: tuple[bool, bool, frozenset[str], str | None]
+
+
+# A figure meets the figures of ~14 partner sentences: it is read once (judges at 10k:
+# 155k look-ups of 1,554 distinct figures).
+@lru_cache(maxsize=65536)
+def _measure(q: Quantity) -> _Measure:
+    trivial = _trivial(q)
+    return _Measure(trivial, q.kind in MEASURED_KINDS and not trivial,
+                    (q.change in ("up", "down"), "other" in q.qualifiers, _outcome(q), _key(q)))
+
+
 def _comparable(a: Quantity, b: Quantity) -> bool:
-    if a.kind not in MEASURED_KINDS or b.kind not in MEASURED_KINDS or _trivial(a) or _trivial(b):
+    measure_a, measure_b = _measure(a), _measure(b)
+    if not (measure_a.usable and measure_b.usable):
         return False
-    if a.kind == "unspecified" and b.kind == "unspecified":
+    # One kind, or one unspecified amount against a figure of any kind.
+    if a.kind == b.kind:
+        if a.kind == "unspecified":
+            return False
+    elif a.kind != "unspecified" and b.kind != "unspecified":
         return False
-    kinds = {a.kind, b.kind} - {"unspecified"}
-    if len(kinds) != 1:
-        return False
-    if (a.change in ("up", "down")) != (b.change in ("up", "down")):
-        return False  # a rise is not a level
-    if "other" in set(a.qualifiers) ^ set(b.qualifiers):
-        return False  # "dua pengacara lainnya" are not among the six already named
-    if _outcome(a) != _outcome(b):
-        return False  # the dead are not the deployed: "10 tentara tewas" vs "3.000 tentara"
-    key = _key(a)
-    return key is not None and key == _key(b) and _same_compound(a, b)
+    what = measure_a.what
+    return what[3] is not None and what == measure_b.what and _same_compound(a, b)
 
 
 def _outcome(q: Quantity) -> frozenset[str]:
@@ -242,8 +267,10 @@ def _agrees(q: Quantity, others: tuple[Quantity, ...], text: str, other_text: st
     # A figure repeated with its noun left out ("berjumlah 49.135") still accounts for it.
     if q.kind == "unspecified":
         return False
+    key = _measure(q).what[3]
     same = [o for o in others if o.kind != "unspecified" and (_comparable(q, o) or (
-        o.kind == q.kind == "count" and None in (_key(q), _key(o)) and not _trivial(o)))]
+        o.kind == q.kind == "count" and (key is None or _measure(o).what[3] is None)
+        and not _measure(o).trivial))]
     for other in same:
         if _overlap(q, other) and not _strict_exact(q, other, text) and \
                 not _strict_exact(other, q, other_text):
@@ -251,9 +278,16 @@ def _agrees(q: Quantity, others: tuple[Quantity, ...], text: str, other_text: st
     parts = [o for o in same if o.change == "=" and o.value is not None]
     if len(parts) >= 2:
         total = sum(o.value for o in parts)
-        whole = replace(parts[0], value=total, low=total, high=total)
-        return _overlap(q, whole)
+        return _overlap(q, _Whole(total, total, parts[0].change))
     return False
+
+
+class _Whole(NamedTuple):
+    """A sum of parts, as ``_overlap`` reads it (instead of a copy of a Quantity)."""
+
+    low: float
+    high: float
+    change: str
 
 
 class NumericJudge:
@@ -267,24 +301,39 @@ class NumericJudge:
         a_text, b_text = a.sentence.text, b.sentence.text
         if _forecast(a_text) != _forecast(b_text):
             return None
+        # Figures clash only when comparable (in reading order, so that the first of equal
+        # scores wins); 16% of the 10k benchmark's pairs with figures on both sides have none.
+        comparable = [(i, j) for i, qa in enumerate(a.quantities)
+                      for j, qb in enumerate(b.quantities) if _comparable(qa, qb)]
+        if not comparable:
+            return None
         shared = content_stems(a_text) & content_stems(b_text)
         # "in March" on both sides supports other shared words, never stands alone.
         if shared and _calendar_stems(a_text) & _calendar_stems(b_text):
             shared = shared | {"(same month or day)"}
         best: Conflict | None = None
-        a_open = [q for q in a.quantities if not _agrees(q, b.quantities, a_text, b_text)]
-        b_open = [q for q in b.quantities if not _agrees(q, a.quantities, b_text, a_text)]
-        for qa in a_open:
-            for qb in b_open:
-                conflict = self._pair(a, b, qa, qb, shared, context)
-                if conflict is not None and (best is None or conflict.score > best.score):
-                    best = conflict
+        # Only figures a partner figure does not account for (``_agrees``) can clash, and
+        # that is asked only of the figures in a comparable pair.
+        open_a: dict[int, bool] = {}
+        open_b: dict[int, bool] = {}
+        for i, j in comparable:
+            qa, qb = a.quantities[i], b.quantities[j]
+            if i not in open_a:
+                open_a[i] = not _agrees(qa, b.quantities, a_text, b_text)
+            if not open_a[i]:
+                continue
+            if j not in open_b:
+                open_b[j] = not _agrees(qb, a.quantities, b_text, a_text)
+            if not open_b[j]:
+                continue
+            conflict = self._pair(a, b, qa, qb, shared, context)
+            if conflict is not None and (best is None or conflict.score > best.score):
+                best = conflict
         return best
 
     def _pair(self, a: Claim, b: Claim, qa: Quantity, qb: Quantity, shared: frozenset[str],
               context: PairContext) -> Conflict | None:
-        if not _comparable(qa, qb):
-            return None
+        """The conflict between two comparable figures, if they clash."""
         if qa.actor and qb.actor and qa.actor != qb.actor:
             return None  # different owners: the UK's 600 vs the US's 650
         same_actor = bool(qa.actor and qa.actor == qb.actor)
@@ -294,17 +343,13 @@ class NumericJudge:
             bool(_outcome(qa))
         if evidence < 2 and not (evidence >= 1 and context.percentile >= 0.9):
             return None
-        words = ", ".join(shared_words(a.sentence.text, b.sentence.text, shared))
-        reasons = ["same actor" if same_actor else None,
-                   "same unit" if qa.unit else "same counted noun",
-                   f"shared words ({words})" if shared else None]
-        why = " and ".join(r for r in reasons if r)
         unspecified = qa.kind == "unspecified" or qb.kind == "unspecified"
         if unspecified:
             if set(qa.qualifiers) - OUTCOMES != set(qb.qualifiers) - OUTCOMES:
                 return None  # "jumlah pasukan tambahan" says nothing of troops in place
             score = min(0.8, 0.45 + 0.05 * evidence)
-            explanation = (f"{_describe(qa)} vs {_describe(qb)}: {why}; one outlet gives a "
+            explanation = (f"{_describe(qa)} vs {_describe(qb)}: "
+                           f"{_why(a, b, qa, same_actor, shared)}; one outlet gives a "
                            f"number, the other says it was not given")
             return self._conflict("unspecified", score, explanation, a, b, qa, qb, context)
         strict = _strict_exact(qa, qb, a.sentence.text) or _strict_exact(qb, qa, b.sentence.text)
@@ -312,6 +357,7 @@ class NumericJudge:
             return None  # equal figures never clash, whatever the hedges, bar a strict bound
         if _overlap(qa, qb) and not strict:
             return None
+        why = _why(a, b, qa, same_actor, shared)
         a_mid, b_mid = _centre(qa), _centre(qb)
         gap = abs(a_mid - b_mid) / max(abs(a_mid), abs(b_mid), 1e-9)
         score = 0.45 + 0.3 * min(1.0, gap) + 0.05 * min(evidence, 4)
@@ -332,6 +378,15 @@ class NumericJudge:
         return Conflict(kind=kind, score=round(score, 3), explanation=explanation, a=a, b=b,
                         judge=self.name, a_values=(qa,), b_values=(qb,), topic=context.topic,
                         detail=detail)
+
+
+def _why(a: Claim, b: Claim, qa: Quantity, same_actor: bool, shared: frozenset[str]) -> str:
+    """Why two figures are taken to measure one thing; built only for a conflict."""
+    words = ", ".join(shared_words(a.sentence.text, b.sentence.text, shared))
+    reasons = ["same actor" if same_actor else None,
+               "same unit" if qa.unit else "same counted noun",
+               f"shared words ({words})" if shared else None]
+    return " and ".join(r for r in reasons if r)
 
 
 def _centre(q: Quantity) -> float:

@@ -22,7 +22,7 @@ from claimcheck.judges import register_judge
 from claimcheck.judges.verdict import Verdict
 from claimcheck.lexicon import Lexicon, default_lexicon
 from claimcheck.models import Claim, Conflict, PairContext
-from claimcheck.propositions import StatementAnalysis, Word, analyse
+from claimcheck.propositions import StatementAnalysis, Word, analyse, has_polarity
 
 # Share of one side's proposition words the other sentence must mention.
 _SUBJECT_COVERAGE = 0.5
@@ -59,37 +59,68 @@ class StatementJudge:
 
     def judge(self, a: Claim, b: Claim, context: PairContext) -> Conflict | None:
         """A ``Conflict`` of kind "statement" when ``a`` and ``b`` clash in words."""
-        return self.verdict(a, b, context).conflict
+        # The pipeline's path: word pairs that could only agree skip the subject test,
+        # and no agreement is worded (judges at 10k: 1.37 s -> 1.17 s).
+        found = self._compare(a, b, contradictions_only=True)
+        if found is None:
+            return None
+        return self._conflict(a, b, context, *found)
 
     def verdict(self, a: Claim, b: Claim, context: PairContext) -> Verdict:
         """The full reading of the pair: contradiction, agreement or unrelated, and why."""
-        left = analyse(a.sentence.text, a.sentence.language, self.lexicon)
-        right = analyse(b.sentence.text, b.sentence.language, self.lexicon)
-        finding = compare_analyses(left, right)
-        if finding is None:
+        found = self._compare(a, b)
+        if found is None:
             return Verdict(self.name, "unrelated", 0.0,
                            "no shared proposition with a difference in polarity or certainty")
-        variants = _name_variants(left, right)
+        finding, left, right = found
         if finding.relation == "agreement":
             text = (f'both say the same about {_subject(finding)}: A "{_phrase(finding.a)}", '
-                    f'B "{_phrase(finding.b)}"{variants}')
+                    f'B "{_phrase(finding.b)}"{_name_variants(left, right)}')
             return Verdict(self.name, "agreement", finding.score, text)
+        conflict = self._conflict(a, b, context, finding, left, right)
+        return Verdict(self.name, "contradiction", finding.score, conflict.explanation, conflict)
+
+    def _compare(self, a: Claim, b: Claim, contradictions_only: bool = False
+                 ) -> tuple[_Finding, StatementAnalysis, StatementAnalysis] | None:
+        """The finding on the pair with both analyses, or None for an unrelated pair."""
+        text_a, language_a = a.sentence.text, a.sentence.language
+        text_b, language_b = b.sentence.text, b.sentence.language
+        # A sentence without a polar or negating word has no concept and no negation head,
+        # so it only meets the other side's negation heads (see ``_word_pairs``): its full
+        # analysis is skipped when there are none (judges at 10k: 38% of the analyses).
+        polar_a = has_polarity(text_a, language_a, self.lexicon)
+        polar_b = has_polarity(text_b, language_b, self.lexicon)
+        if not polar_a and (not polar_b or not analyse(text_b, language_b,
+                                                         self.lexicon).plain_heads):
+            return None
+        left = analyse(text_a, language_a, self.lexicon)
+        if not polar_b and not left.plain_heads:
+            return None
+        right = analyse(text_b, language_b, self.lexicon)
+        finding = compare_analyses(left, right, contradictions_only)
+        return None if finding is None else (finding, left, right)
+
+    def _conflict(self, a: Claim, b: Claim, context: PairContext, finding: _Finding,
+                  left: StatementAnalysis, right: StatementAnalysis) -> Conflict:
         detail, explanation = _explain(finding, left, right, _claim_date(a), _claim_date(b))
-        explanation += variants
-        conflict = Conflict(kind="statement", score=round(finding.score, 3),
-                            explanation=explanation, a=a, b=b, judge=self.name,
-                            topic=context.topic, detail=detail)
-        return Verdict(self.name, "contradiction", finding.score, explanation, conflict)
+        return Conflict(kind="statement", score=round(finding.score, 3),
+                        explanation=explanation + _name_variants(left, right), a=a, b=b,
+                        judge=self.name, topic=context.topic, detail=detail)
 
 
 register_judge("statement", StatementJudge)
 
 
-def compare_analyses(a: StatementAnalysis, b: StatementAnalysis) -> _Finding | None:
-    """The strongest contradiction between ``a`` and ``b``, else an agreement, else None."""
+def compare_analyses(a: StatementAnalysis, b: StatementAnalysis,
+                     contradictions_only: bool = False) -> _Finding | None:
+    """The strongest contradiction between ``a`` and ``b``, else an agreement, else None.
+
+    ``contradictions_only`` never returns an agreement, and skips the subject test of the
+    word pairs that could only make one (most of them: the judge's path).
+    """
     findings = []
     for i, j in _word_pairs(a, b):
-        finding = _compare_words(i, a, j, b)
+        finding = _compare_words(i, a, j, b, contradictions_only)
         if finding is not None:
             findings.append(finding)
     if not findings:
@@ -112,22 +143,24 @@ def _word_pairs(a: StatementAnalysis, b: StatementAnalysis) -> list[tuple[int, i
         pairs.update((i, j) for i in a.concepts[concept] for j in b.concepts[concept])
     for i in a.plain_heads:
         keys = a.words[i].keys
-        pairs.update((i, j) for j, wb in enumerate(b.words) if not wb.senses and keys & wb.keys)
+        pairs.update((i, j) for j, wb in enumerate(b.words)
+                     if not wb.senses and not keys.isdisjoint(wb.keys))
     for j in b.plain_heads:
         keys = b.words[j].keys
-        pairs.update((i, j) for i, wa in enumerate(a.words) if not wa.senses and keys & wa.keys)
+        pairs.update((i, j) for i, wa in enumerate(a.words)
+                     if not wa.senses and not keys.isdisjoint(wa.keys))
     return sorted(pairs)
 
 
-def _compare_words(i: int, a: StatementAnalysis, j: int,
-                   b: StatementAnalysis) -> _Finding | None:
+def _compare_words(i: int, a: StatementAnalysis, j: int, b: StatementAnalysis,
+                   contradictions_only: bool = False) -> _Finding | None:
     wa, wb = a.words[i], b.words[j]
     concepts = {c for c, _ in wa.senses} & {c for c, _ in wb.senses}
     if concepts:
         concept = min(concepts)
         sign_a = dict(wa.senses)[concept]
         sign_b = dict(wb.senses)[concept]
-    elif not wa.senses and not wb.senses and wa.keys & wb.keys and (
+    elif not wa.senses and not wb.senses and not wa.keys.isdisjoint(wb.keys) and (
             wa.negation_head or wb.negation_head):
         # Both clauses negated somewhere ("tidak melihat adanya alasan" vs "tidak ada
         # alasan"): which word each negation really denies is beyond these rules.
@@ -139,6 +172,11 @@ def _compare_words(i: int, a: StatementAnalysis, j: int,
         concept, sign_a, sign_b = None, 1, 1
     else:
         return None
+    effect_a = sign_a * (-1 if wa.negated else 1)
+    effect_b = sign_b * (-1 if wb.negated else 1)
+    hedges_differ = wa.hedged != wb.hedged
+    if contradictions_only and effect_a == effect_b and not hedges_differ:
+        return None
     # A plain negation means what its scope says; a lexicon predicate ("mengevakuasi")
     # carries its meaning itself, so its object may be worded differently.
     if concept is None and wa.negated != wb.negated:
@@ -148,9 +186,6 @@ def _compare_words(i: int, a: StatementAnalysis, j: int,
     strength, shared = _same_proposition(i, a, j, b)
     if strength is None:
         return None
-    effect_a = sign_a * (-1 if wa.negated else 1)
-    effect_b = sign_b * (-1 if wb.negated else 1)
-    hedges_differ = wa.hedged != wb.hedged
     if effect_a != effect_b:
         if hedges_differ:
             return _Finding("contradiction", "certainty", _HEDGED_CONTRADICTION + 0.1 * strength,
@@ -190,9 +225,9 @@ def _same_proposition(i: int, a: StatementAnalysis, j: int,
     subject_a, clause_a = _proposition(i, a)
     subject_b, clause_b = _proposition(j, b)
     subject_b_keys = frozenset().union(*(w.keys for w in subject_b))
-    shared_subject = [w.text for w in subject_a if w.keys & subject_b_keys]
-    covered_a = [w.text for w in clause_a if w.keys & b.mentioned]
-    covered_b = [w.text for w in clause_b if w.keys & a.mentioned]
+    shared_subject = [w.text for w in subject_a if not w.keys.isdisjoint(subject_b_keys)]
+    covered_a = [w.text for w in clause_a if not w.keys.isdisjoint(b.mentioned)]
+    covered_b = [w.text for w in clause_b if not w.keys.isdisjoint(a.mentioned)]
     coverages = [len(covered) / len(clause)
                  for covered, clause in ((covered_a, clause_a), (covered_b, clause_b)) if clause]
     coverage = max(coverages, default=0.0)
@@ -223,7 +258,8 @@ def _scope_covered(i: int, analysis: StatementAnalysis, other: StatementAnalysis
         return False
     if not scope:
         return True
-    return sum(1 for w in scope if w.keys & other.mentioned) / len(scope) >= _SCOPE_COVERAGE
+    return sum(1 for w in scope if not w.keys.isdisjoint(other.mentioned)) / len(scope) \
+        >= _SCOPE_COVERAGE
 
 
 def _claim_date(claim: Claim) -> date | None:
