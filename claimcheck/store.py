@@ -11,12 +11,11 @@ Safety, by construction:
 
 from __future__ import annotations
 
-import hashlib
 import json
 import sqlite3
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import asdict, dataclass, fields
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -33,53 +32,17 @@ from claimcheck.models import (
     SegmentedDocument,
     Sentence,
 )
-
-SCHEMA_VERSION = 2
-BUSY_TIMEOUT_S = 30.0
-
-# Index i upgrades a store from user_version i to i + 1.
-MIGRATIONS = (
-    """
-    CREATE TABLE article (
-        id INTEGER PRIMARY KEY,
-        doc_id TEXT NOT NULL UNIQUE,
-        content_hash TEXT NOT NULL UNIQUE,
-        path TEXT NOT NULL,
-        outlet TEXT NOT NULL,
-        language TEXT NOT NULL,
-        declared_language TEXT,
-        url TEXT,
-        published TEXT,
-        title TEXT,
-        first_line INTEGER NOT NULL DEFAULT 1,
-        text TEXT NOT NULL,
-        dropped TEXT NOT NULL DEFAULT '[]',
-        sentence_count INTEGER NOT NULL,
-        indexed_at TEXT NOT NULL
-    );
-    CREATE INDEX article_published ON article (published);
-    CREATE TABLE sentence (
-        article INTEGER NOT NULL REFERENCES article (id) ON DELETE CASCADE,
-        idx INTEGER NOT NULL,
-        text TEXT NOT NULL,
-        language TEXT NOT NULL,
-        line INTEGER NOT NULL,
-        text_hash TEXT NOT NULL,
-        quantities TEXT NOT NULL,
-        dates TEXT NOT NULL,
-        PRIMARY KEY (article, idx)
-    );
-    CREATE INDEX sentence_text_hash ON sentence (text_hash);
-    CREATE TABLE embedding (
-        model TEXT NOT NULL,
-        text_hash TEXT NOT NULL,
-        vector BLOB NOT NULL,
-        PRIMARY KEY (model, text_hash)
-    );
-    """,
-    # Which extractor read each article, so better readings replace stale ones.
-    "ALTER TABLE article ADD COLUMN extractor TEXT NOT NULL DEFAULT ''",
+from claimcheck.store_schema import (
+    MIGRATIONS,
+    SCHEMA_VERSION,
+    content_hash,
+    from_json,
+    iso,
+    readings,
+    text_hash,
 )
+
+BUSY_TIMEOUT_S = 30.0
 
 
 class StoreError(ClaimcheckError):
@@ -275,7 +238,7 @@ class Store:
                 "sentence_count, indexed_at, extractor) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (document.id, digest, document.path, document.outlet, segmented.language,
-                 document.language, document.url, _iso(document.published), document.title,
+                 document.language, document.url, iso(document.published), document.title,
                  document.first_line, document.text,
                  json.dumps([[d.text, d.reason, d.line] for d in segmented.dropped],
                             ensure_ascii=False),
@@ -285,7 +248,7 @@ class Store:
                 "INSERT INTO sentence (article, idx, text, language, line, text_hash, "
                 "quantities, dates) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 [(cursor.lastrowid, c.sentence.index, c.sentence.text, c.sentence.language,
-                  c.sentence.line, text_hash(c.sentence.text), *_readings(c)) for c in claims])
+                  c.sentence.line, text_hash(c.sentence.text), *readings(c)) for c in claims])
             state = "updated" if replaced else "added"
             if on_article:
                 on_article(document, state)
@@ -316,7 +279,7 @@ class Store:
             for rowid, segmented, _claims in rows:
                 db.executemany(
                     "UPDATE sentence SET quantities = ?, dates = ? WHERE article = ? AND idx = ?",
-                    [(*_readings(c), rowid, c.sentence.index)
+                    [(*readings(c), rowid, c.sentence.index)
                      for c in extract_claims([segmented])])
                 db.execute("UPDATE article SET extractor = ? WHERE id = ?",
                            (extraction_version(), rowid))
@@ -415,8 +378,8 @@ class Store:
                 sentence = Sentence(doc_id, idx, sentence_text, sentence_language, line)
                 sentences.append(sentence)
                 claims.append(Claim(sentence, outlet, document.published,
-                                    tuple(_from_json(Quantity, q) for q in json.loads(quantities)),
-                                    tuple(_from_json(DateMention, d) for d in json.loads(dates))))
+                                    tuple(from_json(Quantity, q) for q in json.loads(quantities)),
+                                    tuple(from_json(DateMention, d) for d in json.loads(dates))))
             segmented = SegmentedDocument(document, language, tuple(sentences), tuple(
                 DroppedLine(doc_id, t, reason, line) for t, reason, line in json.loads(dropped)))
             out.append((rowid, segmented,
@@ -475,44 +438,3 @@ class ReadThroughCache:
     def put_many(self, model: str, vectors: Mapping[str, np.ndarray]) -> None:
         if self.fallback is not None:
             self.fallback.put_many(model, vectors)
-
-
-def content_hash(document: Document) -> str:
-    """What makes an article the same article: its text and everything said about it."""
-    parts = [document.text, document.outlet, document.language or "", document.url or "",
-             _iso(document.published) or "", document.title or ""]
-    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
-
-
-def text_hash(text: str) -> str:
-    return hashlib.sha1(text.encode("utf-8")).hexdigest()
-
-
-def _readings(claim: Claim) -> tuple[str, str]:
-    """A claim's quantities and dates as the two JSON columns of its sentence row."""
-    return (json.dumps([_to_json(q) for q in claim.quantities], ensure_ascii=False),
-            json.dumps([_to_json(d) for d in claim.dates], ensure_ascii=False))
-
-
-def _to_json(value: Quantity | DateMention) -> dict:
-    return {key: (item.isoformat() if isinstance(item, date) else item)
-            for key, item in asdict(value).items()}
-
-
-def _from_json(kind: type, data: dict):
-    # Fields added to the models later take their defaults; dropped ones are ignored.
-    known = {f.name: f for f in fields(kind)}
-    values = {}
-    for key, item in data.items():
-        if key not in known:
-            continue
-        if kind is DateMention and key in ("start", "end") and item:
-            item = date.fromisoformat(item)
-        elif isinstance(item, list):
-            item = tuple(item)
-        values[key] = item
-    return kind(**values)
-
-
-def _iso(value: date | None) -> str | None:
-    return value.isoformat() if value else None
