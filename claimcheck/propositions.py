@@ -141,8 +141,11 @@ def _analyse_cached(text: str, language: str, lexicon: Lexicon) -> StatementAnal
     hidden |= _drop_persistence(lower, lex, senses, clause, is_content)
     negations, heads = _negations(lower, lex, clause, consumed, is_content, senses)
     # A hedge covers its own clause ("tidak ada jaminan bahwa kedutaan akan tetap buka"),
-    # not the next one ("dikabarkan hanyut, ditemukan meninggal").
+    # and a complement clause after a comma ("keine Garantie, dass die Botschaft geöffnet
+    # bleibt"), not the next clause ("dikabarkan hanyut, ditemukan meninggal").
     hedged_clauses = {clause[i] for i in hedge_at}
+    hedged_clauses |= {clause[i] + 1 for i in hedge_at
+                       if _complement_follows(lower, clause, i, lex)}
     actor_keys = _actor_keys(prepared, matches)
 
     restricted_clauses = {clause[i] for i, word in enumerate(lower) if word in _RESTRICTIVE}
@@ -307,6 +310,18 @@ def _speakers(surface: list[str], lower: list[str],
                 j -= 1
         spans.append(span)
     return spans, verbs
+
+
+def _complement_follows(lower: list[str], clause: list[int], at: int,
+                        lex: LanguageLexicon) -> bool:
+    """The clause after the one holding ``at`` opens with a complementiser ("dass")."""
+    for j in range(at + 1, len(lower)):
+        if clause[j] == clause[at]:
+            continue
+        while j < len(lower) and lower[j] in _PUNCT:
+            j += 1
+        return j < len(lower) and lower[j] in lex.complementisers
+    return False
 
 
 def _frames(lower: list[str], lex: LanguageLexicon, verbs: set[int]) -> set[int]:

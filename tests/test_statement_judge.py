@@ -143,3 +143,22 @@ def test_lexicon_is_extensible():
     lexicon = load_lexicon({"id": {"concepts": {"open": {"+": ["beroperasi"]}}}})
     conflict = StatementJudge(lexicon).judge(a, b, PairContext())
     assert conflict is not None and conflict.detail == "antonym"
+
+
+@pytest.mark.parametrize(("firm", "hedged", "language"), [
+    # The hedge reaches the complement clause behind a comma or a "whether".
+    ("Die Botschaft bleibt geöffnet.", "Es gibt keine Garantie, dass die Botschaft geöffnet "
+     "bleibt.", "de"),
+    ("Die Botschaft bleibt geöffnet.", "Unklar ist, ob die Botschaft geöffnet bleibt.", "de"),
+    ("The embassy will stay open.", "It is unclear whether the embassy will stay open.", "en"),
+    ("Kedutaan tetap buka.", "Belum jelas apakah kedutaan akan tetap buka.", "id"),
+])
+def test_a_hedge_covers_its_complement_clause(firm, hedged, language):
+    conflict = judged(firm, hedged, language)
+    assert conflict is not None and conflict.detail == "certainty"
+
+
+def test_a_hedge_does_not_reach_a_clause_that_is_not_its_complement():
+    # "Unklar" hedges the cause; the embassy staying open is stated firmly.
+    assert judged("Die Botschaft bleibt geöffnet.",
+                  "Die Ursache ist unklar, die Botschaft bleibt geöffnet.", "de") is None
