@@ -162,3 +162,22 @@ def test_a_hedge_does_not_reach_a_clause_that_is_not_its_complement():
     # "Unklar" hedges the cause; the embassy staying open is stated firmly.
     assert judged("Die Botschaft bleibt geöffnet.",
                   "Die Ursache ist unklar, die Botschaft bleibt geöffnet.", "de") is None
+
+
+@pytest.mark.parametrize(("a", "b", "language"), [
+    ("Officials said the bridge was safe.", "Engineers warned the bridge was unsafe.", "en"),
+    ("The suspect was released on Monday.", "The suspect remains in custody.", "en"),
+    ("The vote was postponed.", "The vote went ahead as planned.", "en"),
+    ("Situasi di perbatasan aman.", "Situasi di perbatasan berbahaya.", "id"),
+    ("Tersangka dibebaskan pada Senin.", "Tersangka masih mendekam di penjara.", "id"),
+    ("Die Lage ist sicher.", "Die Lage ist gefährlich.", "de"),
+])
+def test_news_antonyms_safety_custody_and_going_ahead(a, b, language):
+    conflict = judged(a, b, language)
+    assert conflict is not None and conflict.detail == "antonym"
+
+
+def test_a_different_subject_keeps_antonyms_apart():
+    assert judged("The troops were sent to secure the airport.",
+                  "The airport is dangerous, officials said.", "en") is None
+    assert judged("The bridge is safe.", "The tunnel is dangerous.", "en") is None
