@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 
+from claimcheck.dates import extract_dates
 from claimcheck.judges import JUDGES, Judge
 from claimcheck.judges.statement import StatementJudge
 from claimcheck.lexicon import load_lexicon
@@ -181,3 +182,36 @@ def test_a_different_subject_keeps_antonyms_apart():
     assert judged("The troops were sent to secure the airport.",
                   "The airport is dangerous, officials said.", "en") is None
     assert judged("The bridge is safe.", "The tunnel is dangerous.", "en") is None
+
+
+@pytest.mark.parametrize(("both", "one"), [
+    # A sentence telling a change is not contradicted by a partner that tells one moment.
+    ("The airport reopened on Tuesday after it was closed on Monday.",
+     "The airport was closed on Monday."),
+    ("Prices rose in March after falling in February.", "Prices fell in February."),
+    ("The talks will resume on Monday after being postponed last week.",
+     "The talks were postponed last week."),
+])
+def test_one_moment_of_a_told_change_is_not_a_contradiction(both, one):
+    assert judged(both, one, "en") is None
+    assert judged(one, both, "en") is None
+
+
+def test_swapped_poles_in_two_sentences_still_contradict():
+    valid_first = ("Dari angka itu 1.049.334 suara dinyatakan sah, sedangkan suara tidak sah "
+                   "berjumlah 49.135.")
+    swapped = ("Dari angka itu 1.049.334 suara dinyatakan tidak sah, sedangkan suara sah "
+               "berjumlah 49.135.")
+    assert judged(valid_first, swapped) is not None
+
+
+def test_opposite_moves_on_different_days_are_two_moments():
+    friday = date(2024, 3, 8)
+    rose = Claim(Sentence("a", 0, "Stocks rose 2% on Friday.", "en"), "a", friday,
+                 dates=extract_dates("Stocks rose 2% on Friday.", "en", friday))
+    fell = Claim(Sentence("b", 0, "Stocks fell 3% on Thursday.", "en"), "b", friday,
+                 dates=extract_dates("Stocks fell 3% on Thursday.", "en", friday))
+    assert StatementJudge().judge(rose, fell, PairContext()) is None
+    same_day = Claim(Sentence("b", 0, "Stocks fell on Friday.", "en"), "b", friday,
+                     dates=extract_dates("Stocks fell on Friday.", "en", friday))
+    assert StatementJudge().judge(rose, same_day, PairContext()) is not None

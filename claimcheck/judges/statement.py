@@ -98,6 +98,10 @@ class StatementJudge:
             return None
         right = analyse(text_b, language_b, self.lexicon)
         finding = compare_analyses(left, right, contradictions_only)
+        if finding is not None and finding.relation == "contradiction" and \
+                _different_days(a, b):
+            # "Stocks rose on Friday" and "fell on Thursday": two moments, no contradiction.
+            return None
         return None if finding is None else (finding, left, right)
 
     def _conflict(self, a: Claim, b: Claim, context: PairContext, finding: _Finding,
@@ -118,16 +122,56 @@ def compare_analyses(a: StatementAnalysis, b: StatementAnalysis,
     ``contradictions_only`` never returns an agreement, and skips the subject test of the
     word pairs that could only make one (most of them: the judge's path).
     """
+    pairs = _word_pairs(a, b)
     findings = []
-    for i, j in _word_pairs(a, b):
+    for i, j in pairs:
         finding = _compare_words(i, a, j, b, contradictions_only)
         if finding is not None:
             findings.append(finding)
     if not findings:
         return None
     contradictions = [f for f in findings if f.relation == "contradiction"]
+    if contradictions:
+        # One sentence holding both poles ("reopened on Tuesday after it was closed on
+        # Monday") is not contradicted by a partner that repeats one of them.
+        agreements = [f for f in findings if f.relation == "agreement"]
+        if contradictions_only:  # agreements were not looked for: look where it matters
+            involved = {id(f.a) for f in contradictions} | {id(f.b) for f in contradictions}
+            agreements = [f for i, j in pairs
+                          if id(a.words[i]) in involved or id(b.words[j]) in involved
+                          if (f := _compare_words(i, a, j, b)) is not None
+                          and f.relation == "agreement"]
+        contradictions = [f for f in contradictions
+                          if not _accounted_for(f, agreements) or _both_poles(f, a, b)]
+        if not contradictions and contradictions_only:
+            return None
     pool = contradictions or findings
     return max(pool, key=lambda f: f.score)
+
+
+def _accounted_for(contradiction: _Finding, agreements: list[_Finding]) -> bool:
+    """Another word of one side says what the other side's word says."""
+    return any((g.b is contradiction.b and g.a is not contradiction.a) or
+               (g.a is contradiction.a and g.b is not contradiction.b) for g in agreements)
+
+
+def _both_poles(finding: _Finding, a: StatementAnalysis, b: StatementAnalysis) -> bool:
+    """Both sentences say the thing and its opposite: then which part has which pole
+    ("1.049.334 suara sah ... 49.135 tidak sah" against the figures swapped) is the
+    contradiction, and agreeing parts do not account for it."""
+    return len(_effects(finding.a, finding.concept, a)) == 2 and \
+        len(_effects(finding.b, finding.concept, b)) == 2
+
+
+def _effects(word: Word, concept: str | None, analysis: StatementAnalysis) -> set[int]:
+    effects = set()
+    for other in analysis.words:
+        if concept is not None:
+            signs = [sign for name, sign in other.senses if name == concept]
+        else:
+            signs = [1] if not other.senses and not other.keys.isdisjoint(word.keys) else []
+        effects.update(sign * (-1 if other.negated else 1) for sign in signs)
+    return effects
 
 
 def _word_pairs(a: StatementAnalysis, b: StatementAnalysis) -> list[tuple[int, int]]:
@@ -260,6 +304,21 @@ def _scope_covered(i: int, analysis: StatementAnalysis, other: StatementAnalysis
         return True
     return sum(1 for w in scope if not w.keys.isdisjoint(other.mentioned)) / len(scope) \
         >= _SCOPE_COVERAGE
+
+
+def _different_days(a: Claim, b: Claim) -> bool:
+    """Both sentences name the day they speak of, and no day of one is a day of the other."""
+    if not a.dates or not b.dates:
+        return False
+    return not any(_may_coincide(x, y) for x in a.dates for y in b.dates)
+
+
+def _may_coincide(x, y) -> bool:
+    if x.start and x.end and y.start and y.end:
+        return x.start <= y.end and y.start <= x.end
+    if x.weekday is not None and y.weekday is not None:
+        return x.weekday == y.weekday
+    return True  # "last week" against "Monday": cannot tell
 
 
 def _claim_date(claim: Claim) -> date | None:
