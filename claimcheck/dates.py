@@ -31,10 +31,18 @@ _PART_RE = "|".join(sorted(PARTS_OF_DAY, key=len, reverse=True))
 
 _NUMERIC = re.compile(r"(?<![\d/.])(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?![\d/])")
 _ISO = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
-_DAY_MONTH = re.compile(rf"(?<![\d.,])(\d{{1,2}})\.?\s+({MONTH_RE})(?:,?\s+(\d{{4}}))?(?!\d)")
+# "17 Agustus tahun 1945": Indonesian may name the year with its word.
+_DAY_MONTH = re.compile(
+    rf"(?<![\d.,])(\d{{1,2}})\.?\s+({MONTH_RE})(?:,?\s+(?:tahun\s+)?(\d{{4}}))?(?!\d)")
 _MONTH_DAY = re.compile(
     rf"({MONTH_RE})\s+(\d{{1,2}})(?:st|nd|rd|th)?(?![\d:.,]\d)(?:,?\s+(\d{{4}}))?(?![\d:])")
 _MONTH_YEAR = re.compile(rf"(?<!\d\s)\b({MONTH_RE})\s+(\d{{4}})\b")
+# A year on its own, only behind the word that makes it one ("pada tahun 1951", "in 1985",
+# "im Jahr 2010"): a bare "2021" is as often a name ("Liga Super 2021") or an amount.
+# Decades ("1970-an", "1970s", "1970er") and ranges ("2019-2020") are not one year.
+_YEAR = re.compile(
+    r"\b(?:(?P<word>[Tt]ahun)|pada|in|In|im\s+Jahre?|Im\s+Jahre?)\s+(?P<year>1\d{3}|2[01]\d{2})"
+    r"(?![\d.,]\d|[-–]?an\b|er\b|s\b|['’]s\b|\s*[-–/]\s*\d)")
 _MONTH_ALONE = re.compile(
     rf"\b(?:pada|bulan|sejak|hingga|akhir|awal|pertengahan|in|since|until|early|late|"
     rf"mid|im|seit|bis|Ende|Anfang|Mitte)\s+({MONTH_RE})(?!\s*\d)", re.IGNORECASE)
@@ -167,6 +175,7 @@ def _absolute(text: str, language: str, published: date | None,
         when = _safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
         if when:
             found.append(DateMention(m.group(), m.start(), m.end(), when, when))
+    found += _years(text)
     if not months:
         return found
     for pattern, day_group, month_group in ((_DAY_MONTH, 1, 2), (_MONTH_DAY, 2, 1)):
@@ -188,6 +197,18 @@ def _absolute(text: str, language: str, published: date | None,
         found.append(DateMention(m.group(), m.start(), m.end(), date(year, month, 1),
                                  date(year, month, calendar.monthrange(year, month)[1])))
     return found + _months_alone(text, published)
+
+
+def _years(text: str) -> list[DateMention]:
+    """A whole year named as such: "pada tahun 1951", "in 1985", "im Jahr 2010"."""
+    found = []
+    for m in _YEAR.finditer(text):
+        year = int(m.group("year"))
+        if not m.group("word") and not 1800 <= year <= 2100:
+            continue  # "in 1500 cases" is an amount; "tahun 1500" is still a year
+        found.append(DateMention(m.group(), m.start(), m.end(), date(year, 1, 1),
+                                 date(year, 12, 31)))
+    return found
 
 
 def _months_alone(text: str, published: date | None) -> list[DateMention]:

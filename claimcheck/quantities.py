@@ -58,6 +58,8 @@ _RANGE_TO = re.compile(r"\s+(?:to|or|hingga|sampai|atau|bis|oder)\s+", re.IGNORE
 _BY_AMOUNT = re.compile(r"\b(?:by|sebesar|um)\s+$", re.IGNORECASE)
 _INHERIT = re.compile(r"\s*(?:\(\s*(?:or\s+|atau\s+|oder\s+)?|,?\s*(?:or|atau|oder)\s+|/\s*)")
 _ALREADY_DEPLOYED = re.compile(ALREADY_DEPLOYED, re.IGNORECASE)
+_ECHO_OPEN = re.compile(r"\s?\(\s?")
+_ECHO_CLOSE = re.compile(r"\s?\)")
 _ONE_WORDS = frozenset("one satu ein eine".split())
 _LENGTH_WORDS = frozenset("long wide high tall deep away above below across thick".split())
 
@@ -104,6 +106,10 @@ def extract_quantities(text: str, language: str) -> tuple[Quantity, ...]:
         end, factor = _magnitude_after(text, atom, end, language, kind == "money")
         if factor != 1:
             value, low, high = _scale(value, factor), _scale(low, factor), _scale(high, factor)
+        if index < len(atoms):
+            echo_end = _echo_end(text, end, atom, atoms[index], value, language)
+            if echo_end is not None:
+                index, end = index + 1, echo_end
         change, below = hedge_before(text, start, language)
         if index < len(atoms):
             taken = _range(text, atom, atoms[index], start, end, factor, language, change)
@@ -175,6 +181,25 @@ def extract_quantities(text: str, language: str) -> tuple[Quantity, ...]:
     results.extend(z for z in find_zero_amounts(text, language, actor)
                    if not any(q.start <= z.start < q.end for q in results))
     return tuple(sorted(results, key=lambda q: q.start))
+
+
+def _echo_end(text: str, end: int, atom: NumberAtom, following: NumberAtom,
+              value: float | None, language: str) -> int | None:
+    """The end of the figure spelled out again in brackets, if ``following`` is that.
+
+    Official and legal writing repeats a figure in words, or words in digits: "13 (tiga
+    belas) kabupaten", "two (2) vehicles", "zwei (2) Fahrzeuge". That is one figure, and
+    the counted noun comes after the bracket.
+    """
+    opening = _ECHO_OPEN.match(text, end)
+    if value is None or following.value is None or opening is None or \
+            opening.end() != following.start or following.is_word == atom.is_word:
+        return None
+    inner_end, factor = _magnitude_after(text, following, following.end, language, True)
+    closing = _ECHO_CLOSE.match(text, inner_end)
+    if closing is None or _scale(following.value, factor) != value:
+        return None
+    return closing.end()
 
 
 def _not_a_count(text: str, atom: NumberAtom, language: str) -> bool:

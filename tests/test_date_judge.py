@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
+import pytest
 from corpus_claims import claim, corpus_claim, corpus_sentence
 
 from claimcheck.judges import JUDGES
@@ -85,3 +86,54 @@ def test_sharing_only_places_and_names_is_not_one_event():
     captured = claim("Officials said the Taliban seized the city of Kandahar on Friday.",
                      "en", "b", "b", date(2021, 8, 13))
     assert DateJudge().judge(seized, captured, HIGH) is not None
+
+
+LOW = PairContext()
+
+
+@pytest.mark.parametrize(("a", "b", "lang"), [
+    ("Yayasan Bina Warga didirikan pada tahun 1992 di Bandung.",
+     "Yayasan Bina Warga berdiri pada tahun 1998 di Bandung.", "id"),
+    ("Penyanyi Rina Marlina lahir di Medan, 4 Mei 1990.",
+     "Penyanyi Rina Marlina lahir pada 4 Mei 1991.", "id"),
+    # A month without a year is compared by its month.
+    ("Aktris Dewi Anggraini menikah pada 12 Agustus 2015 di Bali.",
+     "Dewi Anggraini melangsungkan pernikahan pada bulan Juni.", "id"),
+    ("The charity Green Harbor was founded in 1992 in Leeds.",
+     "The charity Green Harbor was established in 1998.", "en"),
+    ("Die Stiftung Grüner Hafen wurde im Jahr 1992 gegründet.",
+     "Die Stiftung Grüner Hafen wurde im Jahr 1998 gegründet.", "de"),
+])
+def test_a_one_time_event_dated_twice_is_flagged_however_far_apart(a, b, lang):
+    conflict = DateJudge().judge(claim(a, lang), claim(b, lang), LOW)
+    assert conflict is not None and conflict.detail == "one-time event"
+    assert "happens once" in conflict.explanation
+
+
+@pytest.mark.parametrize(("a", "b", "lang"), [
+    # A year and a day within it agree.
+    ("Yayasan Bina Warga didirikan pada tahun 1992 di Bandung.",
+     "Yayasan Bina Warga didirikan pada 3 Maret 1992 di Bandung.", "id"),
+    ("Dewi Anggraini menikah pada 12 Agustus 2015 di Bali.",
+     "Dewi Anggraini melangsungkan pernikahan pada bulan Agustus.", "id"),
+    # Two founders, two foundings.
+    ("Bank Sentral Maju, yang didirikan pada tahun 1990, membeli Bank Sejahtera.",
+     "Bank Sejahtera didirikan pada tahun 1970 di Surabaya.", "id"),
+    # Two children, each born once.
+    ("Anak kedua Budi Santoso lahir pada tahun 2012 di Jakarta.",
+     "Anak ketiga Budi Santoso lahir pada tahun 2015 di Jakarta.", "id"),
+    # A birth rate counts many births.
+    ("Angka kelahiran di Indonesia pada tahun 2020 turun.",
+     "Angka kelahiran di Indonesia pada tahun 2019 turun.", "id"),
+    ("The birth rate in Japan fell in 2020.", "The birth rate in Japan fell in 2019.", "en"),
+    # A school opens once, but "opened a school" is not its founding: not read.
+    ("Green Harbor, founded in 1992, opened a school in 2005.",
+     "Green Harbor opened a school in 2007.", "en"),
+    # Events that recur: a year of growth, a month of inflation.
+    ("Ekonomi Indonesia tumbuh 5 persen pada tahun 2019.",
+     "Ekonomi Indonesia tumbuh 5 persen pada tahun 2020.", "id"),
+    ("Inflasi pada Mei 2020 mencapai 2 persen di Jakarta.",
+     "Inflasi pada Juni 2020 mencapai 2 persen di Jakarta.", "id"),
+])
+def test_other_date_differences_are_not_one_time_events(a, b, lang):
+    assert DateJudge().judge(claim(a, lang), claim(b, lang), HIGH) is None

@@ -108,3 +108,31 @@ def test_letters_that_case_fold_unlike_lower_do_not_break_reading():
 def test_any_text_reads_without_an_exception(language, text):
     for mention in extract_dates(text, language, date(2021, 8, 16)):
         assert 0 <= mention.span_start < mention.span_end <= len(text)
+
+
+@pytest.mark.parametrize(("text", "lang", "year"), [
+    ("Sekolah itu berdiri pada tahun 1962.", "id", 1962),
+    ("Koperasi itu didirikan pada 1974 oleh para petani.", "id", 1974),
+    ("The library was built in 1908.", "en", 1908),
+    ("Der Verein wurde im Jahr 1951 gegründet.", "de", 1951),
+])
+def test_a_year_named_as_such_spans_the_year(text, lang, year):
+    found = extract_dates(text, lang, None)
+    assert [(m.start, m.end, m.relative) for m in found] == \
+        [(date(year, 1, 1), date(year, 12, 31), False)]
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Liga Super Malaysia 2021 dimulai bulan depan.", "id"),  # a name, not a date
+    ("Masa keemasannya pada tahun 1970-an.", "id"),  # a decade
+    ("Prices rose sharply in the 1990s.", "en"),
+    ("Anggaran tahun 2021-2022 disetujui.", "id"),  # a range of years
+    ("The vaccine failed in 1500 cases.", "en"),  # an amount
+])
+def test_years_only_behind_their_cue_word(text, lang):
+    assert extract_dates(text, lang, None) == ()
+
+
+def test_a_day_may_name_its_year_with_the_word_tahun():
+    found = extract_dates("Proklamasi dibacakan pada 17 Agustus tahun 1945.", "id", None)
+    assert [(m.start, m.relative) for m in found] == [(date(1945, 8, 17), False)]

@@ -236,3 +236,32 @@ def test_counts_of_different_outcomes_or_compatible_bounds_do_not_conflict(a, b,
 def test_rounding_outcomes_and_months(a, b, lang, conflict):
     found = NumericJudge().judge(claim(a, lang), claim(b, lang), CTX)
     assert (found is not None) is conflict
+
+
+@pytest.mark.parametrize(("a", "b", "lang"), [
+    ("Gempa bermagnitudo 5,2 itu merusak 18 rumah warga.",
+     "Gempa itu merusak lebih dari 18 rumah warga.", "id"),
+    ("The magnitude 5.2 quake damaged 18 houses.", "The quake damaged more than 18 houses.",
+     "en"),
+    ("Das Beben der Stärke 5,2 beschädigte 18 Häuser.",
+     "Das Beben beschädigte mehr als 18 Häuser.", "de"),
+])
+def test_a_bare_figure_is_no_part_of_a_sum(judge, a, b, lang):
+    # 5.2 + 18 is not a count of houses: the bound "more than 18" still excludes 18.
+    assert judge.judge(claim(a, lang), claim(b, lang), CTX) is not None
+
+
+def test_parts_that_name_what_they_count_still_add_up(judge):
+    a = claim("Gempa itu merusak 12 rumah di desa timur dan 6 rumah di desa barat.", "id")
+    b = claim("Gempa itu merusak lebih dari 15 rumah.", "id")
+    assert judge.judge(a, b, CTX) is None
+
+
+def test_a_figure_spelled_out_in_brackets_keeps_its_noun(judge):
+    a = claim("Kabupaten itu terdiri dari 18 (delapan belas) kecamatan dan 5 (lima) kelurahan.",
+              "id")
+    b = claim("Kabupaten itu terdiri dari kurang dari 5 kelurahan.", "id")
+    conflict = judge.judge(a, b, CTX)
+    assert conflict is not None and "5 kelurahan" in conflict.explanation
+    same = claim("Kabupaten itu terdiri dari 18 kecamatan dan 5 kelurahan.", "id")
+    assert judge.judge(a, same, CTX) is None

@@ -385,3 +385,23 @@ def test_what_happened_to_the_counted_is_a_qualifier(text, lang, outcome):
     (count,) = extract_quantities(text, lang)
     found = [q for q in count.qualifiers if q in ("killed", "injured", "missing", "arrested")]
     assert found == ([outcome] if outcome else [])
+
+
+@pytest.mark.parametrize(("text", "lang", "value", "counted"), [
+    ("Kabupaten itu terdiri dari 18 (delapan belas) kecamatan.", "id", 18, "kecamatan"),
+    ("Pelaku dihukum membayar denda kepada tiga (3) korban.", "id", 3, "korban"),
+    ("The contract covers twelve (12) buses.", "en", 12, "buses"),
+    ("Die Stadt kaufte zwei (2) Busse.", "de", 2, "Busse"),
+])
+def test_a_figure_spelled_out_again_in_brackets_is_one_figure(text, lang, value, counted):
+    found = extract_quantities(text, lang)
+    assert [(q.value, q.counted) for q in found] == [(value, counted)]
+
+
+@pytest.mark.parametrize(("text", "lang", "values"), [
+    # A different figure in brackets is another reading, not the same one spelled out.
+    ("Jalan itu sepanjang 100 km (60 mil).", "id", [100, 60]),
+    ("The firm employs 120 (about 40%) of the town's workers.", "en", [120, 40]),
+])
+def test_a_different_figure_in_brackets_stays_apart(text, lang, values):
+    assert [q.value for q in extract_quantities(text, lang)] == values

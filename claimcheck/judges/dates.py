@@ -11,14 +11,15 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from claimcheck.calendar_words import WEEKDAYS
+from claimcheck.calendar_words import MONTH_PATTERN, MONTHS, WEEKDAYS
 from claimcheck.entities import find_actors
 from claimcheck.judges import register_judge
-from claimcheck.judges.numeric import content_stems, shared_words
+from claimcheck.judges.numeric import STOPWORDS, content_stems, shared_words
 from claimcheck.models import Claim, Conflict, DateMention, PairContext
 
 _BASE_SCORE = 0.3
 _MAX_GAP_DAYS = 3
+_WEEK = 7
 _DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 # Weekday, month and relative-day words say when, not what: they are not shared context.
 _DATE_STEMS = frozenset(word[:5] for word in WEEKDAYS) | frozenset(
@@ -56,6 +57,8 @@ def _actors(text: str) -> frozenset[str]:
 def _differ(a: DateMention, b: DateMention) -> bool | None:
     """True when the two mentions name different days, None when that cannot be told."""
     if a.start and b.start and a.end and b.end:
+        if max((a.end - a.start).days, (b.end - b.start).days) >= _WEEK:
+            return None  # "Mei 2020" and "Juni 2020" touch, but no day was misdated
         gap = max((b.start - a.end).days, (a.start - b.end).days)
         # One event misdated lands a day or two off (time zones, event vs announcement);
         # dates further apart are different events.
@@ -81,6 +84,146 @@ def _label(m: DateMention) -> str:
     return m.text
 
 
+# What happens once to whoever it happens to: a founding, a birth, a wedding. Two dates
+# for one of them cannot both be right however far apart they are, where two dates for a
+# meeting or an attack are usually two meetings or two attacks.
+_ONCE = {
+    "founded": r"(?:di)?dirikan|berdiri|pendirian|founded|established|gegründet",
+    "born": r"lahir|kelahiran|born|geboren",
+    "married": r"menikah|pernikahan|married|heiratete|geheiratet",
+}
+_ONCE_RE = re.compile("|".join(rf"(?P<{event}>\b(?:{words})\b)" for event, words in
+                               _ONCE.items()), re.IGNORECASE)
+_ONCE_SCORE = 0.6
+# The date of the event follows its word closely ("didirikan pada tahun 1985", "born in
+# Jakarta on 6 March 1985") or, in German, comes just before it ("im Jahr 1985 gegründet").
+_WORDS_AFTER = 3
+_WORDS_BEFORE = 1
+_CLAUSE_BREAK = re.compile(r"[.;:!?()]")
+# "Anak kedua" and "anak ketiga" are two children, each born once.
+_ORDINAL = re.compile(
+    r"\b(?:pertama|(?:ke)(?:dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh)|ke-\d+|"
+    r"first|second|third|fourth|fifth|\d+(?:st|nd|rd|th)|erste|zweite|dritte|vierte|"
+    r"fünfte)\w{0,2}\b", re.IGNORECASE)
+_CAPITAL = re.compile(r"\b[A-Z][\w-]*")
+_RATE_BEFORE = re.compile(r"\b(?:angka|tingkat|jumlah|rata-rata|rate|number|numbers|Zahl|Anzahl|"
+                          r"Quote|Rate)\s+(?:of\s+|der\s+)?$", re.IGNORECASE)
+
+
+def _once_conflict(a: Claim, b: Claim) -> tuple[DateMention, DateMention, tuple[int, str]] | None:
+    """Two dates for one founding, birth or wedding of one subject, wholly apart."""
+    a_text, b_text = a.sentence.text, b.sentence.text
+    a_events, b_events = _once_events(a_text, a.dates), _once_events(b_text, b.dates)
+    if not a_events or not b_events or \
+            {m.group().casefold() for m in _ORDINAL.finditer(a_text)} != \
+            {m.group().casefold() for m in _ORDINAL.finditer(b_text)}:
+        return None
+    found = None
+    for event, (a_position, a_dates) in a_events.items():
+        if event not in b_events:
+            continue
+        b_position, b_dates = b_events[event]
+        subject = _subject(a_text, a_position)
+        if not _same_subject(subject, _subject(b_text, b_position)):
+            continue
+        pairs = [(da, db) for da in a_dates for db in b_dates]
+        if all(_apart(da, db) for da, db in pairs):
+            found = found or (*pairs[0], (a_position, event))
+        else:
+            return None  # one of the dates given agrees: the others date something else
+    return found
+
+
+def _once_events(text: str, dates: tuple[DateMention, ...]
+                 ) -> dict[str, tuple[int, list[DateMention]]]:
+    """Each one-time event named in ``text`` with the dates attached to it."""
+    events: dict[str, tuple[int, list[DateMention]]] = {}
+    for match in _ONCE_RE.finditer(text):
+        if _RATE_BEFORE.search(text, 0, match.start()):
+            continue  # "angka kelahiran pada 2020", "the marriage rate": many events
+        attached = [d for d in dates if _attached(text, match, d)]
+        if attached and match.lastgroup not in events:
+            events[match.lastgroup] = (match.start(), attached)
+    return events
+
+
+def _attached(text: str, event: re.Match[str], mention: DateMention) -> bool:
+    if mention.span_start >= event.end():
+        between, limit = text[event.end():mention.span_start], _WORDS_AFTER
+    elif mention.span_end <= event.start():
+        between, limit = text[mention.span_end:event.start()], _WORDS_BEFORE
+    else:
+        return False
+    return len(between.split()) <= limit and not _CLAUSE_BREAK.search(between)
+
+
+def _subject(text: str, position: int) -> str | None:
+    """The name nearest before the event word ("Happy Salma menikah"), else the first after
+    it ("Didirikan pada tahun 1985, PT Manulife ..."): whose founding or birth it is."""
+    names: list[tuple[int, int]] = []
+    for m in _CAPITAL.finditer(text):
+        if not _is_name(m.group()):
+            continue
+        if names and not text[names[-1][1]:m.start()].strip():
+            names[-1] = (names[-1][0], m.end())  # "Happy Salma", "PT Asuransi Jiwa"
+        else:
+            names.append((m.start(), m.end()))
+    # One capitalised word opening the sentence may be any word ("Angka", "Babies").
+    names = [n for n in names if n[0] > 0 or " " in text[n[0]:n[1]]]
+    before = [n for n in names if n[1] <= position]
+    after = [n for n in names if n[0] > position]
+    nearest = before[-1] if before else (after[0] if after else None)
+    return text[nearest[0]:nearest[1]] if nearest else None
+
+
+def _same_subject(a: str | None, b: str | None) -> bool:
+    """"Presiden Joko Widodo" and "Joko Widodo" name one person: one name holds the other
+    ("Bank Maju" and "Bank Sejahtera" share a word, not a name)."""
+    if not a or not b:
+        return False
+    a_words, b_words = set(a.casefold().split()), set(b.casefold().split())
+    return a_words <= b_words or b_words <= a_words
+
+
+def _is_name(word: str) -> bool:
+    folded = word.casefold()
+    return folded not in STOPWORDS and folded not in MONTHS and folded not in WEEKDAYS and \
+        _ONCE_RE.fullmatch(word) is None
+
+
+def _apart(a: DateMention, b: DateMention) -> bool:
+    """True when the two mentions cannot name the same day: a year, month or day differs.
+
+    A year guessed for "pada bulan September" is not compared, only its month.
+    """
+    a_fields, b_fields = _calendar_fields(a), _calendar_fields(b)
+    if a_fields is None or b_fields is None:
+        return False
+    for index, (x, y) in enumerate(zip(a_fields, b_fields, strict=True)):
+        if x is not None and y is not None and x != y:
+            return True
+        if index > 0 and (x is None or y is None):
+            return False
+    return False
+
+
+def _calendar_fields(m: DateMention) -> tuple[int | None, int | None, int | None] | None:
+    """(year, month, day) as far as the mention names them; None for weekdays and the like."""
+    if m.start is not None and m.end is not None and not m.relative:
+        if m.start.year != m.end.year:
+            return None
+        month = m.start.month if m.start.month == m.end.month else None
+        return m.start.year, month, m.start.day if m.start == m.end else None
+    if m.weekday is not None:
+        return None
+    month_word = MONTH_PATTERN.search(m.text)
+    if month_word is None:
+        return None
+    month = MONTHS.get(month_word.group().rstrip(".").casefold())
+    day = re.search(r"\b(\d{1,2})\b", m.text)
+    return (None, month, int(day.group(1)) if day else None) if month else None
+
+
 class DateJudge:
     """Flags two outlets putting one event on different days, with a low score."""
 
@@ -89,6 +232,15 @@ class DateJudge:
     def judge(self, a: Claim, b: Claim, context: PairContext) -> Conflict | None:
         if not a.dates or not b.dates:
             return None
+        once = _once_conflict(a, b)
+        if once is not None:
+            da, db, event = once
+            return Conflict(
+                kind="date", score=_ONCE_SCORE, a=a, b=b, judge=self.name, a_values=(da,),
+                b_values=(db,), topic=context.topic, detail="one-time event",
+                explanation=f"{_label(da)} vs {_label(db)}: both date when "
+                            f"{_subject(a.sentence.text, event[0])} was {event[1]}, which "
+                            f"happens once")
         # "Pernyataan itu ... pada hari Jumat" dates what the sentence before it said.
         shared = _event_stems(a.matching_text) & _event_stems(b.matching_text)
         actors = _actors(a.matching_text) & _actors(b.matching_text)

@@ -40,6 +40,8 @@ war waren wird werden haben hat sagte sagt nicht auch ein eine einen einem einer
     # Two figures "in May" or "on Monday" share a moment, not what they measure.
     "kemarin yesterday gestern today heute besok tomorrow morgen week weeks pekan minggu "
     "woche month months bulan monat year years jahr".split())
+#: Words that say nothing of what is measured or who did it (the date judge's too).
+STOPWORDS = _STOPWORDS
 _TOKEN = re.compile(r"[^\W\d_]{3,}")
 # A forecast and a measurement speak of different moments: "diprediksi di atas 30 ribu"
 # says nothing against "turun ke 20,14 ribu".
@@ -275,7 +277,10 @@ def _agrees(q: Quantity, others: tuple[Quantity, ...], text: str, other_text: st
         if _overlap(q, other) and not _strict_exact(q, other, text) and \
                 not _strict_exact(other, q, other_text):
             return True
-    parts = [o for o in same if o.change == "=" and o.value is not None]
+    # Only figures that say what they count are parts: a bare "magnitudo 7,3" is no share
+    # of "12 mm/tahun", though it may repeat a figure whose noun was left out.
+    parts = [o for o in same if o.change == "=" and o.value is not None
+             and _measure(o).what[3] is not None]
     if len(parts) >= 2:
         total = sum(o.value for o in parts)
         return _overlap(q, _Whole(total, total, parts[0].change))
