@@ -15,7 +15,7 @@ from html import escape
 from urllib.parse import urlsplit
 
 from claimcheck.formats.json_format import summary
-from claimcheck.formats.markdown import value_spans
+from claimcheck.formats.markdown import mark_values
 from claimcheck.models import Claim, Conflict, DateMention, Document, Quantity, Report
 
 _STYLE = """
@@ -185,13 +185,7 @@ def _side(label: str, claim: Claim, values: Sequence[Quantity | DateMention],
 
 def highlight(text: str, values: Sequence[Quantity | DateMention]) -> str:
     """``text`` escaped, with each value wrapped in ``<mark>``."""
-    parts, position = [], 0
-    for start, end in value_spans(text, values):
-        parts.append(escape(text[position:start]))
-        parts.append(f"<mark>{escape(text[start:end])}</mark>")
-        position = end
-    parts.append(escape(text[position:]))
-    return "".join(parts)
+    return mark_values(text, values, escape, "<mark>", "</mark>")
 
 
 def _articles_table(report: Report) -> str:

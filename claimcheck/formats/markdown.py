@@ -8,7 +8,7 @@ Article text is escaped: a sentence is a quote, never markup that GitHub would r
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from claimcheck.formats.json_format import summary
 from claimcheck.models import Claim, Conflict, DateMention, Quantity, Report
@@ -76,14 +76,9 @@ def _where(claim: Claim) -> str:
 
 
 def _quote(text: str, values: Sequence[Quantity | DateMention]) -> str:
-    parts, position = [], 0
-    for start, end in value_spans(text, values):
-        parts.append(_escape_characters(text[position:start]))
-        parts.append(f"**{_escape_characters(text[start:end])}**")
-        position = end
-    parts.append(_escape_characters(text[position:]))
+    quoted = mark_values(text, values, _escape_characters, "**", "**")
     # A quote is one paragraph: a newline inside it would end the blockquote.
-    return " ".join("".join(parts).split())
+    return " ".join(quoted.split())
 
 
 def _kind(conflict: Conflict) -> str:
@@ -103,6 +98,17 @@ def escape_markdown(text: str) -> str:
 
 def _escape_characters(text: str) -> str:
     return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+
+
+def mark_values(text: str, values: Sequence[Quantity | DateMention],
+                escape: Callable[[str], str], before: str, after: str) -> str:
+    """``text`` escaped for a format, each value's span between ``before`` and ``after``."""
+    parts, position = [], 0
+    for start, end in value_spans(text, values):
+        parts += [escape(text[position:start]), before, escape(text[start:end]), after]
+        position = end
+    parts.append(escape(text[position:]))
+    return "".join(parts)
 
 
 def value_spans(text: str, values: Sequence[Quantity | DateMention]) -> list[tuple[int, int]]:
