@@ -76,3 +76,8 @@ def test_hybrid_uses_the_model_only_on_languages_it_knows(tiny_sentence_model):
 def test_an_unavailable_model_is_a_model_error():
     with pytest.raises(ModelError):
         SentenceTransformerEmbedder("not-a-real/model-anywhere").embed(["x"])
+
+
+def test_lexical_rows_of_blank_texts_are_empty_not_an_error():
+    matrix = LexicalEmbedder().embed(["", "  \t"])
+    assert matrix.shape == (2, 0)
