@@ -136,3 +136,30 @@ def test_blocks_over_dense_columns_are_the_full_products(corpus_rows):
     expected = (hybrid @ hybrid.T).toarray()
     for start, block in similarity.similarity_blocks(hybrid, block=32):
         assert block == pytest.approx(expected[start:start + block.shape[0]], abs=1e-5)
+
+
+def test_hybrid_rows_are_rescored_exactly_and_duplicates_tie(corpus_rows, monkeypatch):
+    claims, matrix, outlets = corpus_rows
+    hybrid = _with_semantic_columns(matrix)
+    # The same sentence from three more outlets: equal rows must score equally with
+    # every other row, whichever row of the matrix they are.
+    copies = sparse.vstack([hybrid, hybrid[[0, 0, 0]]], format="csr")
+    groups = np.r_[outlets, [outlets.max() + 1, outlets.max() + 2, outlets.max() + 3]]
+    monkeypatch.setattr(similarity, "EXACT_LIMIT", 10)
+    similarity._RECENT.clear()
+    indices, values = similarity.top_neighbours(copies, 5, exclude_group=groups)
+    expected = (copies @ copies.T).toarray()
+    found = indices >= 0
+    rows = np.repeat(np.arange(copies.shape[0]), 5).reshape(-1, 5)
+    assert values[found] == pytest.approx(expected[rows[found], indices[found]], abs=1e-5)
+    last = copies.shape[0] - 3
+    assert values[last].tolist() == values[last + 1].tolist() == values[last + 2].tolist()
+
+
+def test_dense_pair_similarities_round_alike_both_ways():
+    dense = np.random.default_rng(2).standard_normal((300, 384)).astype(np.float32)
+    first, second = np.triu_indices(300, k=1)
+    forward = similarity._dense_pair_similarities(dense, first, second)
+    assert (forward == similarity._dense_pair_similarities(dense, second, first)).all()
+    assert forward == pytest.approx(np.einsum("ij,ij->i", dense[first], dense[second]),
+                                    abs=1e-5)
