@@ -68,6 +68,15 @@ def check_documents(documents: Iterable[Document], config: CheckConfig = CheckCo
     ``archive`` adds documents segmented and extracted earlier (``claimcheck.store``);
     ``keep`` drops the conflicts it rejects (``check --against`` keeps the new batch's).
     """
+    from claimcheck.gc_pause import paused_collector
+
+    with paused_collector():  # 1.0 s of 7.9 outside the encode at 10,000 hybrid sentences
+        return _check_documents(documents, config, embedder, judges, warnings, on_stage,
+                                archive, keep)
+
+
+def _check_documents(documents, config, embedder, judges, warnings, on_stage, archive,
+                     keep) -> Report:
     from claimcheck.candidates import find_candidates
     from claimcheck.extract import extract_claims, segment_documents
     from claimcheck.topics import find_topics

@@ -93,13 +93,15 @@ def check(paths, output_format, output, embedder, model, language, min_score, sh
 def _emit(report, output_format: str, output: str | None, show_dropped: bool,
           width: int | None = None, protected=()) -> None:
     from claimcheck.formats import RenderOptions, get_formatter
+    from claimcheck.gc_pause import paused_collector
     from claimcheck.output import write_atomic
 
     to_terminal = output is None and sys.stdout.isatty()
     if width is None:
         width = max(60, shutil.get_terminal_size()[0]) if to_terminal else 100
     options = RenderOptions(width=width, color=to_terminal, show_dropped=show_dropped)
-    text = get_formatter(output_format).render(report, options)
+    with paused_collector():  # claimcheck.gc_pause: 0.25 s of 0.65 at 4,000 conflicts
+        text = get_formatter(output_format).render(report, options)
     if output:
         write_atomic(output, text, protected=protected)
     else:
