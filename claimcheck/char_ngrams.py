@@ -47,27 +47,49 @@ def char_wb_counts(texts: Sequence[str], ngram_range: tuple[int, int] = (3, 5),
                 word_grams.extend(vocabulary.setdefault(gram, len(vocabulary))
                                   for gram in grams)
             row_words.append(known)
+    terms = sorted(vocabulary)
+    column_of = np.empty(len(vocabulary), dtype=np.int32)
+    column_of[[vocabulary[term] for term in terms]] = np.arange(len(terms), dtype=np.int32)
+    grams = column_of[np.asarray(word_grams, dtype=np.int64)]
+    word_start_array = np.asarray(word_start, dtype=np.int64)
+    word_length_array = np.asarray(word_length, dtype=np.int64)
     words_array = np.asarray(row_words, dtype=np.int64)
-    lengths = np.asarray(word_length, dtype=np.int64)[words_array]
-    starts = np.asarray(word_start, dtype=np.int64)[words_array]
+    word_bounds = np.concatenate([[0], np.cumsum(row_lengths, dtype=np.int64)])
+    # In slices of rows: one n-gram occurrence takes ~40 bytes of temporaries, 1 GB at
+    # 100,000 sentences if all were expanded at once.
+    parts = [_count_rows(grams, word_start_array, word_length_array,
+                         words_array[word_bounds[first]:word_bounds[last]],
+                         np.asarray(row_lengths[first:last], dtype=np.int64), len(terms), dtype)
+             for first in range(0, len(row_lengths), _ROWS_PER_SLICE)
+             for last in [min(first + _ROWS_PER_SLICE, len(row_lengths))]]
+    if not parts:
+        return sparse.csr_matrix((0, len(terms)), dtype=dtype), terms
+    counts = sparse.vstack(parts, format="csr") if len(parts) > 1 else parts[0]
+    counts.sort_indices()  # a check only: already sorted
+    return counts, terms
+
+
+_ROWS_PER_SLICE = 8192
+
+
+def _count_rows(grams: np.ndarray, word_start: np.ndarray, word_length: np.ndarray,
+                words: np.ndarray, row_lengths: np.ndarray, width: int, dtype
+                ) -> sparse.csr_matrix:
+    """The counts of a slice of rows, from the words each holds."""
+    lengths = word_length[words]
     total = int(lengths.sum())
-    # Position of every n-gram occurrence in ``word_grams``: its word's start plus its
+    # Where each occurrence's column sits in ``grams``: its word's first n-gram plus its
     # place within the word.
     within = np.arange(total, dtype=np.int64) - np.repeat(np.cumsum(lengths) - lengths, lengths)
-    features = np.asarray(word_grams, dtype=np.int64)[np.repeat(starts, lengths) + within]
-    row_of_word = np.repeat(np.arange(len(row_lengths), dtype=np.int64),
-                            np.asarray(row_lengths, dtype=np.int64))
-    rows = np.repeat(row_of_word, lengths)
-    terms = sorted(vocabulary)
-    column_of = np.empty(len(vocabulary), dtype=np.int64)
-    column_of[[vocabulary[term] for term in terms]] = np.arange(len(terms))
+    columns = grams[np.repeat(word_start[words], lengths) + within]
+    del within
+    rows = np.repeat(np.repeat(np.arange(row_lengths.size, dtype=np.int32), row_lengths),
+                     lengths)
     # Through CSC: the entries arrive row by row, so each column's rows come out in
     # order, duplicates summed, and the CSR built back from it has its columns in order
     # (half the time of sorting every row of a CSR built directly).
-    counts = sparse.coo_matrix((np.ones(total, dtype=dtype), (rows, column_of[features])),
-                               shape=(len(row_lengths), len(terms))).tocsc().tocsr()
-    counts.sort_indices()  # a check only: already sorted
-    return counts, terms
+    return sparse.coo_matrix((np.ones(total, dtype=dtype), (rows, columns)),
+                             shape=(row_lengths.size, width)).tocsc().tocsr()
 
 
 def _word_ngrams(word: str, low: int, high: int) -> list[str]:

@@ -222,10 +222,11 @@ def _indexed_neighbours(matrix: sparse.csr_matrix, k: int, exclude_group: np.nda
     group = exclude_group if exclude_group is not None else np.arange(count)
     indices = np.full((count, k), -1, dtype=np.int64)
     similarities = np.full((count, k), -np.inf, dtype=np.float32)
-    if dense is not None:
-        # Rescored in two parts, the dense columns as a dense dot product: through the
+    if everyone:
+        # Rescored in two parts, the dense channel as a dense dot product: through the
         # sparse rows' 600 entries, 800,000 pairs took 0.74 s at 10,000 hybrid
-        # sentences; in two parts, 0.3 s.
+        # sentences; in two parts, 0.3 s. (The lexical embedder's few common n-grams
+        # are not worth a second copy of the matrix.)
         keep = np.ones(matrix.shape[1], dtype=bool)
         keep[common] = False
         rest = _sorted(matrix[:, np.flatnonzero(keep)].tocsr())
@@ -247,7 +248,7 @@ def _indexed_neighbours(matrix: sparse.csr_matrix, k: int, exclude_group: np.nda
         # same way whichever channel found them.
         unique = np.unique(rows * count + columns)
         rows, columns = unique // count, unique % count
-        if dense is not None:
+        if everyone:
             exact = pair_similarities(rest, rows, columns)
             exact += _dense_pair_similarities(dense, rows, columns)
         else:

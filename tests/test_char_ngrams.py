@@ -52,3 +52,9 @@ def test_short_words_repeated_words_and_odd_whitespace(ngram_range):
                 min_size=1, max_size=8).filter(lambda texts: any(len(t.split()) for t in texts)))
 def test_any_texts_count_alike(texts):
     _assert_same(texts)
+
+
+def test_rows_counted_in_slices_join_up(monkeypatch):
+    monkeypatch.setattr("claimcheck.char_ngrams._ROWS_PER_SLICE", 3)
+    _assert_same(["satu dua tiga", "", "empat lima", "enam", "  ", "tujuh delapan sembilan",
+                  "sepuluh"])
