@@ -20,7 +20,13 @@ from scipy import sparse
 from claimcheck.cache import EmbeddingCache
 from claimcheck.char_ngrams import char_wb_counts
 from claimcheck.errors import ConfigError
-from claimcheck.model_loader import LoadedModel, load_sentence_transformer
+from claimcheck.model_loader import (
+    UNKNOWN,
+    LoadedModel,
+    ModelIdentity,
+    identify_model,
+    load_sentence_transformer,
+)
 
 Matrix = np.ndarray | sparse.csr_matrix
 
@@ -66,14 +72,25 @@ class LexicalEmbedder:
 
 
 class SentenceTransformerEmbedder:
-    """Any sentence-transformers model, from a local folder, the local cache or a wheel."""
+    """Any sentence-transformers model, from a local folder, the local cache or a wheel.
+
+    The model is loaded only when something must be encoded: sentences found in the
+    embedding cache need nothing but the model's identity (its folder's digest).
+    """
 
     def __init__(self, model: str | None = None, cache: EmbeddingCache | None = None,
                  batch_size: int = 32) -> None:
         self.model_name = model
         self.cache = cache
         self.batch_size = batch_size
+        self._identity: ModelIdentity | None = None
         self._loaded: LoadedModel | None = None
+
+    @property
+    def identity(self) -> ModelIdentity:
+        if self._identity is None:
+            self._identity = identify_model(self.model_name)
+        return self._identity
 
     @property
     def loaded(self) -> LoadedModel:
@@ -83,22 +100,28 @@ class SentenceTransformerEmbedder:
 
     @property
     def name(self) -> str:
-        return self.loaded.name
+        return self.identity.name
+
+    @property
+    def languages(self) -> frozenset[str] | None:
+        """Languages the model was trained on; ``None`` means many (multilingual)."""
+        known = self.identity.languages
+        return self.loaded.languages if known == UNKNOWN else known
 
     def embed(self, texts: Sequence[str], languages: Sequence[str] | None = None) -> Matrix:
-        loaded = self.loaded
-        dimension = loaded.dimension
         if not texts:
-            return np.zeros((0, dimension), dtype=np.float32)
-        found = self.cache.get_many(loaded.key, texts) if self.cache else {}
+            return np.zeros((0, self.loaded.dimension), dtype=np.float32)
+        key = self.identity.key
+        found = self.cache.get_many(key, texts) if self.cache else {}
         missing = list(dict.fromkeys(text for text in texts if text not in found))
         if missing:
-            vectors = loaded.model.encode(missing, batch_size=self.batch_size,
-                                          normalize_embeddings=True, convert_to_numpy=True,
-                                          show_progress_bar=False).astype(np.float32)
+            vectors = self.loaded.model.encode(missing, batch_size=self.batch_size,
+                                               normalize_embeddings=True,
+                                               convert_to_numpy=True,
+                                               show_progress_bar=False).astype(np.float32)
             fresh = dict(zip(missing, vectors, strict=True))
             if self.cache:
-                self.cache.put_many(loaded.key, fresh)
+                self.cache.put_many(key, fresh)
             found = {**found, **fresh}
         return np.vstack([found[text] for text in texts]).astype(np.float32)
 
@@ -129,21 +152,24 @@ class HybridEmbedder:
         lexical = self.lexical.embed(texts, languages)
         if not texts:
             return lexical
-        known = self.semantic.loaded.languages
+        known = self.semantic.languages
         weights = np.array([
             self.semantic_weight if (known is None or (lang or "en") in known)
             else self.foreign_weight
             for lang in (languages or ["en"] * len(texts))
         ], dtype=np.float32)
-        semantic = np.zeros((len(texts), self.semantic.loaded.dimension), dtype=np.float32)
         used = np.flatnonzero(weights > 0)
-        if used.size:
-            vectors = np.asarray(self.semantic.embed([texts[i] for i in used]), dtype=np.float32)
-            # Centring removes the component every sentence shares, which otherwise gives
-            # unrelated sentences cosines of 0.5 and more (measured on the seeds).
-            if used.size > 1:
-                vectors = vectors - vectors.mean(axis=0, keepdims=True)
-            semantic[used] = _normalise_rows(vectors)
+        if not used.size:
+            # No sentence in a language the model knows: its columns would all be zero,
+            # and the model is not even loaded (an Indonesian batch with English MiniLM).
+            return lexical
+        vectors = np.asarray(self.semantic.embed([texts[i] for i in used]), dtype=np.float32)
+        # Centring removes the component every sentence shares, which otherwise gives
+        # unrelated sentences cosines of 0.5 and more (measured on the seeds).
+        if used.size > 1:
+            vectors = vectors - vectors.mean(axis=0, keepdims=True)
+        semantic = np.zeros((len(texts), vectors.shape[1]), dtype=np.float32)
+        semantic[used] = _normalise_rows(vectors)
         # Each row scaled in place of a diagonal product, which leaves the columns of a
         # row out of order and cost a sort of the whole matrix (0.1 s at 10,000).
         lexical = sparse.csr_matrix(lexical)

@@ -7,6 +7,7 @@ line (``ModelError``) instead of a minute of network retries.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,6 +33,30 @@ class LoadedModel:
     dimension: int
     #: Languages the model was trained on; ``None`` means many (multilingual).
     languages: frozenset[str] | None
+
+
+@dataclass(frozen=True)
+class ModelIdentity:
+    """What the embedding cache and the language weighting need, read from the model's
+    folder without importing torch (2 s): a batch whose sentences are all cached, or all
+    in languages the model does not know, never loads the model."""
+
+    name: str
+    key: str
+    path: Path
+    #: As ``LoadedModel.languages``; ``UNKNOWN`` when the folder does not say.
+    languages: frozenset[str] | None | str
+
+
+UNKNOWN = "unknown"
+
+
+def identify_model(name: str | None = None) -> ModelIdentity:
+    """The identity of ``name`` (or the packaged default); unavailable names fail here."""
+    path = resolve_model_path(name)
+    label = name or DEFAULT_MODEL
+    return ModelIdentity(label, f"{label}@{_folder_digest(path)}", path,
+                         _folder_languages(path, label))
 
 
 def offline_environment() -> None:
@@ -113,10 +138,36 @@ def _folder_digest(path: Path) -> str:
 
 
 def _model_languages(model: Any, name: str) -> frozenset[str] | None:
-    if any(marker.lower() in name.lower() for marker in _MULTILINGUAL_NAMES):
-        return None
     tokenizer = getattr(model, "tokenizer", None)
-    vocab_size = getattr(tokenizer, "vocab_size", 0) or 0
+    return _languages(name, getattr(tokenizer, "vocab_size", 0) or 0)
+
+
+def _languages(name: str, vocab_size: int) -> frozenset[str] | None:
+    if _named_multilingual(name):
+        return None
     if vocab_size >= _MULTILINGUAL_VOCAB:
         return None
     return frozenset({"en"})
+
+
+def _named_multilingual(name: str) -> bool:
+    # The model's own name, not the folders above it ("/home/m3/models/...").
+    last = name.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1].lower()
+    return any(marker.lower() in last for marker in _MULTILINGUAL_NAMES)
+
+
+def _folder_languages(path: Path, name: str) -> frozenset[str] | None | str:
+    """The languages the loaded model's tokenizer would give, from the transformer's
+    ``config.json`` (its ``vocab_size``); ``UNKNOWN`` when no configuration says."""
+    if _named_multilingual(name):
+        return None
+    # sentence-transformers keeps the transformer's configuration at the top of the
+    # folder, or, in older saves, in the first module's folder ("0_Transformer").
+    for config in [path / "config.json", *sorted(path.glob("*/config.json"))]:
+        try:
+            vocab_size = json.loads(config.read_text(encoding="utf-8")).get("vocab_size")
+        except (OSError, ValueError, AttributeError):
+            continue
+        if isinstance(vocab_size, int) and vocab_size > 0:
+            return _languages(name, vocab_size)
+    return UNKNOWN

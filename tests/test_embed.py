@@ -81,3 +81,26 @@ def test_an_unavailable_model_is_a_model_error():
 def test_lexical_rows_of_blank_texts_are_empty_not_an_error():
     matrix = LexicalEmbedder().embed(["", "  \t"])
     assert matrix.shape == (2, 0)
+
+
+def test_cached_sentences_are_read_without_loading_the_model(tiny_sentence_model, tmp_path):
+    cache = EmbeddingCache(tmp_path)
+    first = SentenceTransformerEmbedder(str(tiny_sentence_model), cache).embed(SENTENCES)
+    again = SentenceTransformerEmbedder(str(tiny_sentence_model), cache)
+    assert np.array_equal(again.embed(SENTENCES), first)
+    assert again._loaded is None  # no torch import, no model load for a cached batch
+    again.embed([*SENTENCES, "A sentence the cache has not seen."])
+    assert again._loaded is not None
+
+
+def test_a_batch_in_languages_the_model_does_not_know_never_loads_it(tmp_path):
+    # An English-sized vocabulary and no weights: loading this folder would fail.
+    (tmp_path / "config.json").write_text('{"vocab_size": 30522}', encoding="utf-8")
+    semantic = SentenceTransformerEmbedder(str(tmp_path))
+    hybrid = HybridEmbedder(semantic, semantic_weight=0.7, foreign_weight=0.0)
+    matrix = hybrid.embed(SENTENCES, ["id", "id", "id"])
+    assert np.allclose(_dense(matrix), _dense(LexicalEmbedder().embed(SENTENCES)))
+    assert semantic._loaded is None
+    assert str(tmp_path) in hybrid.name
+    with pytest.raises(ModelError):  # an English sentence needs the model after all
+        hybrid.embed(SENTENCES, ["id", "en", "id"])

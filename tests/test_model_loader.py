@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import json
 import time
 
 import numpy as np
 import pytest
 
 from claimcheck.errors import ModelError
-from claimcheck.model_loader import load_sentence_transformer, resolve_model_path
+from claimcheck.model_loader import (
+    UNKNOWN,
+    identify_model,
+    load_sentence_transformer,
+    resolve_model_path,
+)
 
 
 def test_a_model_folder_loads_and_encodes(tiny_sentence_model):
@@ -47,3 +53,30 @@ def test_a_folder_that_is_not_a_model_fails_with_one_line(tmp_path):
 def test_the_default_model_comes_from_the_installed_wheel():
     path = resolve_model_path(None)
     assert (path / "config.json").exists()
+
+
+def test_the_identity_read_from_the_folder_matches_the_loaded_model(tiny_sentence_model):
+    identity = identify_model(str(tiny_sentence_model))
+    loaded = load_sentence_transformer(str(tiny_sentence_model))
+    assert (identity.name, identity.key, identity.languages) == \
+        (loaded.name, loaded.key, loaded.languages)
+
+
+@pytest.mark.parametrize(("folder_name", "config", "languages"), [
+    ("english-model", {"vocab_size": 30522}, frozenset({"en"})),
+    ("big-vocabulary", {"vocab_size": 250002}, None),
+    ("multilingual-small", {"vocab_size": 30522}, None),  # the name says so
+    ("no-vocabulary", {"hidden_size": 384}, UNKNOWN),
+    ("m3/english-model", {"vocab_size": 30522}, frozenset({"en"})),  # a folder above
+])
+def test_the_languages_come_from_the_vocabulary_size_or_the_name(tmp_path, folder_name,
+                                                                  config, languages):
+    folder = tmp_path / folder_name
+    folder.mkdir(parents=True)
+    (folder / "config.json").write_text(json.dumps(config), encoding="utf-8")
+    assert identify_model(str(folder)).languages == languages
+
+
+def test_an_unavailable_model_has_no_identity_either():
+    with pytest.raises(ModelError):
+        identify_model("no-such-org/no-such-model-xyz")
