@@ -32,6 +32,19 @@ _RESTRICTIVE = frozenset("hanya cuma sekadar sekedar only just merely solely nur
 _SPEAKER_ANYWHERE = frozenset({"menurut", "according", "laut"})
 _SPEAKER_LEAD = frozenset({"a", "an", "the", "seorang", "sebuah", "para", "sang", "ein", "eine",
                            "der", "die", "to", "kepada"})
+# A denial verb negates what it denies: its complement ("denied that the airport was
+# closed", "membantah bahwa ...", "bestritt, dass ...") or the report it rejects
+# ("denied reports it would close the plant", "membantah kabar ..."), not just the next
+# word ("reports"), as "refused"/"menolak" negate theirs.
+_DENIALS = frozenset("denied denies deny denying rejected rejects dismissed dismisses membantah "
+                     "menyangkal membantahnya bestritt bestreitet bestritten dementierte "
+                     "dementiert dementiere".split())
+_REPORT_NOUNS = frozenset("report reports claim claims allegation allegations rumour rumours "
+                          "rumor rumors speculation suggestion suggestions accusation "
+                          "accusations kabar laporan isu tudingan tuduhan klaim rumor spekulasi "
+                          "anggapan bericht berichte behauptung behauptungen vorwurf vorwürfe "
+                          "gerücht gerüchte spekulationen".split())
+_MAX_DENIAL_GAP = 3
 _MAX_SPEAKER = 12
 _MAX_FRAME = 10
 
@@ -368,7 +381,26 @@ def _negations(lower: list[str], lex: LanguageLexicon, clause: list[int], consum
             for j in range(n + 1, len(lower)):
                 if clause[j] == clause[n] and j != head and j in senses:
                     reach.setdefault(j, []).append(n)
+        denied = _denied_clauses(lower, clause, n, lex) if word in _DENIALS else set()
+        for j in range(n + 1, len(lower)):
+            if clause[j] in denied and j != head and j in senses:
+                reach.setdefault(j, []).append(n)
     return reach, set(reach)
+
+
+def _denied_clauses(lower: list[str], clause: list[int], at: int,
+                    lex: LanguageLexicon) -> set[int]:
+    """The clauses a denial at ``at`` reaches: its own, when a complementiser or a report
+    noun follows within a few words ("denied on Monday that", "denied the reports"), and
+    the next one when the denial ends its clause and that one opens with a complementiser
+    ("bestritt, dass")."""
+    rest = [k for k in range(at + 1, len(lower)) if clause[k] == clause[at]]
+    if any(lower[k] in lex.complementisers or lower[k] in _REPORT_NOUNS
+           for k in rest[:_MAX_DENIAL_GAP + 1]):
+        return {clause[at]}
+    if not rest and _complement_follows(lower, clause, at, lex):
+        return {clause[at] + 1}
+    return set()
 
 
 def _drop_persistence(lower: list[str], lex: LanguageLexicon,

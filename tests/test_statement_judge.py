@@ -215,3 +215,26 @@ def test_opposite_moves_on_different_days_are_two_moments():
     same_day = Claim(Sentence("b", 0, "Stocks fell on Friday.", "en"), "b", friday,
                      dates=extract_dates("Stocks fell on Friday.", "en", friday))
     assert StatementJudge().judge(rose, same_day, PairContext()) is not None
+
+
+@pytest.mark.parametrize(("denial", "assertion", "language"), [
+    ("Officials denied that the airport had been closed.", "The airport was closed.", "en"),
+    ("Pemerintah membantah bahwa bandara ditutup.", "Bandara ditutup.", "id"),
+    ("Pemerintah membantah kabar bahwa bandara ditutup.", "Bandara itu ditutup pemerintah.",
+     "id"),
+    ("Die Regierung bestritt, dass der Flughafen geschlossen wurde.",
+     "Der Flughafen wurde geschlossen.", "de"),
+])
+def test_a_denied_complement_contradicts_its_assertion(denial, assertion, language):
+    conflict = judged(denial, assertion, language)
+    assert conflict is not None and conflict.detail == "negation"
+
+
+@pytest.mark.parametrize(("denial", "agreeing", "language"), [
+    ("The company denied reports it would close the plant.",
+     "The company will keep the plant open.", "en"),
+    ("Officials denied that the airport had been closed.", "The airport remained open.", "en"),
+    ("Pemerintah membantah bahwa bandara ditutup.", "Bandara tetap dibuka.", "id"),
+])
+def test_denying_a_closure_agrees_with_staying_open(denial, agreeing, language):
+    assert judged(denial, agreeing, language) is None
