@@ -45,6 +45,7 @@ _REPORT_NOUNS = frozenset("report reports claim claims allegation allegations ru
                           "anggapan bericht berichte behauptung behauptungen vorwurf vorwürfe "
                           "gerücht gerüchte spekulationen".split())
 _MAX_DENIAL_GAP = 3
+_AUXILIARIES = frozenset("was were is are would will had has have could".split())
 _MAX_SPEAKER = 12
 _MAX_FRAME = 10
 
@@ -397,6 +398,10 @@ def _denied_clauses(lower: list[str], clause: list[int], at: int,
     rest = [k for k in range(at + 1, len(lower)) if clause[k] == clause[at]]
     if any(lower[k] in lex.complementisers or lower[k] in _REPORT_NOUNS
            for k in rest[:_MAX_DENIAL_GAP + 1]):
+        return {clause[at]}
+    # English drops "that": "denied the embassy was closed", "denied it would close"
+    # (an auxiliary soon after the denial opens a clause; "denied the appeal" has none).
+    if any(lower[k] in _AUXILIARIES for k in rest[1:_MAX_DENIAL_GAP + 3]):
         return {clause[at]}
     if not rest and _complement_follows(lower, clause, at, lex):
         return {clause[at] + 1}

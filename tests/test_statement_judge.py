@@ -219,6 +219,7 @@ def test_opposite_moves_on_different_days_are_two_moments():
 
 @pytest.mark.parametrize(("denial", "assertion", "language"), [
     ("Officials denied that the airport had been closed.", "The airport was closed.", "en"),
+    ("The minister denied the embassy was closed.", "The embassy was closed.", "en"),
     ("Pemerintah membantah bahwa bandara ditutup.", "Bandara ditutup.", "id"),
     ("Pemerintah membantah kabar bahwa bandara ditutup.", "Bandara itu ditutup pemerintah.",
      "id"),
@@ -238,3 +239,10 @@ def test_a_denied_complement_contradicts_its_assertion(denial, assertion, langua
 ])
 def test_denying_a_closure_agrees_with_staying_open(denial, agreeing, language):
     assert judged(denial, agreeing, language) is None
+
+
+def test_denying_a_request_is_not_denying_a_clause():
+    # "denied the appeal" negates the appeal only: no clause follows it.
+    conflict = judged("The court denied the appeal on Monday.",
+                      "The court granted the appeal on Monday.", "en")
+    assert conflict is not None
