@@ -102,10 +102,29 @@ def _check_documents(documents, config, embedder, judges, warnings, on_stage, ar
                                 min_percentile=config.min_percentile)
     with stage("judges"):  # conflicts from every judge that speaks
         conflicts = judge_pairs(claims, pairs, judges or _make_judges(config), config.min_score)
+    with stage("claims"):  # one claim per thing measured, across outlets and languages
+        conflicts, disputed = _claims_across(claims, pairs, conflicts, config.min_score)
     if keep is not None:
         conflicts = tuple(conflict for conflict in conflicts if keep(conflict))
     return Report(tuple(segmented), tuple(claims), topics, conflicts, embedder.name,
-                  candidate_pairs=len(pairs), warnings=tuple(warnings), timings=timings)
+                  candidate_pairs=len(pairs), warnings=tuple(warnings), timings=timings,
+                  disputed=disputed)
+
+
+def _claims_across(claims, pairs, conflicts, min_score):
+    """The judges' conflicts with the cross-outlet claims' pairs; the claims decide a pair
+    they both speak of."""
+    from claimcheck.crossclaims import compare_claims
+    from claimcheck.measures import read_measures
+
+    found, disputed = compare_claims(claims, read_measures(claims), pairs)
+    merged = {conflict.id: conflict for conflict in conflicts}
+    for conflict in found:
+        if conflict.score >= min_score:
+            merged[conflict.id] = conflict
+    ordered = sorted(merged.values(), key=lambda c: (-c.score, c.a.sentence.doc,
+                                                     c.a.sentence.index, c.kind))
+    return tuple(ordered), disputed
 
 
 def judge_pairs(claims: Sequence[Claim], pairs: Iterable[CandidatePair], judges,
