@@ -90,8 +90,9 @@ def _bucket(m: Measure) -> tuple | None:
         if counted == "people" and (m.event is None or "part" in m.qualifiers):
             return None  # a bare count of persons says nothing of what happened to them
         return (m.dimension, counted, m.scope, m.qualifiers)
-    if m.dimension in ("mass", "area"):
-        return (m.dimension, None, m.scope, m.qualifiers)  # a tonnage of the story's cargo
+    if m.dimension == "mass":
+        # A tonnage is of something: "2,750 t of ammonium nitrate", not "the 1,395 t sub".
+        return None if m.counted is None else (m.dimension, None, m.scope, m.qualifiers)
     if m.attribute is None:
         return None
     return (m.dimension, m.attribute, m.scope, m.qualifiers)
@@ -105,6 +106,8 @@ def _same_measure(a: Measure, b: Measure) -> bool:
     actors = a.quantity.actor, b.quantity.actor
     if None not in actors and actors[0] != actors[1]:
         return False  # the UK's 600 troops never meet the US's 650
+    if a.dimension == "mass":
+        return bool(set(a.counted.split()) & set(b.counted.split()))
     if a.dimension == "count":
         if a.counted in _GENERIC or b.counted in _GENERIC:
             return a.event == b.event
@@ -128,9 +131,17 @@ def _verdict(a: Measure, b: Measure, claim_a: Claim, claim_b: Claim) -> str | No
     # A tally's "at least 137" is the count of its moment: "at least 145" is a later update,
     # though the two intervals meet. An exact figure inside a bound of the same day agrees.
     exact_inside = (not a.bound and _inside(a, b)) or (not b.bound and _inside(b, a))
+    if (b.bound and not a.bound and _round(b) and _inside(a, b)) \
+            or (a.bound and not b.bound and _round(a) and _inside(b, a)):
+        return None  # "more than 150" summarises 153 and 155: a round bound, not an update
     if later or (a.bound and b.bound) or (running and not exact_inside):
         return "changed"
     return None
+
+
+def _round(m: Measure) -> bool:
+    value = m.quantity.value
+    return value is not None and value >= 10 and value % (10 if value < 1000 else 100) == 0
 
 
 def _inside(x: Measure, bound: Measure) -> bool:

@@ -52,6 +52,12 @@ _ATTRIBUTE_REACH = 10
 _QUALIFIER_REACH = 8
 _SCOPE_REACH = 8
 _GENERIC_EVENT_REACH = 6
+#: Counted classes that are groups of persons: "warga negara asing" narrows "warga".
+PERSON_GROUPS = frozenset({"foreigners", "children", "teenagers", "infants", "women", "men",
+                           "passengers", "crew", "troops", "staff", "divers"})
+_ECHO = re.compile(r"\d[^\d()]{0,24}\(\s*(?:[^\W\d_]+\s+){0,2}$")
+_WORD = re.compile(r"[^\W\d_]{5,}")
+_SUBSTANCE_WORDS = 6
 _QUALIFIERS = frozenset({"serious", "light", "limit", "additional"})
 _SUPERSEDED_LEFT = 6
 _NEAR = 3
@@ -151,8 +157,8 @@ def _read_quantity(text: str, q: Quantity, tokens: tuple[Token, ...],
                    hits: tuple[ConceptHit, ...], spans: list[tuple[int, int]],
                    running_sentence: bool, sole_count: bool) -> Measure | None:
     dimension, factor = _dimension(q)
-    if dimension is None:
-        return None
+    if dimension is None or _ECHO.search(text, 0, q.start):
+        return None  # "850 metres (nearly 2,790 feet)": the same figure converted
     left = max((end for start, end in spans if end <= q.start), default=0)
     right = min((start for start, end in spans if start >= q.end), default=len(text))
     # The number sits just before token ``at``: the first word that starts after its digits.
@@ -193,7 +199,8 @@ def _read_quantity(text: str, q: Quantity, tokens: tuple[Token, ...],
     counted = counted_hit.concept if counted_hit else None
     if counted == "people":
         # "26 jiwa warga negara asing": the specific noun of a chain says who is counted.
-        specific = [hit for hit in hits if hit.category == "counted" and hit.concept != "people"
+        specific = [hit for hit in hits if hit.category == "counted"
+                    and hit.concept in PERSON_GROUPS
                     and 0 <= hit.first - counted_hit.last <= 3 and distance(hit) is not None]
         if specific:
             counted = specific[0].concept
@@ -205,9 +212,11 @@ def _read_quantity(text: str, q: Quantity, tokens: tuple[Token, ...],
     if event_hit is None and dimension == "count" and sole_count:
         # "Die Zahl der Todesopfer ... ist auf 153 gestiegen": the only count of a sentence
         # with one event counts that event, however far its subject stands.
-        events = {hit.concept for hit in hits if hit.category == "events"}
-        if len(events) == 1:
-            event_hit = next(hit for hit in hits if hit.category == "events")
+        events = [hit for hit in hits if hit.category == "events"]
+        if len({hit.concept for hit in events}) == 1 and any(
+                hit.category == "counting" and 0 <= events[0].first - hit.last <= 3
+                for hit in hits):
+            event_hit = events[0]
     event = event_hit.concept if event_hit else None
     attribute_hit = nearest("attributes", _ATTRIBUTE_REACH)
     attribute = attribute_hit.concept if attribute_hit else None
@@ -228,6 +237,8 @@ def _read_quantity(text: str, q: Quantity, tokens: tuple[Token, ...],
         qualifiers.add("part")
     if dimension != "count":
         counted = event = None
+    if dimension == "mass":
+        counted = _substance(text, q.end)
     scope_hit = nearest("scopes", _SCOPE_REACH)
     scope = scope_hit.concept if scope_hit else None
     value, low, high, moved = _values(text, q, factor)
@@ -237,6 +248,16 @@ def _read_quantity(text: str, q: Quantity, tokens: tuple[Token, ...],
     return Measure(-1, q, dimension, value, low, high, event, counted, attribute,
                    tuple(sorted(qualifiers)), scope, running_sentence or moved, bound,
                    vague or _vague(text, q), superseded)
+
+
+def _substance(text: str, end: int) -> str | None:
+    """What a tonnage weighs, as keys that survive languages and spellings: the first
+    letters of the words after the unit, doubled letters collapsed ("ammonium nitrate",
+    "Ammoniumnitrat" and "amonium nitrat" all hold "amon")."""
+    words = [re.sub(r"(.)\1", r"\1", word.casefold())[:4]
+             for word in _WORD.findall(text, end, end + 80)[:_SUBSTANCE_WORDS]]
+    keys = sorted({word for word in words if len(word) == 4})
+    return " ".join(keys) or None
 
 
 def _qualifies(hit: ConceptHit, distance, event_hit: ConceptHit | None,

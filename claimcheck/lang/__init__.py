@@ -24,7 +24,9 @@ from claimcheck.stems import word_keys
 
 _HERE = Path(__file__).parent
 #: Concept categories a language file may hold.
-CATEGORIES = ("events", "counted", "attributes", "qualifiers", "scopes", "running")
+CATEGORIES = ("events", "counted", "attributes", "qualifiers", "counting", "scopes", "running")
+#: Categories of short function words, matched as written rather than by stem.
+_EXACT = frozenset({"scopes", "counting"})
 _TOKEN = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 
 
@@ -111,6 +113,8 @@ def _find(data: LanguageData, text: str):
                 last = i + len(phrase) - 1
                 if last >= len(tokens) or (category, concept, last) in seen:
                     continue
+                if category in _EXACT and tokens[i].text.casefold() not in phrase[0]:
+                    continue  # "seit" is not "Seiten": short function words match as written
                 if all(phrase[j] & token_keys[i + j] for j in range(len(phrase))):
                     if taken.get(category, -1) >= last:
                         continue
