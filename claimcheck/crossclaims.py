@@ -75,6 +75,26 @@ def compare_claims(claims: Sequence[Claim], measures: Sequence[Measure],
     return tuple(conflicts.values()), tuple(sorted(disputed, key=lambda d: d.measure))
 
 
+def disagrees_on_measure(conflict: Conflict, claims: Sequence[Claim],
+                         measures: Sequence[Measure]) -> bool:
+    """True when a judge's numeric conflict compares figures that measure different things.
+
+    The numeric judge pairs figures by shared words; the measures know that "16 detained"
+    and "18 questioned", or a tonnage and a depth, are not one claim.
+    """
+    if conflict.kind != "numeric" or conflict.judge == JUDGE:
+        return False
+    read = {(claims[m.claim].sentence.doc, claims[m.claim].sentence.index, m.quantity.start,
+             m.quantity.end): m for m in measures}
+    a, b = conflict.a.sentence, conflict.b.sentence
+    side_a = [read.get((a.doc, a.index, q.start, q.end)) for q in conflict.a_values]
+    side_b = [read.get((b.doc, b.index, q.start, q.end)) for q in conflict.b_values]
+    if not side_a or not side_b or None in side_a or None in side_b:
+        return False
+    return not any(_bucket(a) is not None and _bucket(a) == _bucket(b) and _same_measure(a, b)
+                   for a in side_a for b in side_b)
+
+
 def _related_documents(claims: Sequence[Claim], pairs: Iterable[CandidatePair]) -> set:
     related = set()
     for pair in pairs:

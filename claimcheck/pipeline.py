@@ -114,11 +114,13 @@ def _check_documents(documents, config, embedder, judges, warnings, on_stage, ar
 def _claims_across(claims, pairs, conflicts, min_score):
     """The judges' conflicts with the cross-outlet claims' pairs; the claims decide a pair
     they both speak of."""
-    from claimcheck.crossclaims import compare_claims
+    from claimcheck.crossclaims import compare_claims, disagrees_on_measure
     from claimcheck.measures import read_measures
 
-    found, disputed = compare_claims(claims, read_measures(claims), pairs)
-    merged = {conflict.id: conflict for conflict in conflicts}
+    measures = read_measures(claims)
+    found, disputed = compare_claims(claims, measures, pairs)
+    merged = {conflict.id: conflict for conflict in conflicts
+              if not disagrees_on_measure(conflict, claims, measures)}
     for conflict in found:
         if conflict.score >= min_score:
             merged[conflict.id] = conflict
