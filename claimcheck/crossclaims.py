@@ -24,7 +24,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from datetime import date
 
-from claimcheck.measures import TALLIES, Measure
+from claimcheck.measures import PERSON_GROUPS, TALLIES, Measure
 from claimcheck.models import CandidatePair, Claim, ClaimValue, Conflict, DisputedClaim
 
 JUDGE = "claims"
@@ -91,8 +91,27 @@ def disagrees_on_measure(conflict: Conflict, claims: Sequence[Claim],
     side_b = [read.get((b.doc, b.index, q.start, q.end)) for q in conflict.b_values]
     if not side_a or not side_b or None in side_a or None in side_b:
         return False
-    return not any(_bucket(a) is not None and _bucket(a) == _bucket(b) and _same_measure(a, b)
-                   for a in side_a for b in side_b)
+    return all(_clearly_different(a, b) for a in side_a for b in side_b)
+
+
+def _clearly_different(a: Measure, b: Measure) -> bool:
+    """Both figures say what they measure, and it is not the same thing (a conservative
+    test: a figure that says little is left to the judge that paired it)."""
+    if a.dimension != b.dimension or (a.scope != b.scope and "rate" in (a.scope, b.scope)):
+        return True
+    marks = {"part", "serious", "light", "limit"}
+    if set(a.qualifiers) & marks != set(b.qualifiers) & marks:
+        return True
+    if a.dimension == "count":
+        if None not in (a.event, b.event) and a.event != b.event:
+            return True
+        # Nouns no concept knows ("provincial capitals", "Provinzhauptstädte") may be one
+        # thing in two languages: only known concepts tell two counts apart.
+        specific = {c for c in (a.counted, b.counted)
+                    if c not in _GENERIC and not c.startswith("other:")}
+        return len(specific) == 2 or (a.counted in _GENERIC) != (b.counted in _GENERIC) \
+            and bool(specific & PERSON_GROUPS)
+    return None not in (a.attribute, b.attribute) and a.attribute != b.attribute
 
 
 def _related_documents(claims: Sequence[Claim], pairs: Iterable[CandidatePair]) -> set:
