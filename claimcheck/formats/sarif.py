@@ -12,6 +12,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from claimcheck import __version__
+from claimcheck.formats.json_format import summary
 from claimcheck.models import CONFLICT_KINDS, Claim, Conflict, Document, Report
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -54,8 +55,9 @@ def report_to_sarif(report: Report) -> dict:
             "tool": {"driver": {"name": "claimcheck", "version": __version__,
                                 "informationUri": INFORMATION_URI, "rules": rules}},
             "results": results,
-            "properties": {"embedder": report.embedder, "articles": len(report.documents),
-                           "warnings": list(report.warnings)},
+            "properties": {"embedder": report.embedder, "articles": summary(report)["articles"],
+                           "warnings": list(report.warnings),
+                           "skipped": [str(item) for item in report.skipped]},
         }],
     }
 
