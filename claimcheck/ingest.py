@@ -106,7 +106,14 @@ def escape_undecodable(text: str) -> str:
         return _SURROGATE.sub(_escaped, text)
 
 
+def restore_undecodable(text: str) -> str:
+    """The inverse of ``escape_undecodable`` for file names: ``\\xff`` back to the byte's
+    surrogate, so ``os.fsencode`` gives the file's real name (a SARIF link to it)."""
+    return _ESCAPED_BYTE.sub(lambda match: chr(0xDC00 + int(match.group(1), 16)), text)
+
+
 _SURROGATE = re.compile("[\ud800-\udfff]")
+_ESCAPED_BYTE = re.compile(r"\\x([89a-f][0-9a-f])")
 
 
 def _escaped(match: re.Match) -> str:

@@ -8,6 +8,7 @@ the same disagreement across runs even when files are renamed or re-wrapped.
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from urllib.parse import quote
 
@@ -96,10 +97,13 @@ def _location(claim: Claim, documents: dict[str, Document], number: int) -> dict
 
 def artifact_uri(path: str) -> str:
     """A relative path as a URI reference (dashboards resolve it against the checkout)."""
-    candidate = Path(path)
+    from claimcheck.ingest import restore_undecodable
+
+    # A name's undecodable byte, shown as "\\xff", is linked as the byte itself ("%FF").
+    candidate = Path(restore_undecodable(path))
     if candidate.is_absolute():
         try:
             candidate = candidate.resolve().relative_to(Path.cwd().resolve())
         except ValueError:
             return candidate.as_uri()
-    return quote(candidate.as_posix(), safe="/-._~")
+    return quote(os.fsencode(candidate.as_posix()), safe="/-._~")
