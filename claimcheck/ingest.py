@@ -8,8 +8,6 @@ per line) and ``-`` for JSONL on standard input.
 from __future__ import annotations
 
 import json
-import os
-import re
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
@@ -19,23 +17,15 @@ from typing import TextIO
 
 from claimcheck.errors import InputError
 from claimcheck.models import Document, SkippedInput
+from claimcheck.outlets import dateline_length as dateline_length
+from claimcheck.outlets import outlet_from_dateline, outlet_from_url
+from claimcheck.paths import display_path, escape_undecodable
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
 METADATA_KEYS = ("id", "outlet", "url", "published", "language", "title")
-
-# "telusur.co.id -", "Kabul, Gatra.com -", "SuaraJawaTengah.id -": a web domain before a dash.
-_DOMAIN_DATELINE = re.compile(
-    r"^\s*(?:[A-Z][\w'’. ]{1,40},\s*)?"
-    r"(?P<outlet>[A-Za-z0-9][\w-]*(?:\.[A-Za-z][\w-]*)*\.(?:[a-z]{2,12}))"
-    r"\s*[-–—]+\s+"
-)
-# "KABUL (Reuters) -", "Jakarta (ANTARA) -", "BERLIN, 3. Mai (dpa) -": an agency in brackets.
-_AGENCY_DATELINE = re.compile(
-    r"^\s*[A-ZÄÖÜ][\w'’., ]{1,60}?\((?P<outlet>[A-Za-z][\w .&/-]{1,30})\)\s*[-–—:]+\s+"
-)
 
 
 @dataclass
@@ -87,40 +77,6 @@ def read_documents(paths: Sequence[str | Path], stdin: TextIO | None = None, *,
     return IngestResult(_unique_ids(documents), warnings, list(skipped))
 
 
-def display_path(path: str | bytes | Path) -> str:
-    """``path`` as text that every report format can hold: undecodable bytes as ``\\xff``."""
-    return escape_undecodable(os.fsdecode(path))
-
-
-def escape_undecodable(text: str) -> str:
-    """``text`` with lone surrogates written as backslash escapes.
-
-    A file name's undecodable byte arrives as a surrogate (``os.fsdecode``: ``\\udcff``)
-    and becomes ``\\xff``; any other lone surrogate (a JSON ``"\\ud800"``) ``\\ud800``.
-    Neither can be written as UTF-8, so each would break a report at its very end.
-    """
-    try:
-        text.encode("utf-8")
-        return text
-    except UnicodeEncodeError:
-        return _SURROGATE.sub(_escaped, text)
-
-
-def restore_undecodable(text: str) -> str:
-    """The inverse of ``escape_undecodable`` for file names: ``\\xff`` back to the byte's
-    surrogate, so ``os.fsencode`` gives the file's real name (a SARIF link to it)."""
-    return _ESCAPED_BYTE.sub(lambda match: chr(0xDC00 + int(match.group(1), 16)), text)
-
-
-_SURROGATE = re.compile("[\ud800-\udfff]")
-_ESCAPED_BYTE = re.compile(r"\\x([89a-f][0-9a-f])")
-
-
-def _escaped(match: re.Match) -> str:
-    code = ord(match.group())
-    return f"\\x{code - 0xDC00:02x}" if 0xDC80 <= code <= 0xDCFF else f"\\u{code:04x}"
-
-
 class _SkippableFile(Exception):
     """A file that cannot be read; fatal alone, a warning among good files."""
 
@@ -148,7 +104,7 @@ class _Reader:
         shown = display_path(file)
         try:
             if file.suffix.lower() in JSONL_SUFFIXES:
-                self.read_jsonl(_file_lines(file, shown), shown, escape_undecodable(file.stem))
+                self.read_jsonl(_file_lines(file), shown, escape_undecodable(file.stem))
             else:
                 self.documents.append(_read_article(file, shown))
         except _SkippableFile as problem:
@@ -229,7 +185,7 @@ def _decode(data: bytes) -> str:
                              "with iconv -t UTF-8") from None
 
 
-def _file_lines(path: Path, shown: str) -> Iterator[str | _BadRecord]:
+def _file_lines(path: Path) -> Iterator[str | _BadRecord]:
     """A JSONL file's lines, split at line feeds only: a record may hold U+2028 or a form
     feed, which ``str.splitlines`` would split at. A line that is not UTF-8 comes as
     ``_BadRecord``, so only that record is lost."""
@@ -359,26 +315,6 @@ def _inferred_outlet(metadata: dict, text: str) -> str | None:
             or outlet_from_url(metadata.get("url")))
 
 
-def outlet_from_url(url: object) -> str | None:
-    """``https://www.example.com/a/b`` -> ``example.com``; None without a host."""
-    if not url or not isinstance(url, str):
-        return None
-    from urllib.parse import urlsplit
-
-    try:
-        host = urlsplit(url.strip()).hostname
-    except ValueError:
-        return None
-    for prefix in _HOST_PREFIXES:
-        if host and host.startswith(prefix) and host.count(".") > 1:
-            host = host[len(prefix):]
-    return host or None
-
-
-# The same outlet's desktop, mobile and AMP pages.
-_HOST_PREFIXES = ("www.", "m.", "amp.", "mobile.")
-
-
 def _build_document(text: str, metadata: dict, default_id: str, path: str, first_line: int,
                     *, outlet: str, where: str) -> Document:
     language = metadata.get("language")
@@ -412,32 +348,6 @@ def _parse_published(value: object, where: str) -> date | None:
     except ValueError:
         raise InputError(f"{where}: published date {text!r} is not an ISO date "
                          "(YYYY-MM-DD)") from None
-
-
-def outlet_from_dateline(text: str) -> str | None:
-    """The outlet named in an article's dateline, if its first lines have one."""
-    checked = 0
-    for line in text.splitlines():
-        if not line.strip():
-            continue
-        for pattern in (_DOMAIN_DATELINE, _AGENCY_DATELINE):
-            match = pattern.match(line)
-            if match:
-                return match.group("outlet").strip()
-        checked += 1
-        if checked >= 6:
-            break
-    return None
-
-
-def dateline_length(text: str) -> int:
-    """Characters of ``text`` taken by a leading dateline ("Kabul, Gatra.com - "), else 0."""
-    for pattern in (_DOMAIN_DATELINE, _AGENCY_DATELINE):
-        match = pattern.match(text)
-        if match:
-            return match.end()
-    match = re.match(r"^\s*[A-Z][A-Za-z'’. ]{1,30}\s+[-–—]+\s+(?=[A-Z“\"])", text)
-    return match.end() if match else 0
 
 
 def _unique_ids(documents: list[Document]) -> list[Document]:

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from claimcheck.errors import InputError
-from claimcheck.ingest import display_path
+from claimcheck.paths import display_path
 
 
 def write_atomic(path: str | Path, text: str, *, protected: Iterable[str | Path] = ()) -> None:
