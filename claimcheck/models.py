@@ -218,8 +218,6 @@ class Report:
     conflicts: tuple[Conflict, ...]
     embedder: str
     candidate_pairs: int = 0
-    warnings: tuple[str, ...] = ()
-    timings: dict[str, float] = field(default_factory=dict, compare=False, hash=False)
     #: Inputs left out (unreadable files, bad JSONL records), each with its reason.
     skipped: tuple[SkippedInput, ...] = ()
     #: Conflicts found but left out because a baseline accepted them.
@@ -227,6 +225,8 @@ class Report:
     #: Ids of the stored articles a ``check --against`` compared the batch with; those
     #: in ``documents`` take part in a conflict and are not counted as checked.
     archive_ids: frozenset[str] = frozenset()
+    warnings: tuple[str, ...] = ()
+    timings: dict[str, float] = field(default_factory=dict, compare=False, hash=False)
 
 
 _NON_WORD = re.compile(r"[\W_]+", re.UNICODE)
