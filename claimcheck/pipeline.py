@@ -52,8 +52,8 @@ def check(paths: Sequence[str | Path], config: CheckConfig = CheckConfig(), *,
 
     started = time.perf_counter()
     ingested = read_documents(paths, stdin=stdin)
-    report = check_documents(ingested.documents, config, warnings=ingested.warnings,
-                             on_stage=on_stage)
+    report = replace(check_documents(ingested.documents, config, warnings=ingested.warnings,
+                                     on_stage=on_stage), skipped=tuple(ingested.skipped))
     report.timings["ingest"] = time.perf_counter() - started - sum(report.timings.values())
     return report
 

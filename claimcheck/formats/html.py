@@ -14,6 +14,12 @@ from collections.abc import Sequence
 from html import escape
 from urllib.parse import urlsplit
 
+from claimcheck.formats.facts import (
+    articles_line,
+    conflicts_line,
+    no_conflicts_line,
+    sentences_line,
+)
 from claimcheck.formats.json_format import summary
 from claimcheck.formats.markdown import mark_values
 from claimcheck.models import Claim, Conflict, DateMention, Document, Quantity, Report
@@ -100,7 +106,7 @@ def render_html(report: Report) -> str:
         parts.append(_filters(report.conflicts))
         parts.extend(_topic_sections(report, documents))
     else:
-        parts.append('<p class="empty">No conflicts found between outlets.</p>')
+        parts.append(f'<p class="empty">{escape(no_conflicts_line(summary(report)))}</p>')
     parts.append(_articles_table(report))
     parts += ["</main>", f"<script>{_SCRIPT}</script>", "</body>", "</html>", ""]
     return "\n".join(parts)
@@ -108,12 +114,10 @@ def render_html(report: Report) -> str:
 
 def _header(report: Report) -> str:
     facts = summary(report)
-    kinds = ", ".join(f"{count} {kind}" for kind, count in sorted(
-        facts["conflicts_by_kind"].items())) or "none"
-    rows = [("Articles", f"{facts['articles']} from {facts['outlets']} outlets"),
+    rows = [("Articles", articles_line(facts)),
             ("Languages", ", ".join(facts["languages"]) or "-"),
-            ("Sentences", f"{facts['sentences']} in {facts['topics']} topics"),
-            ("Conflicts", f"{facts['conflicts']} ({kinds})"),
+            ("Sentences", sentences_line(facts, pairs=False)),
+            ("Conflicts", conflicts_line(facts)),
             ("Embedder", report.embedder)]
     facts_html = "".join(f"<dt>{escape(k)}</dt><dd>{escape(v)}</dd>" for k, v in rows)
     warnings = "".join(f"<li>{escape(w)}</li>" for w in report.warnings)

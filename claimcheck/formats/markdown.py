@@ -10,6 +10,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
+from claimcheck.formats.facts import (
+    articles_line,
+    conflicts_line,
+    no_conflicts_line,
+    sentences_line,
+)
 from claimcheck.formats.json_format import summary
 from claimcheck.models import Claim, Conflict, DateMention, Quantity, Report
 
@@ -29,12 +35,12 @@ def render_markdown(report: Report) -> str:
     facts = summary(report)
     lines = ["## claimcheck report", ""]
     lines += ["| | |", "|---|---|",
-              f"| Articles | {facts['articles']} from {facts['outlets']} outlets |",
+              f"| Articles | {articles_line(facts)} |",
               f"| Languages | {escape_markdown(', '.join(facts['languages']) or '-')} |",
-              f"| Sentences | {facts['sentences']} in {facts['topics']} topics |",
-              f"| Conflicts | {facts['conflicts']} |", ""]
+              f"| Sentences | {sentences_line(facts, pairs=False)} |",
+              f"| Conflicts | {conflicts_line(facts, kinds=False)} |", ""]
     if not report.conflicts:
-        lines += ["No conflicts found between outlets.", ""]
+        lines += [no_conflicts_line(facts), ""]
         return _with_warnings(lines, report)
     lines += ["| kind | count |", "|---|---:|"]
     lines += [f"| {kind} | {count} |" for kind, count in sorted(
