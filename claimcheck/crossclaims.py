@@ -32,9 +32,14 @@ JUDGE = "claims"
 _SAME_UNIT_TOLERANCE = 0.005
 _CONVERTED_TOLERANCE = 0.05
 _CONTRADICTED_SCORE = 0.9
+# A physical measure given ten times larger by another outlet is of another object.
+_ORDERS = 10.0
 _CHANGED_SCORE = 0.6
 # Generic counted nouns: "people" and a bare number count the same persons.
 _GENERIC = (None, "people")
+#: Tallies that only grow as a story unfolds: the dead, the injured, the detained.
+GROWING = frozenset({"dead", "injured", "detained", "evacuated", "rescued", "displaced",
+                     "infected", "homeless", "affected"})
 
 
 def compare_claims(claims: Sequence[Claim], measures: Sequence[Measure],
@@ -43,7 +48,7 @@ def compare_claims(claims: Sequence[Claim], measures: Sequence[Measure],
     """Conflicting pairs and disputed claims among ``measures`` of different outlets."""
     related = _related_documents(claims, pairs)
     buckets: dict[tuple, list[Measure]] = defaultdict(list)
-    for measure in measures:
+    for measure in _latest_of_each_article(claims, measures):
         key = _bucket(measure)
         if key is not None:
             buckets[key].append(measure)
@@ -58,8 +63,7 @@ def compare_claims(claims: Sequence[Claim], measures: Sequence[Measure],
                 if claim_a.outlet.casefold() == claim_b.outlet.casefold():
                     continue
                 docs = frozenset((claim_a.sentence.doc, claim_b.sentence.doc))
-                if docs not in related or not _comparable(a) or not _comparable(b) \
-                        or not _same_measure(a, b):
+                if docs not in related or not _same_measure(a, b):
                     continue
                 verdict = _verdict(a, b, claim_a, claim_b)
                 if verdict is None:
@@ -76,7 +80,7 @@ def compare_claims(claims: Sequence[Claim], measures: Sequence[Measure],
 
 
 def disagrees_on_measure(conflict: Conflict, claims: Sequence[Claim],
-                         measures: Sequence[Measure]) -> bool:
+                         measures: Sequence[Measure], retired_at: set[tuple]) -> bool:
     """True when a judge's numeric conflict compares figures that measure different things.
 
     The numeric judge pairs figures by shared words; the measures know that "16 detained"
@@ -87,8 +91,13 @@ def disagrees_on_measure(conflict: Conflict, claims: Sequence[Claim],
     read = {(claims[m.claim].sentence.doc, claims[m.claim].sentence.index, m.quantity.start,
              m.quantity.end): m for m in measures}
     a, b = conflict.a.sentence, conflict.b.sentence
-    side_a = [read.get((a.doc, a.index, q.start, q.end)) for q in conflict.a_values]
-    side_b = [read.get((b.doc, b.index, q.start, q.end)) for q in conflict.b_values]
+    where_a = [(a.doc, a.index, q.start, q.end) for q in conflict.a_values]
+    where_b = [(b.doc, b.index, q.start, q.end) for q in conflict.b_values]
+    if (where_a and all(w in retired_at for w in where_a)) \
+            or (where_b and all(w in retired_at for w in where_b)):
+        return True  # "previously 149": not the outlet's claim
+    side_a = [read.get(w) for w in where_a]
+    side_b = [read.get(w) for w in where_b]
     if not side_a or not side_b or None in side_a or None in side_b:
         return False
     return all(_clearly_different(a, b) for a in side_a for b in side_b)
@@ -112,6 +121,49 @@ def _clearly_different(a: Measure, b: Measure) -> bool:
         return len(specific) == 2 or (a.counted in _GENERIC) != (b.counted in _GENERIC) \
             and bool(specific & PERSON_GROUPS)
     return None not in (a.attribute, b.attribute) and a.attribute != b.attribute
+
+
+def _latest_of_each_article(claims: Sequence[Claim],
+                            measures: Sequence[Measure]) -> list[Measure]:
+    """An article that gives a growing tally twice ("149 at 06:00", "now 151") tells its
+    own timeline: its claim is the latest figure, the highest; the earlier ones are not
+    compared with other outlets."""
+    highest: dict[tuple, float] = {}
+    for m in measures:
+        key = _own_tally(claims, m)
+        if key is not None and m.value is not None:
+            highest[key] = max(highest.get(key, m.value), m.value)
+    kept = [m for m in measures if _comparable(m)
+            and ((key := _own_tally(claims, m)) is None or m.value is None
+                 or m.value >= highest[key])]
+    # The same figure stated twice in one article is one claim, shown where it is plainest:
+    # "154 dead" rather than "more than 154 dead".
+    plainest: dict[tuple, Measure] = {}
+    for m in sorted(kept, key=lambda m: (m.bound, m.claim)):
+        bucket = _bucket(m)
+        key = (claims[m.claim].sentence.doc, bucket, m.event, m.value) if bucket else id(m)
+        plainest.setdefault(key, m)
+    return list(plainest.values())
+
+
+def retired(claims: Sequence[Claim], measures: Sequence[Measure]) -> set[tuple]:
+    """Where each figure that is not its outlet's claim stands: an earlier figure of the
+    same article, one the outlet calls superseded, an order of magnitude."""
+    kept = {id(m) for m in _latest_of_each_article(claims, measures)}
+    return {_where(claims, m) for m in measures if id(m) not in kept and (
+        not _comparable(m) or _own_tally(claims, m) is not None)}
+
+
+def _where(claims: Sequence[Claim], m: Measure) -> tuple:
+    sentence = claims[m.claim].sentence
+    return sentence.doc, sentence.index, m.quantity.start, m.quantity.end
+
+
+def _own_tally(claims: Sequence[Claim], m: Measure) -> tuple | None:
+    if m.dimension != "count" or m.event not in GROWING or m.bound:
+        return None
+    bucket = _bucket(m)
+    return None if bucket is None else (claims[m.claim].sentence.doc, m.event, bucket)
 
 
 def _related_documents(claims: Sequence[Claim], pairs: Iterable[CandidatePair]) -> set:
@@ -156,6 +208,8 @@ def _same_measure(a: Measure, b: Measure) -> bool:
 
 def _verdict(a: Measure, b: Measure, claim_a: Claim, claim_b: Claim) -> str | None:
     """"contradicted", "changed" or None when the two values agree."""
+    if a.dimension != "count" and _orders_apart(a, b):
+        return None  # a 400 m ship and a 193 km canal: two objects, not one length
     tolerance = _SAME_UNIT_TOLERANCE if a.quantity.unit == b.quantity.unit \
         else _CONVERTED_TOLERANCE
     meet = _overlap(a, b, tolerance)
@@ -187,6 +241,16 @@ def _inside(x: Measure, bound: Measure) -> bool:
     low, high = _interval(bound)
     return x.value is not None and (low is None or x.value >= low) \
         and (high is None or x.value <= high)
+
+
+def _orders_apart(a: Measure, b: Measure) -> bool:
+    low_a, high_a = _interval(a)
+    low_b, high_b = _interval(b)
+    small = min(x for x in (high_a, high_b, a.value, b.value) if x is not None) \
+        if any(x is not None for x in (high_a, high_b)) else None
+    large = max(x for x in (low_a, low_b, a.value, b.value) if x is not None) \
+        if any(x is not None for x in (low_a, low_b)) else None
+    return bool(small and large and large / small > _ORDERS)
 
 
 def _tally(a: Measure, b: Measure) -> bool:

@@ -52,6 +52,7 @@ _ATTRIBUTE_REACH = 10
 _QUALIFIER_REACH = 8
 _SCOPE_REACH = 8
 _GENERIC_EVENT_REACH = 6
+_TIGHT_ATTRIBUTES = frozenset({"age"})
 #: Counted classes that are groups of persons: "warga negara asing" narrows "warga".
 PERSON_GROUPS = frozenset({"foreigners", "children", "teenagers", "infants", "women", "men",
                            "passengers", "crew", "troops", "staff", "divers"})
@@ -219,6 +220,9 @@ def _read_quantity(text: str, q: Quantity, tokens: tuple[Token, ...],
             event_hit = events[0]
     event = event_hit.concept if event_hit else None
     attribute_hit = nearest("attributes", _ATTRIBUTE_REACH)
+    if attribute_hit is not None and attribute_hit.concept in _TIGHT_ATTRIBUTES \
+            and distance(attribute_hit) > _NEAR:
+        attribute_hit = None  # "37 years old", "berusia 37": an age stands by its number
     attribute = attribute_hit.concept if attribute_hit else None
     qualifiers = {hit.concept for hit in hits if hit.category == "qualifiers"
                   and hit.concept in _QUALIFIERS
@@ -233,8 +237,12 @@ def _read_quantity(text: str, q: Quantity, tokens: tuple[Token, ...],
     part = _PARTITIVE.match(text, q.end) is not None or any(
         hit.category == "qualifiers" and hit.concept == "part"
         and (gap := distance(hit)) is not None and gap <= _QUALIFIER_REACH for hit in hits)
-    if part and counted in (None, "people") and not qualifiers & {"serious", "light"}:
+    if part and counted not in PERSON_GROUPS and not qualifiers & {"serious", "light"}:
+        # "17 of the ships", "103 of the 154": a share of a count is not the count. A group
+        # of persons named by its own noun ("22 Ausländer unter den Opfern") is its own count.
         qualifiers.add("part")
+    if q.value == 0 and (event_hit is None or distance(event_hit) > _NEAR):
+        return None  # "none of the boys could dive": a property of a group, not a tally
     if dimension != "count":
         counted = event = None
     if dimension == "mass":

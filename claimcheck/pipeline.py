@@ -114,13 +114,14 @@ def _check_documents(documents, config, embedder, judges, warnings, on_stage, ar
 def _claims_across(claims, pairs, conflicts, min_score):
     """The judges' conflicts with the cross-outlet claims' pairs; the claims decide a pair
     they both speak of."""
-    from claimcheck.crossclaims import compare_claims, disagrees_on_measure
+    from claimcheck.crossclaims import compare_claims, disagrees_on_measure, retired
     from claimcheck.measures import read_measures
 
     measures = read_measures(claims)
     found, disputed = compare_claims(claims, measures, pairs)
+    retired_at = retired(claims, measures)
     merged = {conflict.id: conflict for conflict in conflicts
-              if not disagrees_on_measure(conflict, claims, measures)}
+              if not disagrees_on_measure(conflict, claims, measures, retired_at)}
     for conflict in found:
         if conflict.score >= min_score:
             merged[conflict.id] = conflict
