@@ -115,14 +115,24 @@ def _claims_across(claims, pairs, conflicts, min_score):
     """The judges' conflicts with the cross-outlet claims' pairs; the claims decide a pair
     they both speak of."""
     from claimcheck.crossclaims import compare_claims, disagrees_on_measure, retired
+    from claimcheck.event_dates import (
+        compare_event_dates,
+        read_event_dates,
+        related_documents,
+        statement_dates,
+    )
     from claimcheck.measures import read_measures
 
     measures = read_measures(claims)
     found, disputed = compare_claims(claims, measures, pairs)
+    dated = compare_event_dates(claims, read_event_dates(claims),
+                                related_documents(claims, pairs))
     retired_at = retired(claims, measures)
+    said_on = statement_dates(claims)
     merged = {conflict.id: conflict for conflict in conflicts
-              if not disagrees_on_measure(conflict, claims, measures, retired_at)}
-    for conflict in found:
+              if not disagrees_on_measure(conflict, claims, measures, retired_at)
+              and not _dates_a_statement(conflict, said_on)}
+    for conflict in (*found, *dated):
         if conflict.score >= min_score:
             merged[conflict.id] = conflict
     ordered = sorted(merged.values(), key=lambda c: (-c.score, c.a.sentence.doc,
@@ -151,6 +161,18 @@ def judge_pairs(claims: Sequence[Claim], pairs: Iterable[CandidatePair], judges,
                 best[conflict.id] = conflict
     return tuple(sorted(best.values(), key=lambda c: (-c.score, c.a.sentence.doc,
                                                       c.a.sentence.index, c.kind)))
+
+
+def _dates_a_statement(conflict: Conflict, said_on: set) -> bool:
+    """A date judge's pair where one side's date only says when something was said."""
+    if conflict.kind != "date":
+        return False
+    for sentence, values in ((conflict.a.sentence, conflict.a_values),
+                             (conflict.b.sentence, conflict.b_values)):
+        spans = [getattr(value, "span_start", None) for value in values]
+        if spans and all((sentence.doc, sentence.index, span) in said_on for span in spans):
+            return True
+    return False
 
 
 def _make_embedder(config: CheckConfig):
