@@ -56,6 +56,7 @@ def compare_claims(claims: Sequence[Claim], measures: Sequence[Measure],
     groups: list[list[tuple[Measure, Measure, str]]] = []
     for members in buckets.values():
         found: list[tuple[Measure, Measure, str]] = []
+        linked = _Components()
         for i, a in enumerate(members):
             claim_a = claims[a.claim]
             for b in members[i + 1:]:
@@ -65,6 +66,7 @@ def compare_claims(claims: Sequence[Claim], measures: Sequence[Measure],
                 docs = frozenset((claim_a.sentence.doc, claim_b.sentence.doc))
                 if docs not in related or not _same_measure(a, b):
                     continue
+                linked.join(id(a), id(b))
                 verdict = _verdict(a, b, claim_a, claim_b)
                 if verdict is None:
                     continue
@@ -73,8 +75,12 @@ def compare_claims(claims: Sequence[Claim], measures: Sequence[Measure],
                 known = conflicts.get(conflict.id)
                 if known is None or conflict.score > known.score:
                     conflicts[conflict.id] = conflict
-        if found:
-            groups.append(found)
+        # One claim per set of figures that measure the same thing: a toll of the dead and
+        # one of the injured share a bucket, never a claim.
+        by_component: dict[int, list[tuple[Measure, Measure, str]]] = defaultdict(list)
+        for item in found:
+            by_component[linked.find(id(item[0]))].append(item)
+        groups.extend(by_component.values())
     disputed = tuple(_disputed(claims, found) for found in groups)
     return tuple(conflicts.values()), tuple(sorted(disputed, key=lambda d: d.measure))
 
@@ -307,19 +313,39 @@ def _when(claim: Claim) -> str:
     return f"{claim.outlet}, {claim.published.isoformat()}" if claim.published else claim.outlet
 
 
+class _Components:
+    """Union-find over measures: which figures are linked as one claim."""
+
+    def __init__(self) -> None:
+        self.parent: dict[int, int] = {}
+
+    def find(self, item: int) -> int:
+        self.parent.setdefault(item, item)
+        while self.parent[item] != item:
+            self.parent[item] = self.parent[self.parent[item]]
+            item = self.parent[item]
+        return item
+
+    def join(self, a: int, b: int) -> None:
+        self.parent[self.find(a)] = self.find(b)
+
+
 def _disputed(claims: Sequence[Claim], found: list[tuple[Measure, Measure, str]]) -> DisputedClaim:
-    members: dict[tuple[int, int], Measure] = {}
+    members: dict[tuple, Measure] = {}
     for a, b, _ in found:
-        members[(a.claim, a.quantity.start)] = a
-        members[(b.claim, b.quantity.start)] = b
+        for m in (a, b):
+            # An outlet giving one figure twice is listed once.
+            members.setdefault((claims[m.claim].outlet.casefold(), m.value, m.quantity.text), m)
     ordered = sorted(members.values(), key=lambda m: (_order(claims[m.claim]), m.claim))
     verdicts = {verdict for _, _, verdict in found}
     verdict = "contradicted" if "contradicted" in verdicts else "changed"
     label = ordered[0].label
-    timeline = ", ".join(f"{m.quantity.text} ({_when(claims[m.claim])})" for m in ordered)
+    outlets = len({claims[m.claim].outlet.casefold() for m in ordered})
+    first, last = ordered[0], ordered[-1]
     if verdict == "changed":
-        why = f"{label} changed as it was reported: {timeline}"
+        why = (f"a running figure: {first.quantity.text} ({_when(claims[first.claim])}) "
+               f"to {last.quantity.text} ({_when(claims[last.claim])})")
     else:
-        why = f"{label} is given differently at the same time: {timeline}"
+        why = f"{outlets} outlets give values that cannot all hold at the same time"
     values = tuple(ClaimValue(claims[m.claim], m.quantity, m.value) for m in ordered)
     return DisputedClaim(label, verdict, why, values)

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from html import escape
 from urllib.parse import urlsplit
 
+from claimcheck.formats.claims_view import claim_rows, claims_heading
 from claimcheck.formats.facts import (
     articles_line,
     conflicts_line,
@@ -102,6 +103,8 @@ def render_html(report: Report) -> str:
              '<meta name="viewport" content="width=device-width, initial-scale=1">',
              "<title>claimcheck report</title>", f"<style>{_STYLE}</style>", "</head>",
              "<body>", _header(report), "<main>"]
+    if report.disputed:
+        parts.append(_claims_section(report))
     if report.conflicts:
         parts.append(_filters(report.conflicts))
         parts.extend(_topic_sections(report, documents))
@@ -124,6 +127,21 @@ def _header(report: Report) -> str:
     return ("<header><h1>claimcheck report</h1>"
             f'<dl class="facts">{facts_html}</dl>'
             + (f'<ul class="warnings">{warnings}</ul>' if warnings else "") + "</header>")
+
+
+def _claims_section(report: Report) -> str:
+    cards = []
+    for claim in report.disputed:
+        rows = "".join(f"<tr><td>{escape(row.published)}</td><td>{escape(row.outlet)}</td>"
+                       f"<td><mark>{escape(row.value)}</mark></td><td>{escape(row.sentence)}</td>"
+                       "</tr>" for row in claim_rows(claim))
+        cards.append(f'<article class="claim {escape(claim.verdict)}">'
+                     f"<h3>{escape(claim.measure)}: {escape(claim.verdict)}</h3>"
+                     f'<p class="why">{escape(claim.explanation)}</p>'
+                     "<table><thead><tr><th>published</th><th>outlet</th><th>value</th>"
+                     f"<th>sentence</th></tr></thead><tbody>{rows}</tbody></table></article>")
+    return (f'<section class="claims"><h2>{escape(claims_heading(report))}</h2>'
+            + "".join(cards) + "</section>")
 
 
 def _filters(conflicts: Sequence[Conflict]) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from datetime import date
 
+from claimcheck.formats.claims_view import claim_to_dict
 from claimcheck.models import Claim, Conflict, DateMention, Quantity, Report
 
 SCHEMA = 1
@@ -49,6 +50,7 @@ def report_to_dict(report: Report) -> dict:
             for topic in report.topics
         ],
         "conflicts": [conflict_to_dict(conflict) for conflict in report.conflicts],
+        "claims": [claim_to_dict(claim) for claim in report.disputed],
         "warnings": list(report.warnings),
         "skipped": [{"path": item.path, "line": item.line, "reason": item.reason}
                     for item in report.skipped],

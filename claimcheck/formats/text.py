@@ -17,6 +17,7 @@ from rich.table import Table
 from rich.text import Text
 
 from claimcheck.formats import RenderOptions
+from claimcheck.formats.claims_view import claim_rows, claims_heading
 from claimcheck.formats.facts import (
     articles_line,
     conflicts_line,
@@ -53,6 +54,8 @@ def render_report(console: Console, report: Report, options: RenderOptions) -> N
             console.print(Text(f"warning: {warning}", style="yellow"))
     if not report.conflicts:
         console.print(Text(no_conflicts_line(summary(report)), style="bold green"))
+    if report.disputed:
+        _render_claims(console, report)
     topics = {topic.id: topic for topic in report.topics}
     plain = PlainPanels.for_console(console, options.width >= _SIDE_BY_SIDE_WIDTH)
     for topic_id, conflicts in _grouped(report.conflicts):
@@ -130,6 +133,21 @@ def _side(claim: Claim, values, label: str) -> Text:
         elif value.text:
             sentence.highlight_words([value.text], style="bold reverse")
     return Text.assemble(heading, "\n", sentence)
+
+
+def _render_claims(console: Console, report: Report) -> None:
+    """Each disputed claim: its verdict, then every outlet's value in time order."""
+    console.print(Rule(Text(claims_heading(report), style="bold"), align="left"))
+    for claim in report.disputed:
+        style = "bold red" if claim.verdict == "contradicted" else "bold yellow"
+        console.print(Text.assemble((f"{claim.measure}", "bold"), "  ", (claim.verdict, style)))
+        table = Table.grid(padding=(0, 2))
+        for row in claim_rows(claim):
+            table.add_row(Text(row.published, style="dim"), Text(row.outlet, style="blue"),
+                          Text(row.value, style="bold"))
+        console.print(table)
+        console.print(Text(claim.explanation, style="italic"))
+        console.print()
 
 
 def _render_dropped(console: Console, report: Report) -> None:
