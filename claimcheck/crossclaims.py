@@ -24,6 +24,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from datetime import date
 
+from claimcheck.event_dates import related_documents
 from claimcheck.measures import PERSON_GROUPS, TALLIES, Measure
 from claimcheck.models import CandidatePair, Claim, ClaimValue, Conflict, DisputedClaim
 
@@ -166,17 +167,14 @@ def _where(claims: Sequence[Claim], m: Measure) -> tuple:
 
 
 def _own_tally(claims: Sequence[Claim], m: Measure) -> tuple | None:
-    if m.dimension != "count" or m.event not in GROWING or m.bound:
+    if m.dimension != "count" or m.event not in GROWING:
         return None
     bucket = _bucket(m)
     return None if bucket is None else (claims[m.claim].sentence.doc, m.event, bucket)
 
 
 def _related_documents(claims: Sequence[Claim], pairs: Iterable[CandidatePair]) -> set:
-    related = set()
-    for pair in pairs:
-        related.add(frozenset((claims[pair.a].sentence.doc, claims[pair.b].sentence.doc)))
-    return related
+    return related_documents(claims, pairs)
 
 
 def _bucket(m: Measure) -> tuple | None:
@@ -229,13 +227,11 @@ def _verdict(a: Measure, b: Measure, claim_a: Claim, claim_b: Claim) -> str | No
         return None
     # A tally's "at least 137" is the count of its moment: "at least 145" is a later update,
     # though the two intervals meet. An exact figure inside a bound of the same day agrees.
-    exact_inside = (not a.bound and _inside(a, b)) or (not b.bound and _inside(b, a))
     if (b.bound and not a.bound and _round(b) and _inside(a, b)) \
             or (a.bound and not b.bound and _round(a) and _inside(b, a)):
         return None  # "more than 150" summarises 153 and 155: a round bound, not an update
-    if later or (a.bound and b.bound) or (running and not exact_inside):
-        return "changed"
-    return None
+    # A tally's "at least 145" is the count of its moment, not a floor: 157 is another one.
+    return "changed"
 
 
 def _round(m: Measure) -> bool:

@@ -167,6 +167,25 @@ def _conflict(a: EventDate, b: EventDate, claim_a: Claim, claim_b: Claim) -> Con
 
 
 def related_documents(claims: Sequence[Claim], pairs: Iterable[CandidatePair]) -> set:
-    """Pairs of documents linked by at least one candidate pair: they share a story."""
-    return {frozenset((claims[pair.a].sentence.doc, claims[pair.b].sentence.doc))
-            for pair in pairs}
+    """Pairs of documents that tell one story: connected through candidate pairs.
+
+    Two articles linked by a candidate pair share a story; a story is a connected set of
+    such articles, so two reports of it in languages that pair poorly are still related
+    through a third. Two stories in one batch stay apart unless their sentences pair.
+    """
+    parent: dict[str, str] = {}
+
+    def find(doc: str) -> str:
+        parent.setdefault(doc, doc)
+        while parent[doc] != doc:
+            parent[doc] = parent[parent[doc]]
+            doc = parent[doc]
+        return doc
+
+    for pair in pairs:
+        parent[find(claims[pair.a].sentence.doc)] = find(claims[pair.b].sentence.doc)
+    stories: dict[str, list[str]] = defaultdict(list)
+    for doc in list(parent):
+        stories[find(doc)].append(doc)
+    return {frozenset((a, b)) for docs in stories.values() for a in docs for b in docs
+            if a != b}
