@@ -214,8 +214,8 @@ def _verdict(a: Measure, b: Measure, claim_a: Claim, claim_b: Claim) -> str | No
     """"contradicted", "changed" or None when the two values agree."""
     if a.dimension != "count" and _orders_apart(a, b):
         return None  # a 400 m ship and a 193 km canal: two objects, not one length
-    tolerance = _SAME_UNIT_TOLERANCE if a.quantity.unit == b.quantity.unit \
-        else _CONVERTED_TOLERANCE
+    converted = a.dimension != "count" and a.quantity.unit != b.quantity.unit
+    tolerance = _CONVERTED_TOLERANCE if converted else _SAME_UNIT_TOLERANCE
     meet = _overlap(a, b, tolerance)
     points_differ = (a.value is not None and b.value is not None
                      and abs(a.value - b.value) > tolerance * max(abs(a.value), abs(b.value)))

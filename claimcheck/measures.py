@@ -236,7 +236,8 @@ def _read_quantity(text: str, q: Quantity, tokens: tuple[Token, ...],
         and (gap := distance(hit)) is not None and gap <= 1 for hit in hits)
     part = _PARTITIVE.match(text, q.end) is not None or any(
         hit.category == "qualifiers" and hit.concept == "part"
-        and (gap := distance(hit)) is not None and gap <= _QUALIFIER_REACH for hit in hits)
+        and (gap := distance(hit)) is not None and gap <= _QUALIFIER_REACH
+        and _closest_number(hit, spans) == (q.start, q.end) for hit in hits)
     if part and counted not in PERSON_GROUPS and not qualifiers & {"serious", "light"}:
         # "17 of the ships", "103 of the 154": a share of a count is not the count. A group
         # of persons named by its own noun ("22 Ausländer unter den Opfern") is its own count.
@@ -256,6 +257,15 @@ def _read_quantity(text: str, q: Quantity, tokens: tuple[Token, ...],
     return Measure(-1, q, dimension, value, low, high, event, counted, attribute,
                    tuple(sorted(qualifiers)), scope, running_sentence or moved, bound,
                    vague or _vague(text, q), superseded)
+
+
+def _closest_number(hit: ConceptHit, spans: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """The number a partitive word belongs to: "154 korban, di antaranya 26 WNA" makes 26,
+    not 154, a part."""
+    def gap(span: tuple[int, int]) -> int:
+        start, end = span
+        return hit.start - end if end <= hit.start else max(0, start - hit.end)
+    return min(spans, key=gap, default=None)
 
 
 def _substance(text: str, end: int) -> str | None:
