@@ -79,7 +79,8 @@ def _check_documents(documents, config, embedder, judges, warnings, on_stage, ar
                      keep) -> Report:
     from claimcheck.candidates import find_candidates
     from claimcheck.extract import extract_claims, segment_documents
-    from claimcheck.topics import find_topics
+    from claimcheck.neighbours import find_neighbours
+    from claimcheck.topics import GRAPH_NEIGHBOURS, find_topics
 
     timings: dict[str, float] = {}
     stage = _stage_timer(timings, on_stage)
@@ -95,11 +96,13 @@ def _check_documents(documents, config, embedder, judges, warnings, on_stage, ar
         matrix = embedder.embed([c.matching_text for c in claims],
                                 [c.sentence.language for c in claims])
     outlets = _outlet_ids(claims)
+    with stage("neighbours"):  # each sentence's nearest of other outlets, searched once
+        graph = find_neighbours(matrix, outlets, max(GRAPH_NEIGHBOURS, config.neighbours))
     with stage("topics"):  # clusters across outlets
-        topic_of, topics = find_topics(claims, matrix, outlets)
+        topic_of, topics = find_topics(claims, matrix, outlets, graph=graph)
     with stage("candidates"):  # cross-outlet nearest neighbours, corpus-relative cut-off
         pairs = find_candidates(matrix, outlets, topic_of, neighbours=config.neighbours,
-                                min_percentile=config.min_percentile)
+                                min_percentile=config.min_percentile, graph=graph)
     with stage("judges"):  # conflicts from every judge that speaks
         conflicts = judge_pairs(claims, pairs, judges or _make_judges(config), config.min_score)
     with stage("claims"):  # one claim per thing measured, across outlets and languages
