@@ -219,7 +219,7 @@ def test_prune_removes_old_articles_and_their_rows(tmp_path):
 
 def test_check_against_reports_only_conflicts_involving_the_new_batch(tmp_path):
     from claimcheck import CheckConfig, check
-    from claimcheck.gate import check_against
+    from claimcheck.pipeline import check_against
 
     config = CheckConfig(embedder="lexical")
     documents = read_documents([str(CORPUS)]).documents
