@@ -17,6 +17,7 @@ from typing import Any, TextIO
 import numpy as np
 
 from claimcheck.config import CheckConfig
+from claimcheck.extraction_version import extraction_version
 from claimcheck.models import (
     CandidatePair,
     Claim,
@@ -80,19 +81,20 @@ def check_against(documents: Sequence[Document], store_path: str | Path,
     batch supersedes it, and an article never conflicts with its own earlier copy.
     The report lists the new articles and the stored ones that take part in a conflict.
     """
-    from claimcheck.store import ReadThroughCache, Store, content_hash
+    from claimcheck.extract import extract_claims
+    from claimcheck.store import Store
+    from claimcheck.store_schema import content_hash
 
     new_ids = {document.id for document in documents}
     with Store(store_path, create=False) as store:
-        archive = store.archive(exclude_ids=new_ids,
-                                exclude_hashes={content_hash(d) for d in documents})
-        embedder = None
-        if config.embedder != "lexical":
-            embedder = _make_embedder(config, ReadThroughCache(store, _embedding_cache(config)))
-        report = check_documents(
-            documents, config, embedder=embedder, warnings=warnings, on_stage=on_stage,
-            archive=archive,
-            keep=lambda c: c.a.sentence.doc in new_ids or c.b.sentence.doc in new_ids)
+        stored = store.archive(exclude_ids=new_ids,
+                               exclude_hashes={content_hash(d) for d in documents})
+    # Read by an older extractor: read again (in memory; the next `index` stores it).
+    archive = [(segmented, claims if claims is not None else extract_claims([segmented]))
+               for segmented, claims in stored]
+    report = check_documents(
+        documents, config, warnings=warnings, on_stage=on_stage, archive=archive,
+        keep=lambda c: c.a.sentence.doc in new_ids or c.b.sentence.doc in new_ids)
     involved = new_ids | {claim.sentence.doc for c in report.conflicts for claim in (c.a, c.b)}
     return replace(report, documents=tuple(seg for seg in report.documents
                                            if seg.document.id in involved),
@@ -121,16 +123,65 @@ def extract(paths: Sequence[str | Path], config: CheckConfig = DEFAULTS, *,
     return Extraction(tuple(segmented), tuple(claims), tuple(ingested.warnings))
 
 
+@dataclass(frozen=True, slots=True)
+class IndexResult:
+    """What ``index`` did: articles added, replaced (same id) or left as they were."""
+
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    #: Sentences whose embeddings went into the embedding cache.
+    embedded: int = 0
+    #: Unchanged articles whose quantities and dates were read again by a newer extractor.
+    reextracted: int = 0
+
+
 def index(documents: Iterable[Document], store, config: CheckConfig = DEFAULTS, *,
-          on_article: Callable[[Document, str], None] | None = None):
+          on_article: Callable[[Document, str], None] | None = None) -> IndexResult:
     """Keep ``documents`` in ``store`` (an open ``claimcheck.store.Store``) for ``against``.
 
-    Returns the store's ``IndexResult``; the lexical embedder stores no embeddings
-    (n-grams are computed per check).
+    Each new or changed article is segmented, extracted and stored in one transaction;
+    an unchanged one is skipped, or read again when an older extractor read it. The new
+    sentences are embedded into the embedding cache, so a later ``check --against`` finds
+    them there (the lexical embedder has nothing to keep). ``on_article(document, state)``
+    is called inside each article's transaction, with state "added" or "updated", or
+    after a skip with "unchanged".
     """
-    embedder = None if config.embedder == "lexical" else _make_embedder(config, store)
-    return store.index(documents, language=config.language, embedder=embedder,
-                       on_article=on_article)
+    from claimcheck.extract import extract_claims, segment_documents
+    from claimcheck.store_schema import content_hash
+
+    added = updated = unchanged = reextracted = 0
+    fresh: list = []
+    for document in documents:
+        digest = content_hash(document)
+        stored = store.extractor_of(digest)
+        state = "unchanged"
+        if stored is None:
+            # furniture off, sentences out; quantities and dates of every sentence
+            segmented = segment_documents([document], config.language)[0]
+            state = store.write_article(segmented, extract_claims([segmented]), digest,
+                                        on_article)
+        elif stored != extraction_version():
+            # read by an older extractor: its sentences read again
+            reextracted += store.replace_readings(digest, lambda seg: extract_claims([seg]))
+        if state == "unchanged":
+            unchanged += 1
+            if on_article:
+                on_article(document, state)
+            continue
+        added += state == "added"
+        updated += state == "updated"
+        fresh.extend(segmented.sentences)
+    embedded = 0
+    cache = _embedding_cache(config) if config.embedder != "lexical" else None
+    if cache is not None and fresh:
+        # one row per new sentence, kept in the cache; the hybrid embedder asks its model
+        # only for languages the model knows, so what was cached is counted
+        before = cache.count()
+        _make_embedder(config, cache).embed([s.text for s in fresh],
+                                            [s.language for s in fresh])
+        embedded = cache.count() - before
+    return IndexResult(added, updated, unchanged, embedded, reextracted)
 
 
 def compare(pairs: Iterable[Mapping[str, Any]], config: CheckConfig = DEFAULTS) -> list:

@@ -9,6 +9,7 @@ import click
 
 from claimcheck.cli import cli, reports_errors
 from claimcheck.cli.options import (
+    cache_options,
     config_from_context,
     config_option,
     embedder_options,
@@ -25,15 +26,18 @@ from claimcheck.cli.options import (
 @embedder_options
 @language_option
 @config_option
+@cache_options
 @quiet_option
 @strict_option
 @reports_errors
-def index(paths, store_path, embedder, model, language, config_file, quiet, strict) -> None:
+def index(paths, store_path, embedder, model, language, config_file, cache_dir, no_cache, quiet,
+          strict) -> None:
     """Keep the articles in PATHS in a store for later check --against.
 
-    Stores articles, sentences, extracted quantities and dates, and embeddings per
-    model. Re-indexing an unchanged article is a no-op; a changed one (same id) is
-    replaced. Each article is one transaction: an interrupted run loses nothing stored.
+    Stores articles, sentences, and extracted quantities and dates; the new sentences'
+    embeddings go to the embedding cache, where check --against finds them. Re-indexing
+    an unchanged article is a no-op; a changed one (same id) is replaced. Each article
+    is one transaction: an interrupted run loses nothing stored.
 
     \b
     Examples:
@@ -46,7 +50,8 @@ def index(paths, store_path, embedder, model, language, config_file, quiet, stri
     from claimcheck.store import Store
 
     config = config_from_context(config_file, {"embedder": "embedder", "model": "model",
-                                                "language": "language"})
+                                                "language": "language"},
+                                 cache_dir=cache_dir, use_cache=not no_cache)
     # Nothing is written when the run is going to fail: the model and the store are
     # checked before any article is read, the store created only once articles are.
     check_model(config.embedder, config.model)
@@ -95,12 +100,11 @@ def stats(store_path, output_format) -> None:
     if output_format == "json":
         click.echo(json.dumps(asdict(facts), indent=2))
         return
-    embeddings = ", ".join(f"{count} {model}" for model, count in facts.embeddings.items())
     rows = [("Store", facts.path), ("Schema", str(facts.schema_version)),
             ("Articles", f"{facts.articles} from {counted(facts.outlets, 'outlet')}"),
             ("Published", f"{facts.oldest or '-'} to {facts.newest or '-'}"),
             ("Sentences", str(facts.sentences)), ("Quantities", str(facts.quantities)),
-            ("Embeddings", embeddings or "none"), ("Size", f"{facts.size_bytes:,} bytes")]
+            ("Size", f"{facts.size_bytes:,} bytes")]
     for label, value in rows:
         click.echo(f"{label + ':':<12}{value}")
 
@@ -111,7 +115,7 @@ def stats(store_path, output_format) -> None:
               help="Delete articles published (else indexed) before this date, YYYY-MM-DD.")
 @reports_errors
 def prune(store_path, before) -> None:
-    """Delete old articles (and their sentences and unused embeddings) from a store.
+    """Delete old articles (and their sentences) from a store.
 
     \b
     Example:
