@@ -34,7 +34,8 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 sys.path.insert(0, str(HERE))
 
-STAGES = ("ingest", "segment", "extract", "embed", "topics", "candidates", "judges", "report")
+STAGES = ("ingest", "segment", "extract", "embed", "neighbours", "topics", "candidates", "judges",
+          "report")
 
 
 def run_worker(corpus: str, embedder: str, cache_dir: str, second: bool) -> dict:

@@ -12,12 +12,13 @@ from __future__ import annotations
 import numpy as np
 
 from claimcheck.models import CandidatePair
-from claimcheck.similarity import pair_similarities, top_neighbours
+from claimcheck.neighbours import NeighbourGraph, find_neighbours
+from claimcheck.similarity import pair_similarities
 
 
 def find_candidates(matrix, outlets: np.ndarray, topic_of: np.ndarray, *, neighbours: int = 10,
-                    min_percentile: float = 0.25, topic_pair_limit: int = 40
-                    ) -> tuple[CandidatePair, ...]:
+                    min_percentile: float = 0.25, topic_pair_limit: int = 40,
+                    graph: NeighbourGraph | None = None) -> tuple[CandidatePair, ...]:
     """Cross-outlet candidate pairs, most similar first.
 
     Args:
@@ -28,11 +29,13 @@ def find_candidates(matrix, outlets: np.ndarray, topic_of: np.ndarray, *, neighb
         min_percentile: a neighbour pair outside a shared topic is kept only when its
             similarity beats this share of the corpus's neighbour similarities.
         topic_pair_limit: topics up to this size also pair all their cross-outlet members.
+        graph: the neighbour stage's result (searched here when not given).
     """
     count = matrix.shape[0]
     if count < 2:
         return ()
-    indices, similarities = top_neighbours(matrix, neighbours, exclude_group=outlets)
+    graph = graph or find_neighbours(matrix, outlets, neighbours)
+    indices, similarities = graph.nearest(neighbours)
     first, second, similarity = _neighbour_pairs(indices, similarities)
     reference = np.sort(similarity.astype(np.float64))
 

@@ -15,7 +15,6 @@ Measured on 10,022 synthetic lexical sentences (benchmarks/run.py, 2 loaded core
 
 from __future__ import annotations
 
-import weakref
 from collections.abc import Iterator
 
 import numpy as np
@@ -91,31 +90,9 @@ def top_neighbours(matrix, k: int, exclude_group: np.ndarray | None = None
     """
     count = matrix.shape[0]
     k = max(0, min(k, count - 1))
-    known = _recent_neighbours(matrix, k, exclude_group)
-    if known is not None:
-        return known
     if k == 0 or count <= EXACT_LIMIT or not sparse.issparse(matrix):
-        found = _exact_neighbours(matrix, k, exclude_group)
-    else:
-        found = _indexed_neighbours(sparse.csr_matrix(matrix), k, exclude_group)
-    _RECENT[:] = [weakref.ref(matrix), exclude_group, found]
-    return found
-
-
-# The last search: topics and candidates ask the same matrix for neighbours, and the
-# search is most of either stage's time. Held by a weak reference to the matrix.
-_RECENT: list = []
-
-
-def _recent_neighbours(matrix, k: int, exclude_group: np.ndarray | None):
-    if not _RECENT or _RECENT[0]() is not matrix:
-        return None
-    group, (indices, similarities) = _RECENT[1], _RECENT[2]
-    same_group = (group is None and exclude_group is None) or (
-        group is not None and exclude_group is not None and np.array_equal(group, exclude_group))
-    if not same_group or indices.shape[1] < k:
-        return None
-    return indices[:, :k].copy(), similarities[:, :k].copy()
+        return _exact_neighbours(matrix, k, exclude_group)
+    return _indexed_neighbours(sparse.csr_matrix(matrix), k, exclude_group)
 
 
 def pair_similarity(matrix, a: int, b: int) -> float:

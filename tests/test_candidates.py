@@ -10,7 +10,9 @@ import pytest
 from claimcheck import similarity
 from claimcheck.candidates import find_candidates
 from claimcheck.embed import LexicalEmbedder
+from claimcheck.neighbours import find_neighbours
 from claimcheck.topics import find_topics
+from tests.conftest import CORPUS
 from tests.test_similarity import _row, corpus_rows, search  # noqa: F401 - shared fixtures
 
 
@@ -77,3 +79,26 @@ def test_candidate_pairs_grow_linearly_with_the_corpus(monkeypatch):
         per_sentence.append(len(pairs) / size)
     assert all(0 < value <= 10 for value in per_sentence)  # k-NN bound: n * k
     assert per_sentence[1] <= 1.25 * per_sentence[0]
+
+
+def test_one_neighbour_search_serves_topics_and_candidates_alike(corpus_rows, search):  # noqa: F811
+    claims, matrix, outlets = corpus_rows
+    graph = find_neighbours(matrix, outlets, 10)
+    topic_of, found = find_topics(claims, matrix, outlets, graph=graph)
+    searched_topic_of, searched = find_topics(claims, matrix, outlets)
+    assert np.array_equal(topic_of, searched_topic_of) and found == searched
+    assert find_candidates(matrix, outlets, topic_of, graph=graph) == \
+        find_candidates(matrix, outlets, topic_of)
+
+
+def test_the_check_searches_neighbours_once_as_a_stage_of_its_own(monkeypatch):
+    from claimcheck.pipeline import CheckConfig, check
+
+    searches = []
+    real = similarity.top_neighbours
+    monkeypatch.setattr(similarity, "top_neighbours",
+                        lambda *args, **kwargs: searches.append(1) or real(*args, **kwargs))
+    report = check([CORPUS], CheckConfig(embedder="lexical"))
+    assert len(searches) == 1
+    assert list(report.timings)[:6] == ["segment", "extract", "embed", "neighbours", "topics",
+                                        "candidates"]

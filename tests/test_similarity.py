@@ -34,7 +34,6 @@ def _row(claims, fragment: str) -> int:
 def search(request, monkeypatch):
     """Run a test through the exact search and through the rare-feature index."""
     monkeypatch.setattr(similarity, "EXACT_LIMIT", 10**9 if request.param == "exact" else 10)
-    similarity._RECENT.clear()
     return request.param
 
 
@@ -61,7 +60,6 @@ def test_the_3000_troops_sentence_finds_the_650_troops_sentence_of_another_outle
 def test_indexed_similarities_are_the_exact_dot_products(corpus_rows, monkeypatch):
     _, matrix, outlets = corpus_rows
     monkeypatch.setattr(similarity, "EXACT_LIMIT", 10)
-    similarity._RECENT.clear()
     indices, values = similarity.top_neighbours(matrix, 3, exclude_group=outlets)
     row = int(np.flatnonzero(indices[:, 0] >= 0)[0])
     assert values[row, 0] == pytest.approx(similarity.pair_similarity(matrix, row,
@@ -87,7 +85,6 @@ def test_blocks_stay_bounded_whatever_the_corpus_size():
 
 def test_a_repeated_search_on_the_same_matrix_is_answered_from_the_last_one(corpus_rows):
     _, matrix, outlets = corpus_rows
-    similarity._RECENT.clear()
     wide = similarity.top_neighbours(matrix, 10, exclude_group=outlets)
     narrow = similarity.top_neighbours(matrix, 1, exclude_group=outlets.copy())
     assert (narrow[0][:, 0] == wide[0][:, 0]).all()
@@ -146,7 +143,6 @@ def test_hybrid_rows_are_rescored_exactly_and_duplicates_tie(corpus_rows, monkey
     copies = sparse.vstack([hybrid, hybrid[[0, 0, 0]]], format="csr")
     groups = np.r_[outlets, [outlets.max() + 1, outlets.max() + 2, outlets.max() + 3]]
     monkeypatch.setattr(similarity, "EXACT_LIMIT", 10)
-    similarity._RECENT.clear()
     indices, values = similarity.top_neighbours(copies, 5, exclude_group=groups)
     expected = (copies @ copies.T).toarray()
     found = indices >= 0
