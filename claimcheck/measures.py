@@ -68,7 +68,8 @@ _APPOSITION_BEFORE = re.compile(r"\b[A-Z][\w'’-]+,\s*$")
 _APPOSITION_AFTER = re.compile(r"\s*,")
 #: Counted classes that are groups of persons: "warga negara asing" narrows "warga".
 PERSON_GROUPS = frozenset({"foreigners", "children", "teenagers", "infants", "women", "men",
-                           "passengers", "crew", "troops", "staff", "divers"})
+                           "passengers", "crew", "cabin_crew", "pilots", "troops", "staff",
+                           "divers"})
 _ECHO = re.compile(r"\d[^\d()]{0,24}\(\s*(?:[^\W\d_]+\s+){0,2}$")
 _WORD = re.compile(r"[^\W\d_]{5,}")
 _SUBSTANCE_WORDS = 6
