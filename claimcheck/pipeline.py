@@ -99,7 +99,8 @@ def _check_documents(documents, config, embedder, judges, warnings, on_stage, ar
         topic_of, topics = find_topics(claims, matrix, outlets)
     with stage("candidates"):  # cross-outlet nearest neighbours, corpus-relative cut-off
         pairs = find_candidates(matrix, outlets, topic_of, neighbours=config.neighbours,
-                                min_percentile=config.min_percentile)
+                                min_percentile=config.min_percentile,
+                                languages=[c.sentence.language for c in claims])
     with stage("judges"):  # conflicts from every judge that speaks
         conflicts = judge_pairs(claims, pairs, judges or _make_judges(config), config.min_score)
     if keep is not None:

@@ -22,7 +22,9 @@ from claimcheck.similarity import similarity_blocks, top_neighbours
 # and grows quadratically (benchmarks/run.py); the graph is linear.
 EXACT_LIMIT = 2500
 # Neighbours per sentence in that graph: the candidate stage's default, so the search
-# is done once for both stages (similarity.top_neighbours remembers it).
+# is done once for both stages (similarity.top_neighbours remembers it). In a batch of
+# several languages the lists are the candidate stage's too: this many from the
+# sentence's own language and half as many from each other one.
 GRAPH_NEIGHBOURS = 10
 # Similarities this close to the threshold reach it: a dot product's float32 rounding.
 ROUNDING = 1e-6
@@ -59,7 +61,10 @@ def find_topics(claims: Sequence[Claim], matrix, outlets: np.ndarray,
     large = count > EXACT_LIMIT
     # The small path needs only the best neighbour, but asking for as many as the
     # candidate stage lets it reuse this search instead of repeating it.
-    neighbours, similarities = top_neighbours(matrix, GRAPH_NEIGHBOURS, exclude_group=outlets)
+    languages = [claim.sentence.language for claim in claims]
+    neighbours, similarities = top_neighbours(matrix, GRAPH_NEIGHBOURS, exclude_group=outlets,
+                                              languages=languages)
+    # Lists by language are merged best first: column 0 is the best neighbour of all.
     best = similarities[:, 0]
     finite = best[np.isfinite(best)]
     if finite.size == 0:
