@@ -360,14 +360,14 @@ def _indexed_neighbours(matrix: sparse.csr_matrix, exclude_group: np.ndarray | N
             searched = np.arange(start, stop)
             if not everyone:
                 searched = searched[_short_of_candidates(rows, columns, start, stop, lists,
-                                                         shortlists)]
+                                                         shortlists[0])]
             more_rows, more_columns = _dense_candidates(dense, searched, group, lists,
                                                         dense_shortlists)
             rows = np.concatenate([rows, more_rows])
             columns = np.concatenate([columns, more_columns])
         # In column order, so that equal similarities (duplicate sentences) rank the
         # same way whichever channel found them.
-        unique = np.unique(rows * count + columns)
+        unique = _sorted_unique(rows * count + columns)
         rows, columns = unique // count, unique % count
         if everyone:
             exact = pair_similarities(rest, rows, columns)
@@ -381,17 +381,23 @@ def _indexed_neighbours(matrix: sparse.csr_matrix, exclude_group: np.ndarray | N
     return indices, similarities
 
 
+def _sorted_unique(values: np.ndarray) -> np.ndarray:
+    """``np.unique`` by a sort: numpy 2.4's hashing took 0.13 s for 260,000 integers, a
+    sort 2 ms (0.6 s of the search's 4.4 at 10,000 lexical sentences)."""
+    values = np.sort(values)
+    return values[np.r_[True, values[1:] != values[:-1]]] if values.size else values
+
+
 def _short_of_candidates(rows: np.ndarray, columns: np.ndarray, start: int, stop: int,
-                         lists: _Lists, shortlists: tuple[int, int]) -> np.ndarray:
-    """Mask of the rows ``start:stop`` with fewer candidates than wanted in some language."""
-    languages = lists.languages
-    found = np.bincount(lists.keys(rows - start, columns),
-                        minlength=(stop - start) * languages).reshape(-1, languages)
-    wanted = np.where(lists.codes[start:stop, None] == np.arange(languages)[None, :],
-                      shortlists[0], shortlists[1])
-    sizes = np.diff(lists.bounds)[None, :]
-    return (found < np.minimum(wanted, sizes)).any(axis=1) if languages > 1 else \
-        found[:, 0] < shortlists[0]
+                         lists: _Lists, shortlist: int) -> np.ndarray:
+    """Mask of the rows ``start:stop`` with fewer own-language candidates than wanted.
+
+    Other languages are not counted: few rare n-grams cross a language (names and
+    numbers), and searching the common ones for every row short of them took 38 s of
+    49 at 10,000 lexical sentences in three languages.
+    """
+    own = lists.codes[rows] == lists.codes[columns]
+    return np.bincount(rows[own] - start, minlength=stop - start) < shortlist
 
 
 def _dense_candidates(dense: np.ndarray, searched: np.ndarray, group: np.ndarray,
@@ -449,15 +455,15 @@ def _shortlist(product: sparse.csr_matrix, start: int, group: np.ndarray, lists:
     if lists.languages == 1:
         kept = _top_of_runs(rows, values, limits[0])
         return rows[kept], columns[kept]
-    # Columns ascend within a row and languages with columns: each (row, language) is a
-    # run of its own, in order.
-    keys = lists.keys(rows, columns)
-    own = lists.codes[rows] == lists.codes[columns]
+    # With the other languages masked out, a row's entries in one language are one run,
+    # in whatever order the product left its columns.
+    shift = (lists.codes[columns] - lists.codes[rows]) % lists.languages
     kept = np.zeros(rows.size, dtype=bool)
-    for which, limit in ((own, limits[0]), (~own, limits[1])):
-        chosen = np.flatnonzero(which)
+    for offset in range(lists.languages):
+        chosen = np.flatnonzero(shift == offset)
+        limit = limits[0] if offset == 0 else limits[1]
         if limit and chosen.size:
-            kept[chosen[_top_of_runs(keys[chosen], values[chosen], limit)]] = True
+            kept[chosen[_top_of_runs(rows[chosen], values[chosen], limit)]] = True
     return rows[kept], columns[kept]
 
 
