@@ -5,9 +5,10 @@ topics, never from all n x n pairs, so their number grows linearly with the corp
 A pair's ``percentile`` places its similarity within this corpus's neighbour
 similarities: cut-offs are relative because absolute cosines are not comparable
 between representations. In a batch of several languages, each sentence's neighbours
-come from every language (``similarity.top_neighbours``) and a pair is placed among the
-neighbour pairs of its own two languages: a German-English pair is as close as German
-and English get, which is less close than English and English.
+come from every language (``similarity.top_neighbours``); a pair across two languages is
+placed among the neighbour pairs of those two languages (a German-English pair is as
+close as German and English get, which is less close than English and English), a pair
+within one language among all pairs within one language.
 """
 
 from __future__ import annotations
@@ -36,7 +37,8 @@ def find_candidates(matrix, outlets: np.ndarray, topic_of: np.ndarray, *, neighb
         topic_pair_limit: topics up to this size also pair all their cross-outlet members.
         languages: language per row; with two or more, each sentence also takes
             ``similarity.other_language_neighbours(neighbours)`` neighbours from each
-            other language, and percentiles are read per pair of languages.
+            other language, and a pair across languages is placed among the pairs
+            across the same two languages.
     """
     count = matrix.shape[0]
     if count < 2:
@@ -73,11 +75,12 @@ def find_candidates(matrix, outlets: np.ndarray, topic_of: np.ndarray, *, neighb
 
 def _language_pairs(codes: np.ndarray | None, first: np.ndarray, second: np.ndarray
                     ) -> np.ndarray:
-    """An id per pair for its unordered pair of languages (0 for all in one language)."""
+    """0 for a pair within one language, else an id for its unordered pair of languages."""
     if codes is None:
         return np.zeros(len(first), dtype=np.int64)
     low = np.minimum(codes[first], codes[second])
-    return low * (int(codes.max()) + 1) + np.maximum(codes[first], codes[second])
+    high = np.maximum(codes[first], codes[second])
+    return np.where(low == high, 0, 1 + low * (int(codes.max()) + 1) + high)
 
 
 def _percentiles(similarity: np.ndarray, kinds: np.ndarray, reference: np.ndarray,
