@@ -415,11 +415,12 @@ def _dense_candidates(dense: np.ndarray, searched: np.ndarray, group: np.ndarray
         own = lists.codes[searched] == code
         for which, limit, room in ((own, limits[0], last - first - 1),
                                    (~own, limits[1], last - first)):
-            limit = max(1, min(limit, room))
             if not which.any() or limit == 0 or room <= 0:
                 continue
-            part = np.argpartition(-block[which, first:last], limit - 1, axis=1)[:, :limit]
-            finite = np.isfinite(np.take_along_axis(block[which, first:last], part, axis=1))
+            limit = min(limit, room)
+            sub = block[which, first:last]
+            part = np.argpartition(-sub, limit - 1, axis=1)[:, :limit]
+            finite = np.isfinite(np.take_along_axis(sub, part, axis=1))
             found_rows.append(np.repeat(searched[which], limit)[finite.ravel()])
             found_columns.append(part[finite] + first)
     if not found_rows:

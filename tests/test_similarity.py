@@ -257,3 +257,15 @@ def test_lists_by_language_are_not_answered_from_a_plain_search(corpus_rows):
     again = similarity.top_neighbours(matrix, 10, exclude_group=outlets, languages=languages)
     assert (again[0] == by_language[0]).all()
     assert similarity.top_neighbours(matrix, 10, exclude_group=outlets)[0].shape[1] == 10
+
+
+def test_hybrid_lists_by_language_through_the_index_are_the_exact_ones(corpus_rows, monkeypatch):
+    _, matrix, outlets = corpus_rows
+    hybrid = _with_semantic_columns(matrix)
+    languages = np.array(["xa", "xb", "xc"])[outlets % 3].tolist()
+    similarity._RECENT.clear()
+    exact = similarity.top_neighbours(hybrid, 4, exclude_group=outlets, languages=languages)
+    monkeypatch.setattr(similarity, "EXACT_LIMIT", 10)
+    similarity._RECENT.clear()
+    indexed = similarity.top_neighbours(hybrid, 4, exclude_group=outlets, languages=languages)
+    assert indexed[1] == pytest.approx(exact[1], abs=1e-5)
