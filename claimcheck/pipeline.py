@@ -235,12 +235,15 @@ def _check_documents(documents, config, embedder, judges, warnings, on_stage, ar
                                 [c.sentence.language for c in claims])
     outlets = _outlet_ids(claims)
     with stage("neighbours"):  # each sentence's nearest of other outlets, searched once
-        graph = find_neighbours(matrix, outlets, max(GRAPH_NEIGHBOURS, config.neighbours))
+        languages = [c.sentence.language for c in claims]
+        graph = find_neighbours(matrix, outlets, max(GRAPH_NEIGHBOURS, config.neighbours),
+                                languages)
     with stage("topics"):  # clusters across outlets
         topic_of, topics = find_topics(claims, matrix, outlets, graph=graph)
     with stage("candidates"):  # cross-outlet nearest neighbours, corpus-relative cut-off
         pairs = find_candidates(matrix, outlets, topic_of, neighbours=config.neighbours,
-                                min_percentile=config.min_percentile, graph=graph)
+                                min_percentile=config.min_percentile, graph=graph,
+                                languages=languages)
     with stage("judges"):  # conflicts from every judge that speaks
         conflicts = judge_pairs(claims, pairs, judges or default_judges(config),
                                 config.min_score)

@@ -23,7 +23,9 @@ from claimcheck.similarity import similarity_blocks, top_neighbours
 # and grows quadratically (benchmarks/run.py); the graph is linear.
 EXACT_LIMIT = 2500
 # Neighbours per sentence in that graph: the candidate stage's default, so one search
-# (claimcheck.neighbours) serves both stages.
+# (claimcheck.neighbours) serves both stages. In a batch of several languages the lists
+# are the candidate stage's too: this many from the sentence's own language and half as
+# many from each other one.
 GRAPH_NEIGHBOURS = 10
 # Similarities this close to the threshold reach it: a dot product's float32 rounding.
 ROUNDING = 1e-6
@@ -60,8 +62,10 @@ def find_topics(claims: Sequence[Claim], matrix, outlets: np.ndarray,
     if count < 2:
         return labels, ()
     large = count > EXACT_LIMIT
-    graph = graph or find_neighbours(matrix, outlets, GRAPH_NEIGHBOURS)
+    languages = [claim.sentence.language for claim in claims]
+    graph = graph or find_neighbours(matrix, outlets, GRAPH_NEIGHBOURS, languages)
     neighbours, similarities = graph.nearest(GRAPH_NEIGHBOURS)
+    # Lists by language are merged best first: column 0 is the best neighbour of all.
     best = similarities[:, 0]
     finite = best[np.isfinite(best)]
     if finite.size == 0:
