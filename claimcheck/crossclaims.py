@@ -134,7 +134,8 @@ def _claimed(claims: Sequence[Claim],
     """The figures each outlet claims: not those it calls superseded ("previously 149") or
     only an order of magnitude ("dozens"); an article's earlier figure of a running tally
     stays, as a point of the timeline ("Reuters first counted 78 dead")."""
-    kept = [m for m in measures if _comparable(m)]
+    kept = [m for m in measures if _comparable(m) and not (
+        m.event in TALLIES and _of_an_earlier_year(claims[m.claim]))]
     # The same figure stated twice in one article is one claim, shown where it is plainest:
     # "154 dead" rather than "more than 154 dead".
     plainest: dict[tuple, Measure] = {}
@@ -178,6 +179,16 @@ def _bucket(m: Measure) -> tuple | None:
 
 def _comparable(m: Measure) -> bool:
     return not (m.vague or m.superseded)
+
+
+def _of_an_earlier_year(claim: Claim) -> bool:
+    """The sentence dates what it tells to a year before its article ("in October 2018,
+    189 people were killed"): its toll belongs to another event."""
+    if claim.published is None:
+        return False
+    return any(mention.end is not None and mention.start is not None
+               and mention.end.year < claim.published.year
+               and (mention.end - mention.start).days >= 27 for mention in claim.dates)
 
 
 def _same_measure(a: Measure, b: Measure) -> bool:
