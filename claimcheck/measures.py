@@ -260,7 +260,7 @@ def _read_quantity(text: str, q: Quantity, tokens: tuple[Token, ...],
     vague = not _DIGIT.search(q.text) and any(
         hit.category == "qualifiers" and hit.concept == "vague"
         and (gap := distance(hit)) is not None and gap <= 1 for hit in hits)
-    part = _PARTITIVE.match(text, q.end) is not None or any(
+    part = _PARTITIVE.match(text, digits_end) is not None or any(
         hit.category == "qualifiers" and hit.concept == "part"
         and (gap := distance(hit)) is not None and gap <= _QUALIFIER_REACH
         and _closest_number(hit, spans) == (q.start, q.end) for hit in hits)
