@@ -33,6 +33,8 @@ JUDGE = "claims"
 _SAME_UNIT_TOLERANCE = 0.005
 _CONVERTED_TOLERANCE = 0.05
 _CONTRADICTED_SCORE = 0.9
+# How close above a round bound an exact figure must be for the bound to summarise it.
+_SUMMARY_REACH = 0.2
 # A physical measure given ten times larger by another outlet is of another object.
 _ORDERS = 10.0
 _CHANGED_SCORE = 0.6
@@ -221,11 +223,19 @@ def _verdict(a: Measure, b: Measure, claim_a: Claim, claim_b: Claim) -> str | No
         return None
     # A tally's "at least 137" is the count of its moment: "at least 145" is a later update,
     # though the two intervals meet. An exact figure inside a bound of the same day agrees.
-    if (b.bound and not a.bound and _round(b) and _inside(a, b)) \
-            or (a.bound and not b.bound and _round(a) and _inside(b, a)):
+    if (b.bound and not a.bound and _summarises(b, a)) \
+            or (a.bound and not b.bound and _summarises(a, b)):
         return None  # "more than 150" summarises 153 and 155: a round bound, not an update
     # A tally's "at least 145" is the count of its moment, not a floor: 157 is another one.
     return "changed"
+
+
+def _summarises(bound: Measure, exact: Measure) -> bool:
+    """A round bound just short of an exact figure says the same ("more than 400" ships and
+    422); far short of it ("at least 150" and 422), it is an earlier count."""
+    if not (_round(bound) and _inside(exact, bound)):
+        return False
+    return abs(exact.value - bound.value) <= _SUMMARY_REACH * bound.value
 
 
 def _round(m: Measure) -> bool:
