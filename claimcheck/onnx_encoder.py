@@ -11,9 +11,12 @@ folders whose modules are Transformer + mean Pooling (+ Normalize) are supported
 from __future__ import annotations
 
 import json
+import logging
 import os
 import tempfile
+import warnings
 from collections.abc import Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 import numpy as np
@@ -44,7 +47,8 @@ def onnx_file(folder: Path, backend: str) -> Path:
     with tempfile.TemporaryDirectory(dir=target.parent) as scratch:
         source = full if full.is_file() else Path(scratch) / "model.onnx"
         if source != full:
-            _export(folder, source)
+            with _quiet():
+                _export(folder, source)
         _atomic(target, lambda path: _quantise(source, path))
     return target
 
@@ -53,16 +57,34 @@ def _atomic(target: Path, write) -> None:
     handle, name = tempfile.mkstemp(prefix=f".{target.name}-", dir=target.parent)
     os.close(handle)
     try:
-        write(Path(name))
+        with _quiet():
+            write(Path(name))
+        os.chmod(name, 0o644)  # mkstemp's file is private; the model is not a secret
         os.replace(name, target)
     finally:
         if os.path.exists(name):
             os.unlink(name)
 
 
+@contextmanager
+def _quiet():
+    """The exporter's tracer warnings and the quantiser's advice would land in the
+    user's report on stderr; they are about the export, not about the user's input."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        logging.disable(logging.WARNING)
+        try:
+            yield
+        finally:
+            logging.disable(logging.NOTSET)
+
+
 def _export(folder: Path, path: Path) -> None:
     import torch
     from transformers import AutoModel
+    from transformers.utils import logging as transformers_logging
+
+    transformers_logging.disable_progress_bar()
 
     class MeanPooled(torch.nn.Module):
         def __init__(self, encoder) -> None:
