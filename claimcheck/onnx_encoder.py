@@ -113,11 +113,12 @@ def _export(folder: Path, path: Path) -> None:
 def _quantise(source: Path, path: Path) -> None:
     from onnxruntime.quantization import QuantType, quantize_dynamic
 
-    # MatMul weights only, one scale per output channel: on e5 (benchmarks/encoders.py)
-    # one scale per matrix agreed with float32 at cosine 0.981, per channel at 0.994.
-    # The embedding table stays float32 (a lookup, not a product: no time to save).
+    # One scale per output channel: on e5 (benchmarks/encoders.py) one scale per matrix
+    # agreed with float32 at cosine 0.981 at worst, per channel at 0.994. The embedding
+    # table (Gather) too: e5's file shrinks from 407 to 118 MB and loads 0.8 s sooner,
+    # at the same speed, for a worst cosine of 0.9938 instead of 0.9943.
     quantize_dynamic(str(source), str(path), weight_type=QuantType.QInt8,
-                     op_types_to_quantize=["MatMul"], per_channel=True)
+                     op_types_to_quantize=["MatMul", "Gather"], per_channel=True)
 
 
 class OnnxSentenceEncoder:

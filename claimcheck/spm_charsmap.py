@@ -75,8 +75,12 @@ def _double_array(values: Mapping[bytes, int]) -> list[int]:
 
 
 def _free_base(slots: list[int], used: set[int], bases: set[int], start: int) -> int:
-    base = start
+    # Only bases that put the first slot on a free position are worth checking.
+    free = start
     while True:
-        if base not in bases and all((base ^ slot) not in used for slot in slots):
+        while free in used:
+            free += 1
+        base = free ^ slots[0]
+        if base not in bases and all((base ^ slot) not in used for slot in slots[1:]):
             return base
-        base += 1
+        free += 1

