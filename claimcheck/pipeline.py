@@ -252,7 +252,8 @@ def _check_documents(documents, config, embedder, judges, warnings, on_stage, ar
     if keep is not None:
         conflicts = tuple(conflict for conflict in conflicts if keep(conflict))
     return Report(tuple(segmented), tuple(claims), topics, conflicts, embedder.name,
-                  candidate_pairs=len(pairs), warnings=tuple(warnings), timings=timings,
+                  candidate_pairs=len(pairs),
+                  warnings=(*warnings, *getattr(embedder, "warnings", ())), timings=timings,
                   disputed=disputed)
 
 
