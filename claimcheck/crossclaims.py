@@ -33,6 +33,7 @@ JUDGE = "claims"
 _SAME_UNIT_TOLERANCE = 0.005
 _CONVERTED_TOLERANCE = 0.05
 _CONTRADICTED_SCORE = 0.9
+_DAY_SECONDS = 86400.0
 # How close above a round bound an exact figure must be for the bound to summarise it.
 _SUMMARY_REACH = 0.2
 # A physical measure given ten times larger by another outlet is of another object.
@@ -142,7 +143,7 @@ def _claimed(claims: Sequence[Claim],
     # The same figure stated twice in one article is one claim, shown where it is plainest:
     # "154 dead" rather than "more than 154 dead".
     plainest: dict[tuple, Measure] = {}
-    for m in sorted(kept, key=lambda m: (m.bound, m.claim)):
+    for m in sorted(kept, key=lambda m: (m.bound, _headline(claims[m.claim]), m.claim)):
         bucket = _bucket(m)
         key = (claims[m.claim].sentence.doc, bucket, m.event, m.value) if bucket else id(m)
         plainest.setdefault(key, m)
@@ -163,6 +164,11 @@ def _without_figures_the_article_moved_on_from(claims: Sequence[Claim],
     return [m for m in measures
             if (key := (claims[m.claim].sentence.doc, _bucket(m), m.event)) not in moved_to
             or m.value is None or m.value >= moved_to[key]]
+
+
+def _headline(claim: Claim) -> bool:
+    """A line without closing punctuation: a headline, which the body says again."""
+    return not claim.sentence.text.rstrip().endswith((".", "!", "?", '"', "”", "'", ")"))
 
 
 def retired(claims: Sequence[Claim], measures: Sequence[Measure]) -> set[tuple]:
@@ -320,8 +326,15 @@ def _conflict(a: Measure, b: Measure, claim_a: Claim, claim_b: Claim, verdict: s
         why = (f"{label}: {m1.quantity.text} ({c1.outlet}) vs {m2.quantity.text} "
                f"({c2.outlet}): the same measure with incompatible values")
         score = _CONTRADICTED_SCORE
-    return Conflict("numeric", score, why, c1, c2, JUDGE, (m1.quantity,), (m2.quantity,),
+    # How long after take-off, how many hours late: a span of minutes or hours is a matter
+    # of time, reported with the dates; days and years stay numbers.
+    kind = "date" if _clock_span(m1) and _clock_span(m2) else "numeric"
+    return Conflict(kind, score, why, c1, c2, JUDGE, (m1.quantity,), (m2.quantity,),
                     detail=verdict)
+
+
+def _clock_span(m: Measure) -> bool:
+    return m.dimension == "duration" and m.value is not None and m.value < _DAY_SECONDS
 
 
 def _order(claim: Claim) -> tuple[date, str]:

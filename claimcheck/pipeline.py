@@ -267,18 +267,24 @@ def _claims_across(claims, pairs, conflicts, min_score):
         related_documents,
         statement_dates,
     )
+    from claimcheck.identifiers import compare_codes, read_codes
     from claimcheck.measures import read_measures
 
     measures = read_measures(claims)
     found, disputed = compare_claims(claims, measures, pairs)
-    dated = compare_event_dates(claims, read_event_dates(claims),
-                                related_documents(claims, pairs))
+    related = related_documents(claims, pairs)
+    dated = compare_event_dates(claims, read_event_dates(claims), related)
+    named = compare_codes(claims, read_codes(claims), related)
     retired_at = retired(claims, measures)
     said_on = statement_dates(claims)
+    # A pair of sentences the claims compared is theirs to judge on numbers and dates.
+    decided = {_sentence_pair(conflict) for conflict in (*found, *dated)}
     merged = {conflict.id: conflict for conflict in conflicts
               if not disagrees_on_measure(conflict, claims, measures, retired_at)
-              and not _dates_a_statement(conflict, said_on)}
-    for conflict in (*found, *dated):
+              and not _dates_a_statement(conflict, said_on)
+              and not (conflict.kind in ("numeric", "date")
+                       and _sentence_pair(conflict) in decided)}
+    for conflict in (*found, *dated, *named):
         if conflict.score >= min_score:
             merged[conflict.id] = conflict
     ordered = sorted(merged.values(), key=lambda c: (-c.score, c.a.sentence.doc,
@@ -307,6 +313,11 @@ def judge_pairs(claims: Sequence[Claim], pairs: Iterable[CandidatePair], judges,
                 best[conflict.id] = conflict
     return tuple(sorted(best.values(), key=lambda c: (-c.score, c.a.sentence.doc,
                                                       c.a.sentence.index, c.kind)))
+
+
+def _sentence_pair(conflict: Conflict) -> frozenset:
+    return frozenset(((conflict.a.sentence.doc, conflict.a.sentence.index),
+                      (conflict.b.sentence.doc, conflict.b.sentence.index)))
 
 
 def _dates_a_statement(conflict: Conflict, said_on: set) -> bool:
