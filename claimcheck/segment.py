@@ -10,6 +10,7 @@ Everything dropped is kept as a ``DroppedLine`` with its reason.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -81,14 +82,14 @@ def segment_document(document: Document, language: str) -> SegmentedDocument:
 
     paragraphs = _body_paragraphs(document, drop)
     sentences: list[Sentence] = []
-    seen: list[set[str]] = []
+    seen = _SeenSentences()
     for paragraph in paragraphs:
         for text, line in _split_paragraph(paragraph):
             words = set(_WORD.findall(text.casefold()))
-            if _is_repeat(words, seen):
+            if seen.repeats(words):
                 drop(text, "repeated sentence", line)
                 continue
-            seen.append(words)
+            seen.add(words)
             sentences.append(Sentence(document.id, len(sentences), text, language, line))
     return SegmentedDocument(document, language, tuple(sentences), tuple(dropped))
 
@@ -203,6 +204,7 @@ def _split_paragraph(paragraph: list[_Line]) -> list[tuple[str, int]]:
     pieces = _merge_fragments(split_sentences(text[cut:]))
     sentences = []
     position = cut
+    begins = [begin for begin, _ in line_starts]  # ascending: bisect, not a scan a sentence
     for piece in pieces:
         piece_text = _without_trailing_tag(piece.strip()).strip()
         found = text.find(piece.strip()[:20], position)
@@ -210,15 +212,14 @@ def _split_paragraph(paragraph: list[_Line]) -> list[tuple[str, int]]:
         position = start + max(len(piece.strip()), 1)
         if not _LETTER.search(piece_text):
             continue
-        line = max(number for begin, number in line_starts if begin <= start) \
-            if any(begin <= start for begin, _ in line_starts) else paragraph[0].number
-        sentences.append((piece_text, line))
+        at = bisect_right(begins, start)
+        sentences.append((piece_text, line_starts[at - 1][1] if at else paragraph[0].number))
     return sentences
 
 
 def _merge_fragments(pieces: list[str]) -> list[str]:
     """Rejoin splits that leave a stub ("... kantor berita. Reuters.") to their sentence."""
-    merged: list[str] = []
+    merged: list[list[str]] = []  # parts joined once at the end: no quadratic copying
     for piece in pieces:
         stripped = piece.strip()
         if not stripped:
@@ -226,18 +227,54 @@ def _merge_fragments(pieces: list[str]) -> list[str]:
         words = _WORD.findall(stripped)
         name_stub = len(words) <= 2 and all(word[:1].isupper() for word in words)
         if merged and (name_stub or stripped[:1].islower()):
-            merged[-1] = merged[-1].rstrip() + " " + stripped
+            merged[-1].append(stripped)
         else:
-            merged.append(stripped)
-    return merged
+            merged.append([stripped])
+    return [" ".join(parts) for parts in merged]
 
 
-def _is_repeat(words: set[str], seen: list[set[str]]) -> bool:
-    """A pull quote or paragraph that repeats an earlier sentence almost word for word."""
-    if len(words) < 5:
+class _SeenSentences:
+    """Word sets of a document's kept sentences, to spot pull quotes and repeated paragraphs.
+
+    A sentence repeats an earlier one when 90% of its words, or of the earlier one's, are
+    shared. Comparing with every earlier sentence is quadratic (a one-line article of
+    1 MB has 5,000 sentences); an index finds the only possible matches, by pigeonhole:
+    90% of W's words in E means E holds one of any ``|W| - ceil(0.9 |W|) + 1`` words of
+    W (its longest, which are rarest); 90% of E's in W means W holds one of E's
+    ``|E| - ceil(0.9 |E|) + 1`` longest words.
+    """
+
+    def __init__(self) -> None:
+        self._sets: list[set[str]] = []
+        self._by_word: dict[str, list[int]] = {}
+        self._by_long_word: dict[str, list[int]] = {}
+
+    def repeats(self, words: set[str]) -> bool:
+        if len(words) < 5:
+            return False
+        candidates = {index for word in _longest(words) for index in self._by_word.get(word, ())}
+        candidates.update(index for word in words for index in self._by_long_word.get(word, ()))
+        for index in candidates:
+            earlier = self._sets[index]
+            overlap = len(words & earlier)
+            if overlap / len(words) >= 0.9 or overlap / max(len(earlier), 1) >= 0.9:
+                return True
         return False
-    for earlier in seen:
-        overlap = len(words & earlier)
-        if overlap / len(words) >= 0.9 or overlap / max(len(earlier), 1) >= 0.9:
-            return True
-    return False
+
+    def add(self, words: set[str]) -> None:
+        index = len(self._sets)
+        self._sets.append(words)
+        for word in words:
+            self._by_word.setdefault(word, []).append(index)
+        for word in _longest(words):
+            self._by_long_word.setdefault(word, []).append(index)
+
+
+def _longest(words: set[str]) -> list[str]:
+    """The ``n - floor(0.9 n) + 1`` longest of ``n`` words (ties by the word itself).
+
+    One more than the pigeonhole needs when 0.9 n is not whole: no float rounding of
+    0.9 n can leave a match out.
+    """
+    count = len(words) - int(0.9 * len(words)) + 1
+    return sorted(words, key=lambda word: (-len(word), word))[:count]
