@@ -239,21 +239,22 @@ class _SeenSentences:
     A sentence repeats an earlier one when 90% of its words, or of the earlier one's, are
     shared. Comparing with every earlier sentence is quadratic (a one-line article of
     1 MB has 5,000 sentences); an index finds the only possible matches, by pigeonhole:
-    90% of W's words in E means E holds one of any ``|W| - ceil(0.9 |W|) + 1`` words of
-    W (its longest, which are rarest); 90% of E's in W means W holds one of E's
-    ``|E| - ceil(0.9 |E|) + 1`` longest words.
+    90% of W's words in E means E holds one of any ``n - floor(0.9 n) + 1`` of W's n
+    words, and 90% of E's in W means W holds one of any as many of E's. The words
+    chosen are those in the fewest sentences so far, so the lists read stay short.
     """
 
     def __init__(self) -> None:
         self._sets: list[set[str]] = []
         self._by_word: dict[str, list[int]] = {}
-        self._by_long_word: dict[str, list[int]] = {}
+        self._by_rare_word: dict[str, list[int]] = {}
 
     def repeats(self, words: set[str]) -> bool:
         if len(words) < 5:
             return False
-        candidates = {index for word in _longest(words) for index in self._by_word.get(word, ())}
-        candidates.update(index for word in words for index in self._by_long_word.get(word, ()))
+        candidates = {index for word in self._rarest(words)
+                      for index in self._by_word.get(word, ())}
+        candidates.update(index for word in words for index in self._by_rare_word.get(word, ()))
         for index in candidates:
             earlier = self._sets[index]
             overlap = len(words & earlier)
@@ -264,17 +265,13 @@ class _SeenSentences:
     def add(self, words: set[str]) -> None:
         index = len(self._sets)
         self._sets.append(words)
+        for word in self._rarest(words):
+            self._by_rare_word.setdefault(word, []).append(index)
         for word in words:
             self._by_word.setdefault(word, []).append(index)
-        for word in _longest(words):
-            self._by_long_word.setdefault(word, []).append(index)
 
-
-def _longest(words: set[str]) -> list[str]:
-    """The ``n - floor(0.9 n) + 1`` longest of ``n`` words (ties by the word itself).
-
-    One more than the pigeonhole needs when 0.9 n is not whole: no float rounding of
-    0.9 n can leave a match out.
-    """
-    count = len(words) - int(0.9 * len(words)) + 1
-    return sorted(words, key=lambda word: (-len(word), word))[:count]
+    def _rarest(self, words: set[str]) -> list[str]:
+        # One more word than the pigeonhole needs when 0.9 n is not whole, so no float
+        # rounding of 0.9 n can leave a match out.
+        count = len(words) - int(0.9 * len(words)) + 1
+        return sorted(words, key=lambda word: (len(self._by_word.get(word, ())), word))[:count]
