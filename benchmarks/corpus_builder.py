@@ -165,9 +165,10 @@ def build_reprint_corpus(folder: Path, stories: int = 36, reprints: int = 50,
     articles (as in ``build_corpus``) in paragraphs of one to three sentences, or, with
     ``source``, the first ten paragraphs of one of the ``*.txt`` articles under it (a
     header line, then the body). A story is reprinted ``reprints`` times under names
-    drawn from ``outlets`` outlets, keeping its wording and paragraphs; each figure is
-    changed in one reprint of three (re-typed or updated), so sentences without figures
-    recur verbatim in dozens of outlets and those with figures come in many versions.
+    drawn from ``outlets`` outlets, keeping its wording and paragraphs; in one reprint
+    of three a figure takes one of two other values (re-typed or updated), so sentences
+    without figures recur verbatim in dozens of outlets, and those with figures in a
+    few versions that conflict.
 
     Returns (articles, sentences written). Deterministic for a given seed.
     """
@@ -177,11 +178,18 @@ def build_reprint_corpus(folder: Path, stories: int = 36, reprints: int = 50,
     articles = written = 0
     for story, (paragraphs, language) in enumerate(_reprint_stories(rng, stories, source), 1):
         day = rng.randint(1, 28)
+        versions: dict[str, list[str]] = {}  # two other values per figure of the story
+
+        def figure(match: re.Match) -> str:
+            token = match.group(0)
+            if rng.random() >= 0.3:
+                return token
+            others = versions.setdefault(token, [_number_like(token, rng) for _ in range(2)])
+            return rng.choice(others)
+
         for _ in range(reprints):
             outlet = rng.choice(names_of_outlets)
-            text = [_NUMBER.sub(lambda m: _number_like(m.group(0), rng)
-                                if rng.random() < 0.3 else m.group(0), paragraph)
-                    for paragraph in paragraphs]
+            text = [_NUMBER.sub(figure, paragraph) for paragraph in paragraphs]
             text[0] = f"{outlet} - {text[0]}"
             articles += 1
             written += sum(len(re.findall(r"[.!?][\"”]?(?:\s|$)", p)) for p in text)

@@ -63,8 +63,10 @@ def check_against(documents: Sequence[Document], store_path: str | Path, config=
         report = check_documents(
             documents, config, embedder=embedder, warnings=warnings, on_stage=on_stage,
             archive=archive,
-            keep=lambda c: c.a.sentence.doc in new_ids or c.b.sentence.doc in new_ids)
-    involved = new_ids | {claim.sentence.doc for c in report.conflicts for claim in (c.a, c.b)}
+            keep=lambda c: any(claim.sentence.doc in new_ids
+                               for claim in (c.a, c.b, *c.a_copies, *c.b_copies)))
+    involved = new_ids | {claim.sentence.doc for c in report.conflicts
+                          for claim in (c.a, c.b, *c.a_copies, *c.b_copies)}
     return replace(report, documents=tuple(seg for seg in report.documents
                                            if seg.document.id in involved))
 

@@ -78,6 +78,7 @@ def check_documents(documents: Iterable[Document], config: CheckConfig = CheckCo
 def _check_documents(documents, config, embedder, judges, warnings, on_stage, archive,
                      keep) -> Report:
     from claimcheck.candidates import find_candidates
+    from claimcheck.copies import expand_conflicts, expand_topics, group_copies
     from claimcheck.extract import extract_claims, segment_documents
     from claimcheck.topics import find_topics
 
@@ -90,20 +91,25 @@ def _check_documents(documents, config, embedder, judges, warnings, on_stage, ar
         claims = extract_claims(segmented)
     segmented += [seg for seg, _ in archive]
     claims += [claim for _, archive_claims in archive for claim in archive_claims]
-    with stage("embed"):  # one row per sentence
+    # From here to the judges, a sentence printed word for word by several outlets
+    # (wire copy) is one node: its first claim, read once (claimcheck.copies).
+    groups = group_copies(claims)
+    nodes = [claims[position] for position in groups.first]
+    with stage("embed"):  # one row per distinct sentence
         embedder = embedder or _make_embedder(config)
-        matrix = embedder.embed([c.matching_text for c in claims],
-                                [c.sentence.language for c in claims])
-    outlets = _outlet_ids(claims)
+        matrix = embedder.embed([c.matching_text for c in nodes],
+                                [c.sentence.language for c in nodes])
     with stage("topics"):  # clusters across outlets
-        topic_of, topics = find_topics(claims, matrix, outlets)
+        topic_of, topics = find_topics(nodes, matrix, groups.outlets)
     with stage("candidates"):  # cross-outlet nearest neighbours, corpus-relative cut-off
-        pairs = find_candidates(matrix, outlets, topic_of, neighbours=config.neighbours,
+        pairs = find_candidates(matrix, groups.outlets, topic_of,
+                                neighbours=config.neighbours,
                                 min_percentile=config.min_percentile)
     with stage("judges"):  # conflicts from every judge that speaks
-        conflicts = judge_pairs(claims, pairs, judges or _make_judges(config), config.min_score)
-    if keep is not None:
-        conflicts = tuple(conflict for conflict in conflicts if keep(conflict))
+        conflicts = judge_pairs(nodes, pairs, judges or _make_judges(config), config.min_score)
+    # Back to claims: topics list every copy, a conflict its copies on each side.
+    topics = expand_topics(topics, groups)
+    conflicts = expand_conflicts(conflicts, claims, groups, keep)
     return Report(tuple(segmented), tuple(claims), topics, conflicts, embedder.name,
                   candidate_pairs=len(pairs), warnings=tuple(warnings), timings=timings)
 
