@@ -13,10 +13,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from datetime import date
 
 import numpy as np
 
-from claimcheck.models import Claim, Conflict, Topic
+from claimcheck.models import Claim, ClaimValue, Conflict, DisputedClaim, Topic
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +84,20 @@ def expand_conflicts(conflicts: Sequence[Conflict], claims: Sequence[Claim],
                            b_copies=tuple(claim for claim in side_b if claim is not b))
         if keep is None or keep(expanded):
             result.append(expanded)
+    return tuple(result)
+
+
+def expand_disputed(disputed: Sequence[DisputedClaim], claims: Sequence[Claim],
+                    groups: CopyGroups) -> tuple[DisputedClaim, ...]:
+    """Disputed claims with a value for every copy, ordered by date, then outlet."""
+    group_of = {_key(claims[position]): group for group, position in enumerate(groups.first)}
+    result = []
+    for claim in disputed:
+        values = [ClaimValue(claims[position], value.quantity, value.value)
+                  for value in claim.values
+                  for position in groups.members[group_of[_key(value.claim)]]]
+        values.sort(key=lambda v: (v.claim.published or date.min, v.claim.outlet.casefold()))
+        result.append(replace(claim, values=tuple(values)))
     return tuple(result)
 
 

@@ -200,6 +200,32 @@ class Conflict:
 
 
 @dataclass(frozen=True, slots=True)
+class ClaimValue:
+    """One outlet's value for a claim, in its own words."""
+
+    claim: Claim
+    quantity: Quantity | DateMention
+    #: The value in the claim's base unit (``None`` for a range or an unspecified amount).
+    value: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class DisputedClaim:
+    """One thing measured, as every outlet reports it, with a verdict.
+
+    ``verdict`` is "contradicted" (same measure, same time, incompatible values),
+    "changed" (a running figure reported at different times) or "unspecified".
+    """
+
+    measure: str
+    verdict: str
+    explanation: str
+    #: Ordered by publication date, then outlet.
+    values: tuple[ClaimValue, ...]
+    kind: str = "numeric"
+
+
+@dataclass(frozen=True, slots=True)
 class Report:
     """Everything a formatter needs; row i of the embeddings belongs to ``claims[i]``."""
 
@@ -211,6 +237,8 @@ class Report:
     candidate_pairs: int = 0
     warnings: tuple[str, ...] = ()
     timings: dict[str, float] = field(default_factory=dict, compare=False, hash=False)
+    #: Disputed claims across outlets: one entry per thing measured, every outlet's value.
+    disputed: tuple[DisputedClaim, ...] = ()
 
 
 _NON_WORD = re.compile(r"[\W_]+", re.UNICODE)

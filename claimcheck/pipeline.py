@@ -78,7 +78,12 @@ def check_documents(documents: Iterable[Document], config: CheckConfig = CheckCo
 def _check_documents(documents, config, embedder, judges, warnings, on_stage, archive,
                      keep) -> Report:
     from claimcheck.candidates import find_candidates
-    from claimcheck.copies import expand_conflicts, expand_topics, group_copies
+    from claimcheck.copies import (
+        expand_conflicts,
+        expand_disputed,
+        expand_topics,
+        group_copies,
+    )
     from claimcheck.extract import extract_claims, segment_documents
     from claimcheck.topics import find_topics
 
@@ -107,11 +112,31 @@ def _check_documents(documents, config, embedder, judges, warnings, on_stage, ar
                                 min_percentile=config.min_percentile)
     with stage("judges"):  # conflicts from every judge that speaks
         conflicts = judge_pairs(nodes, pairs, judges or _make_judges(config), config.min_score)
-    # Back to claims: topics list every copy, a conflict its copies on each side.
+    with stage("claims"):  # one claim per thing measured, across outlets and languages
+        conflicts, disputed = _claims_across(nodes, pairs, conflicts, config.min_score)
+    # Back to claims: topics and disputed claims list every copy, a conflict each side's.
     topics = expand_topics(topics, groups)
     conflicts = expand_conflicts(conflicts, claims, groups, keep)
+    disputed = expand_disputed(disputed, claims, groups)
     return Report(tuple(segmented), tuple(claims), topics, conflicts, embedder.name,
-                  candidate_pairs=len(pairs), warnings=tuple(warnings), timings=timings)
+                  candidate_pairs=len(pairs), warnings=tuple(warnings), timings=timings,
+                  disputed=disputed)
+
+
+def _claims_across(claims, pairs, conflicts, min_score):
+    """The judges' conflicts with the cross-outlet claims' pairs; the claims decide a pair
+    they both speak of."""
+    from claimcheck.crossclaims import compare_claims
+    from claimcheck.measures import read_measures
+
+    found, disputed = compare_claims(claims, read_measures(claims), pairs)
+    merged = {conflict.id: conflict for conflict in conflicts}
+    for conflict in found:
+        if conflict.score >= min_score:
+            merged[conflict.id] = conflict
+    ordered = sorted(merged.values(), key=lambda c: (-c.score, c.a.sentence.doc,
+                                                     c.a.sentence.index, c.kind))
+    return tuple(ordered), disputed
 
 
 def judge_pairs(claims: Sequence[Claim], pairs: Iterable[CandidatePair], judges,

@@ -1,0 +1,274 @@
+"""What each number measures, in concepts that do not depend on the language.
+
+"menewaskan 155 orang", "153 people were killed" and "156 Menschen kamen ums Leben"
+all measure the same thing: people dead. ``read_measures`` gives every quantity of every
+claim a :class:`Measure`: its dimension (a count, a length, a sum of dollars...) with the
+value converted to one base unit (metres, kilograms, seconds), the event it counts
+(dead, injured, missing...), what it counts (people, passengers, foreigners, ships...),
+the property it gives (depth, age, delay...), qualifiers (seriously injured; part of a
+larger count, "103 of the 154"), its time scope (a rate per day, a window, since a date)
+and whether the sentence says the figure moved ("rose to", "bertambah menjadi").
+
+The words come from the language layer (``claimcheck.lang``); the reading is a nearest
+concept around the number, inside the stretch between its neighbouring numbers, so
+"killed 153 and injured 133" gives each number its own event.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from claimcheck.lang import ConceptHit, Token, language_data
+from claimcheck.models import Claim, Quantity
+
+#: Quantity kinds whose values can be compared.
+_COMPARABLE = frozenset({"count", "measure", "duration", "money", "percent"})
+
+# unit -> (dimension, factor to the dimension's base unit)
+_CONVERSIONS: dict[str, tuple[str, float]] = {
+    "kilometre": ("length", 1000.0), "metre": ("length", 1.0), "centimetre": ("length", 0.01),
+    "millimetre": ("length", 0.001), "mile": ("length", 1609.344), "foot": ("length", 0.3048),
+    "yard": ("length", 0.9144), "inch": ("length", 0.0254),
+    "nautical mile": ("length", 1852.0),
+    "tonne": ("mass", 1000.0), "kilogram": ("mass", 1.0), "gram": ("mass", 0.001),
+    "milligram": ("mass", 1e-6),
+    "square kilometre": ("area", 1e6), "hectare": ("area", 1e4), "acre": ("area", 4046.856),
+    "minute": ("duration", 60.0), "hour": ("duration", 3600.0), "day": ("duration", 86400.0),
+    "week": ("duration", 604800.0), "month": ("duration", 2629800.0),
+    "year": ("duration", 31557600.0),
+    "percent": ("percent", 1.0), "percentage point": ("percent", 1.0),
+    "mph": ("speed", 1.609344), "km/h": ("speed", 1.0),
+}
+#: Events whose count is a running tally: later reports move it.
+TALLIES = frozenset({"dead", "injured", "missing", "detained", "questioned", "evacuated",
+                     "rescued", "waiting", "homeless", "displaced", "infected", "affected"})
+# How far (in words) a concept may stand from its number.
+_EVENT_REACH = 12
+_COUNTED_REACH = 4
+_ATTRIBUTE_REACH = 10
+_QUALIFIER_REACH = 4
+_SCOPE_REACH = 8
+_GENERIC_EVENT_REACH = 6
+_CONJUNCTIONS = frozenset("and dan serta und sedangkan sementara while whereas but aber".split())
+_DIGITS_END = re.compile(r"[\d.,]*\d|\S*")
+_DECADE = re.compile(r"(?:s\b|-?an\b|er\b|er-Jahre)", re.IGNORECASE)
+_DIGIT = re.compile(r"\d")
+_SEVERAL = re.compile(r"\b(?:several|some|mehrere[rn]?|einige[rn]?|beberapa|puluhan|ratusan|"
+                      r"ribuan)\s+$", re.IGNORECASE)
+# "103 out of 154", "19 dari 151", "11 von 156": the first number is part of the second.
+_PARTITIVE = re.compile(r"^\s*(?:out\s+of|of\s+the|of|dari|von|aus)\s+(?:\w+\s+)?\d",
+                        re.IGNORECASE)
+# "has risen up to 154", "naik hingga 154", "auf bis zu 154 gestiegen": a bound word after a
+# verb of movement gives the level reached, not a ceiling.
+_RISEN_UP_TO = re.compile(
+    r"(?:risen|rose|climbed|increased|jumped|grown|grew|reached|naik|bertambah|meningkat|"
+    r"melonjak|gestiegen|stieg)\s+(?:up\s+)?(?:to|hingga|sampai|menjadi|auf)\s*$",
+    re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Measure:
+    """One quantity read as a language-free measurement."""
+
+    claim: int  # position in the claims list
+    quantity: Quantity
+    dimension: str  # "count", "length", "mass", "duration", "money:dollar", "percent"...
+    value: float | None  # point value in the dimension's base unit
+    low: float | None
+    high: float | None
+    event: str | None = None
+    counted: str | None = None
+    attribute: str | None = None
+    qualifiers: tuple[str, ...] = ()
+    scope: str | None = None
+    #: The sentence says the figure moved, or the quantity is itself a move ("dari 76 menjadi 82").
+    running: bool = False
+    #: The number as written could only be a bound ("at least", "more than").
+    bound: bool = False
+    #: An order of magnitude only ("dozens", "ribuan"): never contradicts a figure.
+    vague: bool = False
+
+    @property
+    def label(self) -> str:
+        """What is measured, in words a journalist reads ("dead (people)", "depth")."""
+        parts = [part for part in (*self.qualifiers, self.event) if part and part != "part"]
+        what = self.counted if self.dimension == "count" else self.attribute
+        head = " ".join(parts) or (what or self.dimension)
+        if what and parts:
+            head = f"{head} ({what})"
+        if self.scope:
+            head = f"{head}, {self.scope}"
+        return head
+
+
+def read_measures(claims: Sequence[Claim]) -> tuple[Measure, ...]:
+    """A :class:`Measure` for every comparable quantity of ``claims``."""
+    measures: list[Measure] = []
+    for position, claim in enumerate(claims):
+        if not claim.quantities:
+            continue
+        for measure in _read_claim(claim.sentence.text, claim.sentence.language,
+                                   claim.quantities):
+            measures.append(_at(measure, position))
+    return tuple(measures)
+
+
+def _at(measure: Measure, position: int) -> Measure:
+    return replace(measure, claim=position)
+
+
+# Reprinted sentences are read once.
+@lru_cache(maxsize=65536)
+def _read_claim(text: str, language: str,
+                quantities: tuple[Quantity, ...]) -> tuple[Measure, ...]:
+    tokens, hits = language_data(language).find(text)
+    running_sentence = any(hit.category == "running" for hit in hits)
+    spans = sorted((q.start, q.end) for q in quantities)
+    out = []
+    for quantity in quantities:
+        if quantity.kind not in _COMPARABLE:
+            continue
+        measure = _read_quantity(text, quantity, tokens, hits, spans, running_sentence)
+        if measure is not None:
+            out.append(measure)
+    return tuple(out)
+
+
+def _read_quantity(text: str, q: Quantity, tokens: tuple[Token, ...],
+                   hits: tuple[ConceptHit, ...], spans: list[tuple[int, int]],
+                   running_sentence: bool) -> Measure | None:
+    dimension, factor = _dimension(q)
+    if dimension is None:
+        return None
+    left = max((end for start, end in spans if end <= q.start), default=0)
+    right = min((start for start, end in spans if start >= q.end), default=len(text))
+    # The number sits just before token ``at``: the first word that starts after its digits.
+    digits_end = _DIGITS_END.match(text, q.start).end()
+    at = next((i for i, t in enumerate(tokens) if t.start >= digits_end), len(tokens))
+    joins = [i for i, t in enumerate(tokens) if t.text.casefold() in _CONJUNCTIONS]
+
+    def distance(hit: ConceptHit) -> int | None:
+        inside = q.start <= hit.start and hit.end <= q.end
+        if not inside and (hit.start < left or hit.end > right):
+            return None
+        if hit.first >= at:
+            gap, lo, hi = hit.first - at + 1, at, hit.first
+        else:
+            gap, lo, hi = at - hit.last, hit.last, at
+        # A concept across "and" belongs to the other clause more often than to this one.
+        if any(lo <= j < hi for j in joins):
+            gap += 3
+        return gap
+
+    def nearest(category: str, reach: int, right_only: bool = False) -> ConceptHit | None:
+        best: tuple[int, int, str] | None = None
+        found = None
+        for hit in hits:
+            if hit.category != category:
+                continue
+            gap = distance(hit)
+            if gap is None or gap > reach or (right_only and hit.first < at):
+                continue
+            rank = (gap, 0 if hit.first >= at else 1, hit.concept)
+            if best is None or rank < best:
+                best, found = rank, hit
+        return found
+
+    if _DECADE.match(text, digits_end):
+        return None  # "in their 20s", "usia 20-an", "in den 20er Jahren": an age band
+    counted_hit = nearest("counted", _COUNTED_REACH, right_only=True)
+    counted = counted_hit.concept if counted_hit else None
+    if counted is None and q.counted and _unknown_noun(q.counted, tokens, hits, at):
+        # "dua blok", "13 verschiedenen Stellen": a count of something no concept names.
+        counted = "other:" + q.counted.casefold()
+    reach = _EVENT_REACH if counted not in (None, "people") else _GENERIC_EVENT_REACH
+    event_hit = nearest("events", reach)
+    event = event_hit.concept if event_hit else None
+    attribute_hit = nearest("attributes", _ATTRIBUTE_REACH)
+    attribute = attribute_hit.concept if attribute_hit else None
+    qualifiers = {hit.concept for hit in hits if hit.category == "qualifiers"
+                  and hit.concept != "part" and _qualifies(hit, distance, event_hit)}
+    qualifiers.update(word for word in q.qualifiers if word == "additional")
+    part = _PARTITIVE.match(text, q.end) is not None or any(
+        hit.category == "qualifiers" and hit.concept == "part"
+        and (gap := distance(hit)) is not None and gap <= _QUALIFIER_REACH for hit in hits)
+    if part and counted in (None, "people"):
+        qualifiers.add("part")
+    if dimension != "count":
+        counted = None
+        if dimension == "duration":
+            event = None
+    scope_hit = nearest("scopes", _SCOPE_REACH)
+    scope = scope_hit.concept if scope_hit else None
+    value, low, high, moved = _values(text, q, factor)
+    bound = q.change in (">", "<")
+    if moved:
+        bound = False
+    return Measure(-1, q, dimension, value, low, high, event, counted, attribute,
+                   tuple(sorted(qualifiers)), scope, running_sentence or moved, bound,
+                   _vague(text, q))
+
+
+def _qualifies(hit: ConceptHit, distance, event_hit: ConceptHit | None) -> bool:
+    """A qualifier next to the number, or next to the event word it qualifies."""
+    gap = distance(hit)
+    if gap is None:
+        return False
+    if gap <= _QUALIFIER_REACH:
+        return True
+    return event_hit is not None and (abs(hit.first - event_hit.last) <= 2
+                                      or abs(event_hit.first - hit.last) <= 2)
+
+
+def _unknown_noun(counted: str, tokens, hits, at: int) -> bool:
+    """The counted noun right after the number is a word no concept of the language knows."""
+    if at >= len(tokens) or tokens[at].text.casefold() not in counted.casefold():
+        return False
+    return not any(hit.first <= at <= hit.last for hit in hits)
+
+
+def _vague(text: str, q: Quantity) -> bool:
+    """"Dutzende", "ribuan", "mehrerer tausend", "hundreds of": an order of magnitude only."""
+    if _DIGIT.search(q.text):
+        return False
+    if q.value is None:
+        return True
+    return _SEVERAL.search(text, max(0, q.start - 24), q.start) is not None
+
+
+def _dimension(q: Quantity) -> tuple[str | None, float]:
+    if q.kind == "count":
+        return "count", 1.0
+    if q.kind == "money":
+        return (f"money:{q.unit}", 1.0) if q.unit else (None, 1.0)
+    if q.unit in _CONVERSIONS:
+        return _CONVERSIONS[q.unit]
+    return None, 1.0
+
+
+def _values(text: str, q: Quantity, factor: float):
+    """(point, low, high, moved): a move "from 76 to 82" is read at the level it reached."""
+    def scaled(x: float | None) -> float | None:
+        return None if x is None else x * factor
+
+    low, high = scaled(q.low), scaled(q.high)
+    if q.value is None and low is not None and high is not None and q.change not in ("~",):
+        # A transition ("dari 76 menjadi 82", "fell from 4.8 to 4.2"): where it ended.
+        if _is_transition(q.text):
+            end = low if q.descending else high
+            return end, end, end, True
+        return None, low, high, False
+    value = scaled(q.value)
+    if q.change == "<" and _RISEN_UP_TO.search(text, 0, q.start):
+        return value, value, value, True
+    return value, low, high, False
+
+
+_TRANSITION_WORDS = re.compile(r"\b(?:menjadi|to|auf|ke|hingga|sampai|jadi)\b", re.IGNORECASE)
+
+
+def _is_transition(text: str) -> bool:
+    return _TRANSITION_WORDS.search(text) is not None
