@@ -58,7 +58,8 @@ def compare_claims(claims: Sequence[Claim], measures: Sequence[Measure],
                 if claim_a.outlet.casefold() == claim_b.outlet.casefold():
                     continue
                 docs = frozenset((claim_a.sentence.doc, claim_b.sentence.doc))
-                if docs not in related or a.vague or b.vague or not _same_measure(a, b):
+                if docs not in related or not _comparable(a) or not _comparable(b) \
+                        or not _same_measure(a, b):
                     continue
                 verdict = _verdict(a, b, claim_a, claim_b)
                 if verdict is None:
@@ -89,9 +90,15 @@ def _bucket(m: Measure) -> tuple | None:
         if counted == "people" and (m.event is None or "part" in m.qualifiers):
             return None  # a bare count of persons says nothing of what happened to them
         return (m.dimension, counted, m.scope, m.qualifiers)
+    if m.dimension in ("mass", "area"):
+        return (m.dimension, None, m.scope, m.qualifiers)  # a tonnage of the story's cargo
     if m.attribute is None:
         return None
     return (m.dimension, m.attribute, m.scope, m.qualifiers)
+
+
+def _comparable(m: Measure) -> bool:
+    return not (m.vague or m.superseded)
 
 
 def _same_measure(a: Measure, b: Measure) -> bool:
@@ -116,11 +123,20 @@ def _verdict(a: Measure, b: Measure, claim_a: Claim, claim_b: Claim) -> str | No
     running = a.running or b.running or later
     if not meet:
         return "changed" if running and _tally(a, b) else "contradicted"
-    # Two bounds of a running tally at different moments ("at least 137" on Thursday,
-    # "at least 145" on Friday) are two updates, though their intervals meet.
-    if points_differ and later and _tally(a, b):
+    if not points_differ or not _tally(a, b):
+        return None
+    # A tally's "at least 137" is the count of its moment: "at least 145" is a later update,
+    # though the two intervals meet. An exact figure inside a bound of the same day agrees.
+    exact_inside = (not a.bound and _inside(a, b)) or (not b.bound and _inside(b, a))
+    if later or (a.bound and b.bound) or (running and not exact_inside):
         return "changed"
     return None
+
+
+def _inside(x: Measure, bound: Measure) -> bool:
+    low, high = _interval(bound)
+    return x.value is not None and (low is None or x.value >= low) \
+        and (high is None or x.value <= high)
 
 
 def _tally(a: Measure, b: Measure) -> bool:

@@ -49,9 +49,13 @@ TALLIES = frozenset({"dead", "injured", "missing", "detained", "questioned", "ev
 _EVENT_REACH = 12
 _COUNTED_REACH = 4
 _ATTRIBUTE_REACH = 10
-_QUALIFIER_REACH = 4
+_QUALIFIER_REACH = 8
 _SCOPE_REACH = 8
 _GENERIC_EVENT_REACH = 6
+_QUALIFIERS = frozenset({"serious", "light", "limit", "additional"})
+_SUPERSEDED_LEFT = 6
+_NEAR = 3
+_SUPERSEDED_RIGHT = 2
 _CONJUNCTIONS = frozenset("and dan serta und sedangkan sementara while whereas but aber".split())
 _DIGITS_END = re.compile(r"[\d.,]*\d|\S*")
 _DECADE = re.compile(r"(?:s\b|-?an\b|er\b|er-Jahre)", re.IGNORECASE)
@@ -59,8 +63,10 @@ _DIGIT = re.compile(r"\d")
 _SEVERAL = re.compile(r"\b(?:several|some|mehrere[rn]?|einige[rn]?|beberapa|puluhan|ratusan|"
                       r"ribuan)\s+$", re.IGNORECASE)
 # "103 out of 154", "19 dari 151", "11 von 156": the first number is part of the second.
-_PARTITIVE = re.compile(r"^\s*(?:out\s+of|of\s+the|of|dari|von|aus)\s+(?:\w+\s+)?\d",
-                        re.IGNORECASE)
+_PARTITIVE = re.compile(
+    r"\s*(?:(?:out\s+)?of|di\s+antara|der|(?:dari|von)(?=\s+(?:\d|total|jumlah|seluruh|insgesamt)))"
+    r"\s+(?:(?:the|those|them|whom|all|para|seluruh|den|allen|ihnen)\s+)?(?:\d|[^\W\d_]+)",
+    re.IGNORECASE)
 # "has risen up to 154", "naik hingga 154", "auf bis zu 154 gestiegen": a bound word after a
 # verb of movement gives the level reached, not a ceiling.
 _RISEN_UP_TO = re.compile(
@@ -90,6 +96,8 @@ class Measure:
     bound: bool = False
     #: An order of magnitude only ("dozens", "ribuan"): never contradicts a figure.
     vague: bool = False
+    #: The outlet itself gives the figure as an earlier one ("previously 149", "zuvor 80").
+    superseded: bool = False
 
     @property
     def label(self) -> str:
@@ -127,11 +135,13 @@ def _read_claim(text: str, language: str,
     tokens, hits = language_data(language).find(text)
     running_sentence = any(hit.category == "running" for hit in hits)
     spans = sorted((q.start, q.end) for q in quantities)
+    sole_count = sum(q.kind == "count" for q in quantities) == 1
     out = []
     for quantity in quantities:
         if quantity.kind not in _COMPARABLE:
             continue
-        measure = _read_quantity(text, quantity, tokens, hits, spans, running_sentence)
+        measure = _read_quantity(text, quantity, tokens, hits, spans, running_sentence,
+                                 sole_count)
         if measure is not None:
             out.append(measure)
     return tuple(out)
@@ -139,7 +149,7 @@ def _read_claim(text: str, language: str,
 
 def _read_quantity(text: str, q: Quantity, tokens: tuple[Token, ...],
                    hits: tuple[ConceptHit, ...], spans: list[tuple[int, int]],
-                   running_sentence: bool) -> Measure | None:
+                   running_sentence: bool, sole_count: bool) -> Measure | None:
     dimension, factor = _dimension(q)
     if dimension is None:
         return None
@@ -181,26 +191,43 @@ def _read_quantity(text: str, q: Quantity, tokens: tuple[Token, ...],
         return None  # "in their 20s", "usia 20-an", "in den 20er Jahren": an age band
     counted_hit = nearest("counted", _COUNTED_REACH, right_only=True)
     counted = counted_hit.concept if counted_hit else None
-    if counted is None and q.counted and _unknown_noun(q.counted, tokens, hits, at):
+    if counted == "people":
+        # "26 jiwa warga negara asing": the specific noun of a chain says who is counted.
+        specific = [hit for hit in hits if hit.category == "counted" and hit.concept != "people"
+                    and 0 <= hit.first - counted_hit.last <= 3 and distance(hit) is not None]
+        if specific:
+            counted = specific[0].concept
+    if counted is None and q.counted and _unknown_noun(q, tokens, hits):
         # "dua blok", "13 verschiedenen Stellen": a count of something no concept names.
         counted = "other:" + q.counted.casefold()
     reach = _EVENT_REACH if counted not in (None, "people") else _GENERIC_EVENT_REACH
     event_hit = nearest("events", reach)
+    if event_hit is None and dimension == "count" and sole_count:
+        # "Die Zahl der Todesopfer ... ist auf 153 gestiegen": the only count of a sentence
+        # with one event counts that event, however far its subject stands.
+        events = {hit.concept for hit in hits if hit.category == "events"}
+        if len(events) == 1:
+            event_hit = next(hit for hit in hits if hit.category == "events")
     event = event_hit.concept if event_hit else None
     attribute_hit = nearest("attributes", _ATTRIBUTE_REACH)
     attribute = attribute_hit.concept if attribute_hit else None
     qualifiers = {hit.concept for hit in hits if hit.category == "qualifiers"
-                  and hit.concept != "part" and _qualifies(hit, distance, event_hit)}
-    qualifiers.update(word for word in q.qualifiers if word == "additional")
+                  and hit.concept in _QUALIFIERS
+                  and _qualifies(hit, distance, event_hit, attribute_hit)}
+    superseded = any(hit.category == "qualifiers" and hit.concept == "superseded"
+                     and (gap := distance(hit)) is not None
+                     and gap <= (_SUPERSEDED_LEFT if hit.first < at else _SUPERSEDED_RIGHT)
+                     for hit in hits)
+    vague = not _DIGIT.search(q.text) and any(
+        hit.category == "qualifiers" and hit.concept == "vague"
+        and (gap := distance(hit)) is not None and gap <= 1 for hit in hits)
     part = _PARTITIVE.match(text, q.end) is not None or any(
         hit.category == "qualifiers" and hit.concept == "part"
         and (gap := distance(hit)) is not None and gap <= _QUALIFIER_REACH for hit in hits)
-    if part and counted in (None, "people"):
+    if part and counted in (None, "people") and not qualifiers & {"serious", "light"}:
         qualifiers.add("part")
     if dimension != "count":
-        counted = None
-        if dimension == "duration":
-            event = None
+        counted = event = None
     scope_hit = nearest("scopes", _SCOPE_REACH)
     scope = scope_hit.concept if scope_hit else None
     value, low, high, moved = _values(text, q, factor)
@@ -209,25 +236,28 @@ def _read_quantity(text: str, q: Quantity, tokens: tuple[Token, ...],
         bound = False
     return Measure(-1, q, dimension, value, low, high, event, counted, attribute,
                    tuple(sorted(qualifiers)), scope, running_sentence or moved, bound,
-                   _vague(text, q))
+                   vague or _vague(text, q), superseded)
 
 
-def _qualifies(hit: ConceptHit, distance, event_hit: ConceptHit | None) -> bool:
-    """A qualifier next to the number, or next to the event word it qualifies."""
+def _qualifies(hit: ConceptHit, distance, event_hit: ConceptHit | None,
+               attribute_hit: ConceptHit | None) -> bool:
+    """A qualifier near the number, or next to the word it qualifies: "severely" its event,
+    "maximum" its property ("maximum operating depth of 500 m")."""
     gap = distance(hit)
     if gap is None:
         return False
-    if gap <= _QUALIFIER_REACH:
+    head = event_hit if hit.concept in ("serious", "light") else attribute_hit
+    reach = _QUALIFIER_REACH if hit.concept in ("serious", "light") else _NEAR
+    if gap <= reach:
         return True
-    return event_hit is not None and (abs(hit.first - event_hit.last) <= 2
-                                      or abs(event_hit.first - hit.last) <= 2)
+    return head is not None and (0 <= head.first - hit.last <= 2 or 0 <= hit.first - head.last <= 2)
 
 
-def _unknown_noun(counted: str, tokens, hits, at: int) -> bool:
-    """The counted noun right after the number is a word no concept of the language knows."""
-    if at >= len(tokens) or tokens[at].text.casefold() not in counted.casefold():
-        return False
-    return not any(hit.first <= at <= hit.last for hit in hits)
+def _unknown_noun(q: Quantity, tokens, hits) -> bool:
+    """The number counts a noun that no concept of the language knows ("dua blok")."""
+    end = q.end + len(q.counted or "") + 2
+    return not any(hit.category in ("counted", "events") and hit.start < end
+                   and hit.end > q.start for hit in hits)
 
 
 def _vague(text: str, q: Quantity) -> bool:
