@@ -38,6 +38,10 @@ class Settings:
     outlets: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     language: str | None = None
     neighbours: int | None = None
+    #: Characters of text above which an article is skipped or cut ("2MB" in a file).
+    max_article_size: int | None = None
+    #: "skip" or "truncate" an article over ``max_article_size``.
+    oversize: str | None = None
     #: The file these settings came from, if any.
     source: Path | None = None
 
@@ -55,7 +59,9 @@ class Settings:
 
         values: dict[str, Any] = {"embedder": self.embedder, "model": self.model,
                                   "min_score": self.min_score, "language": self.language,
-                                  "neighbours": self.neighbours, **extra}
+                                  "neighbours": self.neighbours,
+                                  "max_article_size": self.max_article_size,
+                                  "oversize": self.oversize, **extra}
         known = {f.name for f in fields(CheckConfig)}
         if self.lexicon and "lexicon" in known:
             values["lexicon"] = dict(self.lexicon)
@@ -63,7 +69,7 @@ class Settings:
 
 
 KEYS = ("model", "embedder", "min_score", "fail_on", "baseline", "format", "lexicon",
-        "outlets", "language", "neighbours")
+        "outlets", "language", "neighbours", "max_article_size", "oversize")
 
 
 def find_config(start: str | Path | None = None) -> Path | None:
@@ -144,6 +150,17 @@ def _validated(values: Mapping[str, Any], where: str) -> dict[str, Any]:
         elif key == "neighbours":
             if isinstance(value, bool) or not isinstance(value, int) or value < 1:
                 raise ConfigError(f"{where}: neighbours must be a whole number of at least 1")
+            out[key] = value
+        elif key == "max_article_size":
+            from claimcheck.oversize import parse_size
+
+            try:
+                out[key] = parse_size(value)
+            except ConfigError as error:
+                raise ConfigError(f"{where}: max_article_size: {error}") from None
+        elif key == "oversize":
+            if value not in ("skip", "truncate"):
+                raise ConfigError(f"{where}: oversize must be skip or truncate")
             out[key] = value
         elif key == "fail_on":
             out[key] = parse_fail_on(value, f"{where}: fail_on")

@@ -16,7 +16,7 @@ from claimcheck.models import Conflict, Document, Report
 
 def check_batch(paths: Sequence[str | Path], config=None, *,
                 outlets: Mapping[str, str] | None = None, against: str | Path | None = None,
-                stdin: TextIO | None = None, on_stage=None) -> Report:
+                stdin: TextIO | None = None, on_stage=None, on_progress=None) -> Report:
     """Read ``paths``, rename outlets by ``outlets``, and check them.
 
     With ``against`` (a store file) the batch is checked together with every stored
@@ -31,13 +31,13 @@ def check_batch(paths: Sequence[str | Path], config=None, *,
     documents = apply_outlet_names(ingested.documents, outlets or {})
     if against is None:
         return check_documents(documents, config, warnings=ingested.warnings,
-                               on_stage=on_stage)
+                               on_stage=on_stage, on_progress=on_progress)
     return check_against(documents, against, config, warnings=ingested.warnings,
-                         on_stage=on_stage)
+                         on_stage=on_stage, on_progress=on_progress)
 
 
 def check_against(documents: Sequence[Document], store_path: str | Path, config=None, *,
-                  warnings: Sequence[str] = (), on_stage=None) -> Report:
+                  warnings: Sequence[str] = (), on_stage=None, on_progress=None) -> Report:
     """Conflicts of ``documents`` with each other and with the stored archive.
 
     A stored article with the id or the content of a new one is left out: the new
@@ -62,7 +62,7 @@ def check_against(documents: Sequence[Document], store_path: str | Path, config=
                                      ReadThroughCache(store, fallback))
         report = check_documents(
             documents, config, embedder=embedder, warnings=warnings, on_stage=on_stage,
-            archive=archive,
+            on_progress=on_progress, archive=archive,
             keep=lambda c: any(claim.sentence.doc in new_ids
                                for claim in (c.a, c.b, *c.a_copies, *c.b_copies)))
     involved = new_ids | {claim.sentence.doc for c in report.conflicts

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import sys
+import time
 
 import click
 
@@ -37,6 +38,11 @@ from claimcheck.cli import EMBEDDER_CHOICES, EXIT_CONFLICTS, cli, format_choices
               help="Embedding cache folder (default: ~/.cache/claimcheck).")
 @click.option("--no-cache", is_flag=True, help="Do not read or write the embedding cache.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress or warnings, only the report.")
+@click.option("--max-article-size", metavar="SIZE",
+              help="Skip (or cut) an article with more text than this, with a warning "
+                   "naming it: 2MB, 500kB, 100000 (default: 2MB).")
+@click.option("--oversize", type=click.Choice(("skip", "truncate")),
+              help="What happens to an article over --max-article-size (default: skip).")
 @click.option("--fail-on", multiple=True, metavar="any|numeric|unspecified|date|statement",
               help="Which conflicts make the exit code 1 (repeat or comma-separate; "
                    "default: any).")
@@ -50,8 +56,8 @@ from claimcheck.cli import EMBEDDER_CHOICES, EXIT_CONFLICTS, cli, format_choices
                    "pyproject.toml, searched upwards); options override it.")
 @reports_errors
 def check(paths, output_format, output, embedder, model, language, min_score, show_dropped,
-          width, exit_zero, nli_model, cache_dir, no_cache, quiet, fail_on, baseline_file,
-          against, config_file) -> None:
+          width, exit_zero, nli_model, cache_dir, no_cache, quiet, max_article_size, oversize,
+          fail_on, baseline_file, against, config_file) -> None:
     """Check articles in PATHS for conflicts between outlets.
 
     \b
@@ -67,7 +73,8 @@ def check(paths, output_format, output, embedder, model, language, min_score, sh
     settings = settings_from_context(config_file, {
         "output_format": "format", "embedder": "embedder", "model": "model",
         "language": "language", "min_score": "min_score", "fail_on": "fail_on",
-        "baseline_file": "baseline"})
+        "baseline_file": "baseline", "max_article_size": "max_article_size",
+        "oversize": "oversize"})
     config = settings.check_config(cache_dir=cache_dir, use_cache=not no_cache,
                                    nli_model=nli_model)
     if settings.model and (settings.embedder or "hybrid") == "lexical" and not quiet:
@@ -75,9 +82,9 @@ def check(paths, output_format, output, embedder, model, language, min_score, sh
                    "has no model", err=True)
     accepted = load_baseline(settings.baseline) if settings.baseline else None
     stdin = sys.stdin if "-" in paths else None
-    report = _with_progress(lambda hook: check_batch(
+    report = _with_progress(lambda hook, lines: check_batch(
         paths, config, outlets=settings.outlets, against=against, stdin=stdin,
-        on_stage=hook), quiet)
+        on_stage=hook, on_progress=lines), quiet)
     if accepted is not None:
         report = new_conflicts(report, accepted)
     if not quiet:
@@ -108,12 +115,39 @@ def _emit(report, output_format: str, output: str | None, show_dropped: bool,
         click.echo(text, nl=False)
 
 
+#: A run shorter than this prints no stage lines: a small batch's log stays clean.
+PROGRESS_AFTER_S = 5.0
+
+
 def _with_progress(run, quiet: bool):
-    """Show the running stage on a terminal's stderr; nothing when piped or quiet."""
-    if quiet or not sys.stderr.isatty():
-        return run(None)
+    """Stage lines on stderr once a run is long, for logs; a status line on a terminal.
+
+    ``run(on_stage, on_progress)`` does the work. Nothing is shown with ``quiet``.
+    """
+    if quiet:
+        return run(None, None)
+    lines = _StageLines(lambda line: click.echo(line, err=True))
+    if not sys.stderr.isatty():
+        return run(None, lines)
     from rich.console import Console
 
     console = Console(stderr=True)
+    lines.echo = lambda line: console.print(line, markup=False, highlight=False)
     with console.status("reading articles") as status:
-        return run(lambda stage: status.update(f"{stage}..."))
+        return run(lambda stage: status.update(f"{stage}..."), lines)
+
+
+class _StageLines:
+    """Each finished stage's line, held back until the run has lasted ``PROGRESS_AFTER_S``."""
+
+    def __init__(self, echo) -> None:
+        self.echo = echo
+        self.started = time.perf_counter()
+        self.held: list[str] = []
+
+    def __call__(self, line: str) -> None:
+        self.held.append(line)
+        if time.perf_counter() - self.started >= PROGRESS_AFTER_S:
+            for held in self.held:
+                self.echo(held)
+            self.held.clear()

@@ -86,9 +86,9 @@ def baseline(paths, output, note, embedder, model, language, min_score, against,
     config = settings.check_config(cache_dir=cache_dir, use_cache=not no_cache)
     previous = load_baseline(target) if target.is_file() else None
     stdin = sys.stdin if "-" in paths else None
-    report = _with_progress(lambda hook: check_batch(
+    report = _with_progress(lambda hook, lines: check_batch(
         paths, config, outlets=settings.outlets, against=against, stdin=stdin,
-        on_stage=hook), quiet)
+        on_stage=hook, on_progress=lines), quiet)
     accepted = baseline_from_conflicts(report.conflicts, previous)
     if note:
         accepted = Baseline(tuple(entry if entry.note else replace(entry, note=note)
