@@ -224,3 +224,27 @@ def _reprint_stories(rng: random.Random, stories: int, source: Path | None
                         zip([0, *breaks], [*breaks, len(body)], strict=True)],
                        max(set(languages), key=languages.count)))
     return result
+
+
+def build_long_line_article(path: Path, size: int, seed: int = 0) -> int:
+    """One article of ``size`` characters on a single line, as scraped JSONL often holds.
+
+    Sentences come from stories as in ``build_corpus`` (new names and numbers each 30
+    sentences), joined by single spaces: no line break anywhere. Returns sentences written.
+    """
+    rng = random.Random(seed)
+    seeds = seed_sentences()
+    parts: list[str] = []
+    length = 0
+    while length < size:
+        names: dict[str, str] = {}
+        numbers: dict[str, str] = {}
+        for seed_sentence in rng.sample(seeds, 30):
+            text = _story_sentence(seed_sentence, names, numbers, rng)
+            parts.append(text)
+            length += len(text) + 1
+    text = " ".join(parts)[:size]
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("---\noutlet: longline.example\nlanguage: id\n---\n" + text + "\n",
+                    encoding="utf-8")
+    return len(parts)
