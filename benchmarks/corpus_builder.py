@@ -180,7 +180,7 @@ def build_reprint_corpus(folder: Path, stories: int = 36, reprints: int = 50,
         day = rng.randint(1, 28)
         versions: dict[str, list[str]] = {}  # two other values per figure of the story
 
-        def figure(match: re.Match) -> str:
+        def figure(match: re.Match, versions: dict[str, list[str]] = versions) -> str:
             token = match.group(0)
             if rng.random() >= 0.3:
                 return token

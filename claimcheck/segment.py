@@ -13,6 +13,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from claimcheck.ingest import dateline_length
 from claimcheck.models import Document, DroppedLine, SegmentedDocument, Sentence
@@ -148,6 +149,8 @@ def _body_paragraphs(document: Document, drop: Callable[[str, str, int], None]
     return paragraphs
 
 
+# Reprints repeat their lines word for word: each distinct line is judged once.
+@lru_cache(maxsize=65536)
 def _furniture_reason(text: str, title: str, near_end: bool, seen_prose: bool) -> str | None:
     text = _without_trailing_tag(text)
     words = _WORD.findall(text)
@@ -238,23 +241,30 @@ class _SeenSentences:
 
     A sentence repeats an earlier one when 90% of its words, or of the earlier one's, are
     shared. Comparing with every earlier sentence is quadratic (a one-line article of
-    1 MB has 5,000 sentences); an index finds the only possible matches, by pigeonhole:
-    90% of W's words in E means E holds one of any ``n - floor(0.9 n) + 1`` of W's n
-    words, and 90% of E's in W means W holds one of any as many of E's. The words
-    chosen are those in the fewest sentences so far, so the lists read stay short.
+    1 MB has 5,000 sentences); past ``_SCAN_LIMIT`` sentences an index finds the only
+    possible matches, by pigeonhole: 90% of W's words in E means E holds one of any
+    ``n - floor(0.9 n) + 1`` of W's n words, and 90% of E's in W means W holds one of any
+    as many of E's. The words chosen are those in the fewest sentences so far, so the
+    lists read stay short.
     """
+
+    _SCAN_LIMIT = 64  # a news article's sentences: a plain scan is cheaper than an index
 
     def __init__(self) -> None:
         self._sets: list[set[str]] = []
-        self._by_word: dict[str, list[int]] = {}
+        self._by_word: dict[str, list[int]] | None = None
         self._by_rare_word: dict[str, list[int]] = {}
 
     def repeats(self, words: set[str]) -> bool:
         if len(words) < 5:
             return False
-        candidates = {index for word in self._rarest(words)
-                      for index in self._by_word.get(word, ())}
-        candidates.update(index for word in words for index in self._by_rare_word.get(word, ()))
+        if self._by_word is None:
+            candidates = range(len(self._sets))
+        else:
+            candidates = {index for word in self._rarest(words)
+                          for index in self._by_word.get(word, ())}
+            candidates.update(index for word in words
+                              for index in self._by_rare_word.get(word, ()))
         for index in candidates:
             earlier = self._sets[index]
             overlap = len(words & earlier)
@@ -263,8 +273,16 @@ class _SeenSentences:
         return False
 
     def add(self, words: set[str]) -> None:
-        index = len(self._sets)
         self._sets.append(words)
+        if self._by_word is not None:
+            self._index(len(self._sets) - 1)
+        elif len(self._sets) > self._SCAN_LIMIT:
+            self._by_word = {}
+            for index in range(len(self._sets)):
+                self._index(index)
+
+    def _index(self, index: int) -> None:
+        words = self._sets[index]
         for word in self._rarest(words):
             self._by_rare_word.setdefault(word, []).append(index)
         for word in words:

@@ -125,7 +125,7 @@ def _spans_from(text: str, window_start: int, window_end: int, start: int
 
 def _digit_blind(text: str) -> str:
     """``text`` with every digit 0, when pysbd's splits cannot depend on digit values."""
-    if not any(ch.isdigit() for ch in text) or _NUMBERED_LIST.search(text):
+    if not _DIGIT.search(text) or _NUMBERED_LIST.search(text):
         return text
     return _DIGIT.sub("0", text)
 

@@ -76,8 +76,9 @@ def test_a_conflict_with_reprinted_sides_lists_every_outlet_once():
     listed = [entry for entry in side if {entry["a"]["text"], entry["b"]["text"]}
               == {WIRE, OTHER}][0]
     wire_json = listed["a"] if listed["a"]["text"] == WIRE else listed["b"]
-    assert sorted([wire_json["outlet"], *(copy["outlet"] for copy in wire_json["copies"])]) \
-        == [f"Outlet{n}" for n in range(5)]
+    assert wire_json["outlets"][0] == wire_json["outlet"]
+    assert sorted(wire_json["outlets"]) == [f"Outlet{n}" for n in range(5)]
+    assert sorted([wire_json["doc"], *wire_json["copies"]]) == [f"outlet{n}" for n in range(5)]
     text = get_formatter("text").render(report, RenderOptions(width=100))
     assert "(+4 copies, 4 more outlets)" in text
 

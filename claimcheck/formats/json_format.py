@@ -94,10 +94,10 @@ def _side(claim: Claim, values, copies: tuple[Claim, ...] = ()) -> dict:
         "text": claim.sentence.text,
         "published": _iso(claim.published),
         "values": [value_to_dict(value) for value in values],
-        # The same sentence in other articles (reprints): one conflict, every outlet.
-        "copies": [{"doc": copy.sentence.doc, "outlet": copy.outlet,
-                    "index": copy.sentence.index, "line": copy.sentence.line}
-                   for copy in copies],
+        # The same sentence in other articles (reprints): one conflict lists every outlet
+        # that printed a side, its own first, and the other articles by id.
+        "outlets": list(dict.fromkeys([claim.outlet, *(copy.outlet for copy in copies)])),
+        "copies": [copy.sentence.doc for copy in copies],
     }
 
 
