@@ -100,6 +100,9 @@ def load_baseline(path: str | Path) -> Baseline:
 
 
 def new_conflicts(report: Report, baseline: Baseline) -> Report:
-    """``report`` without the conflicts ``baseline`` accepted."""
+    """``report`` without the conflicts ``baseline`` accepted (counted in
+    ``hidden_by_baseline``, so a report can say what it does not show)."""
     accepted = baseline.ids
-    return replace(report, conflicts=tuple(c for c in report.conflicts if c.id not in accepted))
+    kept = tuple(c for c in report.conflicts if c.id not in accepted)
+    return replace(report, conflicts=kept,
+                   hidden_by_baseline=report.hidden_by_baseline + len(report.conflicts) - len(kept))

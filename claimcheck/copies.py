@@ -6,18 +6,18 @@ never conflict with each other; embedding, clustering, pairing and judging them 
 each is what keeps a reprint-heavy batch fast (36 stories in 50 outlets each: 18,000
 sentences, about 6,000 distinct). The first claim of a group stands for it; the others
 come back as the conflict's ``a_copies``/``b_copies``, so a report lists every outlet
-that printed a side.
+that printed a side. The claims-across-outlets stage reads whole articles, so it gets
+every claim, with the pairs of groups as pairs of their first claims.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from datetime import date
 
 import numpy as np
 
-from claimcheck.models import Claim, ClaimValue, Conflict, DisputedClaim, Topic
+from claimcheck.models import CandidatePair, Claim, Conflict, Topic
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,7 +73,9 @@ def expand_conflicts(conflicts: Sequence[Conflict], claims: Sequence[Claim],
     differ); every other copy is in ``a_copies``/``b_copies``. ``keep`` sees the
     conflict with its copies (``check --against`` keeps those touching the new batch).
     """
-    group_of = {_key(claims[position]): group for group, position in enumerate(groups.first)}
+    # A conflict of the claims stage may name any copy; the judges' name first claims.
+    group_of = {_key(claims[position]): group for group, members in enumerate(groups.members)
+                for position in members}
     result = []
     for conflict in conflicts:
         side_a = [claims[p] for p in groups.members[group_of[_key(conflict.a)]]]
@@ -87,18 +89,11 @@ def expand_conflicts(conflicts: Sequence[Conflict], claims: Sequence[Claim],
     return tuple(result)
 
 
-def expand_disputed(disputed: Sequence[DisputedClaim], claims: Sequence[Claim],
-                    groups: CopyGroups) -> tuple[DisputedClaim, ...]:
-    """Disputed claims with a value for every copy, ordered by date, then outlet."""
-    group_of = {_key(claims[position]): group for group, position in enumerate(groups.first)}
-    result = []
-    for claim in disputed:
-        values = [ClaimValue(claims[position], value.quantity, value.value)
-                  for value in claim.values
-                  for position in groups.members[group_of[_key(value.claim)]]]
-        values.sort(key=lambda v: (v.claim.published or date.min, v.claim.outlet.casefold()))
-        result.append(replace(claim, values=tuple(values)))
-    return tuple(result)
+def pairs_over_claims(pairs: Sequence[CandidatePair], groups: CopyGroups
+                      ) -> tuple[CandidatePair, ...]:
+    """Pairs of groups as pairs of the groups' first claims (positions in the claims)."""
+    return tuple(replace(pair, a=groups.first[pair.a], b=groups.first[pair.b])
+                 for pair in pairs)
 
 
 def _key(claim: Claim) -> tuple[str, int]:

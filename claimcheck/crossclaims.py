@@ -24,7 +24,8 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from datetime import date
 
-from claimcheck.measures import TALLIES, Measure
+from claimcheck.event_dates import related_documents
+from claimcheck.measures import PERSON_GROUPS, TALLIES, Measure
 from claimcheck.models import CandidatePair, Claim, ClaimValue, Conflict, DisputedClaim
 
 JUDGE = "claims"
@@ -32,9 +33,14 @@ JUDGE = "claims"
 _SAME_UNIT_TOLERANCE = 0.005
 _CONVERTED_TOLERANCE = 0.05
 _CONTRADICTED_SCORE = 0.9
+# A physical measure given ten times larger by another outlet is of another object.
+_ORDERS = 10.0
 _CHANGED_SCORE = 0.6
 # Generic counted nouns: "people" and a bare number count the same persons.
 _GENERIC = (None, "people")
+#: Tallies that only grow as a story unfolds: the dead, the injured, the detained.
+GROWING = frozenset({"dead", "injured", "detained", "evacuated", "rescued", "displaced",
+                     "infected", "homeless", "affected"})
 
 
 def compare_claims(claims: Sequence[Claim], measures: Sequence[Measure],
@@ -43,7 +49,7 @@ def compare_claims(claims: Sequence[Claim], measures: Sequence[Measure],
     """Conflicting pairs and disputed claims among ``measures`` of different outlets."""
     related = _related_documents(claims, pairs)
     buckets: dict[tuple, list[Measure]] = defaultdict(list)
-    for measure in measures:
+    for measure in _latest_of_each_article(claims, measures):
         key = _bucket(measure)
         if key is not None:
             buckets[key].append(measure)
@@ -51,6 +57,7 @@ def compare_claims(claims: Sequence[Claim], measures: Sequence[Measure],
     groups: list[list[tuple[Measure, Measure, str]]] = []
     for members in buckets.values():
         found: list[tuple[Measure, Measure, str]] = []
+        linked = _Components()
         for i, a in enumerate(members):
             claim_a = claims[a.claim]
             for b in members[i + 1:]:
@@ -58,9 +65,9 @@ def compare_claims(claims: Sequence[Claim], measures: Sequence[Measure],
                 if claim_a.outlet.casefold() == claim_b.outlet.casefold():
                     continue
                 docs = frozenset((claim_a.sentence.doc, claim_b.sentence.doc))
-                if docs not in related or not _comparable(a) or not _comparable(b) \
-                        or not _same_measure(a, b):
+                if docs not in related or not _same_measure(a, b):
                     continue
+                linked.join(id(a), id(b))
                 verdict = _verdict(a, b, claim_a, claim_b)
                 if verdict is None:
                     continue
@@ -69,17 +76,105 @@ def compare_claims(claims: Sequence[Claim], measures: Sequence[Measure],
                 known = conflicts.get(conflict.id)
                 if known is None or conflict.score > known.score:
                     conflicts[conflict.id] = conflict
-        if found:
-            groups.append(found)
+        # One claim per set of figures that measure the same thing: a toll of the dead and
+        # one of the injured share a bucket, never a claim.
+        by_component: dict[int, list[tuple[Measure, Measure, str]]] = defaultdict(list)
+        for item in found:
+            by_component[linked.find(id(item[0]))].append(item)
+        groups.extend(by_component.values())
     disputed = tuple(_disputed(claims, found) for found in groups)
     return tuple(conflicts.values()), tuple(sorted(disputed, key=lambda d: d.measure))
 
 
+def disagrees_on_measure(conflict: Conflict, claims: Sequence[Claim],
+                         measures: Sequence[Measure], retired_at: set[tuple]) -> bool:
+    """True when a judge's numeric conflict compares figures that measure different things.
+
+    The numeric judge pairs figures by shared words; the measures know that "16 detained"
+    and "18 questioned", or a tonnage and a depth, are not one claim.
+    """
+    if conflict.kind != "numeric" or conflict.judge == JUDGE:
+        return False
+    read = {(claims[m.claim].sentence.doc, claims[m.claim].sentence.index, m.quantity.start,
+             m.quantity.end): m for m in measures}
+    a, b = conflict.a.sentence, conflict.b.sentence
+    where_a = [(a.doc, a.index, q.start, q.end) for q in conflict.a_values]
+    where_b = [(b.doc, b.index, q.start, q.end) for q in conflict.b_values]
+    if (where_a and all(w in retired_at for w in where_a)) \
+            or (where_b and all(w in retired_at for w in where_b)):
+        return True  # "previously 149": not the outlet's claim
+    side_a = [read.get(w) for w in where_a]
+    side_b = [read.get(w) for w in where_b]
+    if not side_a or not side_b or None in side_a or None in side_b:
+        return False
+    return all(_clearly_different(a, b) for a in side_a for b in side_b)
+
+
+def _clearly_different(a: Measure, b: Measure) -> bool:
+    """Both figures say what they measure, and it is not the same thing (a conservative
+    test: a figure that says little is left to the judge that paired it)."""
+    if a.dimension != b.dimension or (a.scope != b.scope and "rate" in (a.scope, b.scope)):
+        return True
+    marks = {"part", "serious", "light", "limit"}
+    if set(a.qualifiers) & marks != set(b.qualifiers) & marks:
+        return True
+    if a.dimension == "count":
+        if None not in (a.event, b.event) and a.event != b.event:
+            return True
+        # Nouns no concept knows ("provincial capitals", "Provinzhauptstädte") may be one
+        # thing in two languages: only known concepts tell two counts apart.
+        specific = {c for c in (a.counted, b.counted)
+                    if c not in _GENERIC and not c.startswith("other:")}
+        return len(specific) == 2 or (a.counted in _GENERIC) != (b.counted in _GENERIC) \
+            and bool(specific & PERSON_GROUPS)
+    return None not in (a.attribute, b.attribute) and a.attribute != b.attribute
+
+
+def _latest_of_each_article(claims: Sequence[Claim],
+                            measures: Sequence[Measure]) -> list[Measure]:
+    """An article that gives a growing tally twice ("149 at 06:00", "now 151") tells its
+    own timeline: its claim is the latest figure, the highest; the earlier ones are not
+    compared with other outlets."""
+    highest: dict[tuple, float] = {}
+    for m in measures:
+        key = _own_tally(claims, m)
+        if key is not None and m.value is not None:
+            highest[key] = max(highest.get(key, m.value), m.value)
+    kept = [m for m in measures if _comparable(m)
+            and ((key := _own_tally(claims, m)) is None or m.value is None
+                 or m.value >= highest[key])]
+    # The same figure stated twice in one article is one claim, shown where it is plainest:
+    # "154 dead" rather than "more than 154 dead".
+    plainest: dict[tuple, Measure] = {}
+    for m in sorted(kept, key=lambda m: (m.bound, m.claim)):
+        bucket = _bucket(m)
+        key = (claims[m.claim].sentence.doc, bucket, m.event, m.value) if bucket else id(m)
+        plainest.setdefault(key, m)
+    return list(plainest.values())
+
+
+def retired(claims: Sequence[Claim], measures: Sequence[Measure]) -> set[tuple]:
+    """Where each figure that is not its outlet's claim stands: an earlier figure of the
+    same article, one the outlet calls superseded, an order of magnitude."""
+    kept = {id(m) for m in _latest_of_each_article(claims, measures)}
+    return {_where(claims, m) for m in measures if id(m) not in kept and (
+        not _comparable(m) or _own_tally(claims, m) is not None)}
+
+
+def _where(claims: Sequence[Claim], m: Measure) -> tuple:
+    sentence = claims[m.claim].sentence
+    return sentence.doc, sentence.index, m.quantity.start, m.quantity.end
+
+
+def _own_tally(claims: Sequence[Claim], m: Measure) -> tuple | None:
+    if m.dimension != "count" or m.event not in GROWING:
+        return None
+    bucket = _bucket(m)
+    return None if bucket is None else (claims[m.claim].sentence.doc, m.event, bucket)
+
+
 def _related_documents(claims: Sequence[Claim], pairs: Iterable[CandidatePair]) -> set:
-    related = set()
-    for pair in pairs:
-        related.add(frozenset((claims[pair.a].sentence.doc, claims[pair.b].sentence.doc)))
-    return related
+    return related_documents(claims, pairs)
 
 
 def _bucket(m: Measure) -> tuple | None:
@@ -90,8 +185,9 @@ def _bucket(m: Measure) -> tuple | None:
         if counted == "people" and (m.event is None or "part" in m.qualifiers):
             return None  # a bare count of persons says nothing of what happened to them
         return (m.dimension, counted, m.scope, m.qualifiers)
-    if m.dimension in ("mass", "area"):
-        return (m.dimension, None, m.scope, m.qualifiers)  # a tonnage of the story's cargo
+    if m.dimension == "mass":
+        # A tonnage is of something: "2,750 t of ammonium nitrate", not "the 1,395 t sub".
+        return None if m.counted is None else (m.dimension, None, m.scope, m.qualifiers)
     if m.attribute is None:
         return None
     return (m.dimension, m.attribute, m.scope, m.qualifiers)
@@ -105,6 +201,8 @@ def _same_measure(a: Measure, b: Measure) -> bool:
     actors = a.quantity.actor, b.quantity.actor
     if None not in actors and actors[0] != actors[1]:
         return False  # the UK's 600 troops never meet the US's 650
+    if a.dimension == "mass":
+        return bool(set(a.counted.split()) & set(b.counted.split()))
     if a.dimension == "count":
         if a.counted in _GENERIC or b.counted in _GENERIC:
             return a.event == b.event
@@ -114,6 +212,8 @@ def _same_measure(a: Measure, b: Measure) -> bool:
 
 def _verdict(a: Measure, b: Measure, claim_a: Claim, claim_b: Claim) -> str | None:
     """"contradicted", "changed" or None when the two values agree."""
+    if a.dimension != "count" and _orders_apart(a, b):
+        return None  # a 400 m ship and a 193 km canal: two objects, not one length
     tolerance = _SAME_UNIT_TOLERANCE if a.quantity.unit == b.quantity.unit \
         else _CONVERTED_TOLERANCE
     meet = _overlap(a, b, tolerance)
@@ -127,16 +227,32 @@ def _verdict(a: Measure, b: Measure, claim_a: Claim, claim_b: Claim) -> str | No
         return None
     # A tally's "at least 137" is the count of its moment: "at least 145" is a later update,
     # though the two intervals meet. An exact figure inside a bound of the same day agrees.
-    exact_inside = (not a.bound and _inside(a, b)) or (not b.bound and _inside(b, a))
-    if later or (a.bound and b.bound) or (running and not exact_inside):
-        return "changed"
-    return None
+    if (b.bound and not a.bound and _round(b) and _inside(a, b)) \
+            or (a.bound and not b.bound and _round(a) and _inside(b, a)):
+        return None  # "more than 150" summarises 153 and 155: a round bound, not an update
+    # A tally's "at least 145" is the count of its moment, not a floor: 157 is another one.
+    return "changed"
+
+
+def _round(m: Measure) -> bool:
+    value = m.quantity.value
+    return value is not None and value >= 10 and value % (10 if value < 1000 else 100) == 0
 
 
 def _inside(x: Measure, bound: Measure) -> bool:
     low, high = _interval(bound)
     return x.value is not None and (low is None or x.value >= low) \
         and (high is None or x.value <= high)
+
+
+def _orders_apart(a: Measure, b: Measure) -> bool:
+    low_a, high_a = _interval(a)
+    low_b, high_b = _interval(b)
+    small = min(x for x in (high_a, high_b, a.value, b.value) if x is not None) \
+        if any(x is not None for x in (high_a, high_b)) else None
+    large = max(x for x in (low_a, low_b, a.value, b.value) if x is not None) \
+        if any(x is not None for x in (low_a, low_b)) else None
+    return bool(small and large and large / small > _ORDERS)
 
 
 def _tally(a: Measure, b: Measure) -> bool:
@@ -193,19 +309,39 @@ def _when(claim: Claim) -> str:
     return f"{claim.outlet}, {claim.published.isoformat()}" if claim.published else claim.outlet
 
 
+class _Components:
+    """Union-find over measures: which figures are linked as one claim."""
+
+    def __init__(self) -> None:
+        self.parent: dict[int, int] = {}
+
+    def find(self, item: int) -> int:
+        self.parent.setdefault(item, item)
+        while self.parent[item] != item:
+            self.parent[item] = self.parent[self.parent[item]]
+            item = self.parent[item]
+        return item
+
+    def join(self, a: int, b: int) -> None:
+        self.parent[self.find(a)] = self.find(b)
+
+
 def _disputed(claims: Sequence[Claim], found: list[tuple[Measure, Measure, str]]) -> DisputedClaim:
-    members: dict[tuple[int, int], Measure] = {}
+    members: dict[tuple, Measure] = {}
     for a, b, _ in found:
-        members[(a.claim, a.quantity.start)] = a
-        members[(b.claim, b.quantity.start)] = b
+        for m in (a, b):
+            # An outlet giving one figure twice is listed once.
+            members.setdefault((claims[m.claim].outlet.casefold(), m.value, m.quantity.text), m)
     ordered = sorted(members.values(), key=lambda m: (_order(claims[m.claim]), m.claim))
     verdicts = {verdict for _, _, verdict in found}
     verdict = "contradicted" if "contradicted" in verdicts else "changed"
     label = ordered[0].label
-    timeline = ", ".join(f"{m.quantity.text} ({_when(claims[m.claim])})" for m in ordered)
+    outlets = len({claims[m.claim].outlet.casefold() for m in ordered})
+    first, last = ordered[0], ordered[-1]
     if verdict == "changed":
-        why = f"{label} changed as it was reported: {timeline}"
+        why = (f"a running figure: {first.quantity.text} ({_when(claims[first.claim])}) "
+               f"to {last.quantity.text} ({_when(claims[last.claim])})")
     else:
-        why = f"{label} is given differently at the same time: {timeline}"
+        why = f"{outlets} outlets give values that cannot all hold at the same time"
     values = tuple(ClaimValue(claims[m.claim], m.quantity, m.value) for m in ordered)
     return DisputedClaim(label, verdict, why, values)

@@ -16,24 +16,28 @@ from claimcheck.models import Conflict, Document, Report
 
 def check_batch(paths: Sequence[str | Path], config=None, *,
                 outlets: Mapping[str, str] | None = None, against: str | Path | None = None,
-                stdin: TextIO | None = None, on_stage=None, on_progress=None) -> Report:
+                stdin: TextIO | None = None, on_stage=None, strict: bool = False,
+                on_progress=None) -> Report:
     """Read ``paths``, rename outlets by ``outlets``, and check them.
 
     With ``against`` (a store file) the batch is checked together with every stored
     article, and only conflicts involving at least one article of the batch are kept.
+    ``strict`` makes any skipped input (a bad file or JSONL record) an ``InputError``.
     """
     from claimcheck.config import apply_outlet_names
     from claimcheck.ingest import read_documents
     from claimcheck.pipeline import CheckConfig, check_documents
 
     config = config or CheckConfig()
-    ingested = read_documents(paths, stdin=stdin)
+    ingested = read_documents(paths, stdin=stdin, strict=strict)
     documents = apply_outlet_names(ingested.documents, outlets or {})
     if against is None:
-        return check_documents(documents, config, warnings=ingested.warnings,
+        report = check_documents(documents, config, warnings=ingested.warnings,
+                                 on_stage=on_stage, on_progress=on_progress)
+    else:
+        report = check_against(documents, against, config, warnings=ingested.warnings,
                                on_stage=on_stage, on_progress=on_progress)
-    return check_against(documents, against, config, warnings=ingested.warnings,
-                         on_stage=on_stage, on_progress=on_progress)
+    return replace(report, skipped=tuple(ingested.skipped))
 
 
 def check_against(documents: Sequence[Document], store_path: str | Path, config=None, *,
@@ -68,7 +72,8 @@ def check_against(documents: Sequence[Document], store_path: str | Path, config=
     involved = new_ids | {claim.sentence.doc for c in report.conflicts
                           for claim in (c.a, c.b, *c.a_copies, *c.b_copies)}
     return replace(report, documents=tuple(seg for seg in report.documents
-                                           if seg.document.id in involved))
+                                           if seg.document.id in involved),
+                   archive_ids=frozenset(seg.document.id for seg, _ in archive))
 
 
 def failing_conflicts(conflicts: Iterable[Conflict], fail_on: Sequence[str] = ("any",)

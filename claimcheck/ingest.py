@@ -8,7 +8,6 @@ per line) and ``-`` for JSONL on standard input.
 from __future__ import annotations
 
 import json
-import re
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
@@ -17,7 +16,10 @@ from pathlib import Path
 from typing import TextIO
 
 from claimcheck.errors import InputError
-from claimcheck.models import Document
+from claimcheck.models import Document, SkippedInput
+from claimcheck.outlets import dateline_length as dateline_length
+from claimcheck.outlets import outlet_from_dateline, outlet_from_url
+from claimcheck.paths import display_path, escape_undecodable
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -25,65 +27,122 @@ JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
 METADATA_KEYS = ("id", "outlet", "url", "published", "language", "title")
 
-# "telusur.co.id -", "Kabul, Gatra.com -", "SuaraJawaTengah.id -": a web domain before a dash.
-_DOMAIN_DATELINE = re.compile(
-    r"^\s*(?:[A-Z][\w'’. ]{1,40},\s*)?"
-    r"(?P<outlet>[A-Za-z0-9][\w-]*(?:\.[A-Za-z][\w-]*)*\.(?:[a-z]{2,12}))"
-    r"\s*[-–—]+\s+"
-)
-# "KABUL (Reuters) -", "Jakarta (ANTARA) -", "BERLIN, 3. Mai (dpa) -": an agency in brackets.
-_AGENCY_DATELINE = re.compile(
-    r"^\s*[A-ZÄÖÜ][\w'’., ]{1,60}?\((?P<outlet>[A-Za-z][\w .&/-]{1,30})\)\s*[-–—:]+\s+"
-)
-
 
 @dataclass
 class IngestResult:
     documents: list[Document] = field(default_factory=list)
-    #: One line per file that was skipped, naming it and why.
+    #: One line per thing the user should know: a skipped input, a repeated id, ...
     warnings: list[str] = field(default_factory=list)
+    #: Every file or JSONL record left out, and why.
+    skipped: list[SkippedInput] = field(default_factory=list)
 
 
-def read_documents(paths: Sequence[str | Path], stdin: TextIO | None = None) -> IngestResult:
+def read_documents(paths: Sequence[str | Path], stdin: TextIO | None = None, *,
+                   strict: bool = False) -> IngestResult:
     """Read every article under ``paths``.
 
-    A bad file among good ones becomes a warning; no readable article at all, a
-    missing path, or a malformed JSONL line raise ``InputError``.
+    A bad file or JSONL record among good ones is skipped with a warning naming it (and
+    listed in ``skipped``); with ``strict`` any skipped input raises ``InputError``. No
+    readable article at all, or a missing path, raises ``InputError``. A file reached
+    twice (same resolved path) is read once; a JSONL id given twice keeps the later record.
     """
     if not paths:
         raise InputError("no input: give one or more files or folders, or - for JSONL on stdin")
-    result = IngestResult()
-    problems: list[str] = []
+    reader = _Reader()
     for raw in paths:
         if str(raw) == "-":
-            stream = stdin if stdin is not None else sys.stdin
-            result.documents.extend(_read_jsonl_lines(stream, "<stdin>"))
+            reader.read_jsonl(_stdin_lines(stdin if stdin is not None else sys.stdin),
+                              "<stdin>", "stdin")
             continue
         path = Path(raw)
         if not path.exists():
-            raise InputError(f"path not found: {path}")
+            raise InputError(f"path not found: {display_path(path)}")
         files = _files_under(path) if path.is_dir() else [path]
         if path.is_dir() and not files:
-            raise InputError(
-                f"no articles in folder {path} (looked for {', '.join(sorted(SUPPORTED_SUFFIXES))})"
-            )
+            raise InputError(f"no articles in folder {display_path(path)} (looked for "
+                             f"{', '.join(sorted(SUPPORTED_SUFFIXES))})")
         for file in files:
-            try:
-                result.documents.extend(_read_file(file))
-            except _SkippableFile as problem:
-                problems.append(str(problem))
-    if not result.documents:
-        if problems:
-            raise InputError(problems[0] if len(problems) == 1 else
-                             f"no readable article: {problems[0]} (and {len(problems) - 1} more)")
+            reader.read_file(file)
+    skipped = reader.skipped
+    if strict and skipped:
+        more = f"; {len(skipped) - 1} more skipped" if len(skipped) > 1 else ""
+        raise InputError(f"{skipped[0]} (strict: any skipped input is an error{more})")
+    documents = [document for document in reader.documents if document is not None]
+    if not documents:
+        if skipped:
+            raise InputError(str(skipped[0]) if len(skipped) == 1 else
+                             f"no readable article: {skipped[0]} (and {len(skipped) - 1} more)")
         raise InputError("no articles found in the input")
-    result.warnings.extend(f"skipped {problem}" for problem in problems)
-    result.documents = _unique_ids(result.documents)
-    return result
+    warnings = [f"skipped {problem}" for problem in skipped] + reader.notes
+    return IngestResult(_unique_ids(documents), warnings, list(skipped))
 
 
 class _SkippableFile(Exception):
     """A file that cannot be read; fatal alone, a warning among good files."""
+
+
+class _BadRecord(Exception):
+    """A JSONL record that cannot be read; the rest of its file still is."""
+
+
+class _Reader:
+    """What a run has read so far: documents in order, what was skipped and why."""
+
+    def __init__(self) -> None:
+        #: ``None`` marks a record replaced by a later one with the same id.
+        self.documents: list[Document | None] = []
+        self.skipped: list[SkippedInput] = []
+        self.notes: list[str] = []
+        self._files: set[Path] = set()
+        self._ids: dict[str, tuple[int, str]] = {}
+
+    def read_file(self, file: Path) -> None:
+        resolved = file.resolve()
+        if resolved in self._files:  # "corpus/ corpus/000.txt": the article counts once
+            return
+        self._files.add(resolved)
+        shown = display_path(file)
+        try:
+            if file.suffix.lower() in JSONL_SUFFIXES:
+                self.read_jsonl(_file_lines(file), shown, escape_undecodable(file.stem))
+            else:
+                self.documents.append(_read_article(file, shown))
+        except _SkippableFile as problem:
+            self.skipped.append(SkippedInput(shown, None, str(problem)))
+        except InputError as problem:  # front matter or a date it cannot read
+            self.skipped.append(SkippedInput(shown, None, str(problem).removeprefix(
+                f"{shown}: ")))
+
+    def read_jsonl(self, lines: Iterable[str | _BadRecord], source: str, name: str) -> None:
+        records = fell_back = 0
+        for number, line in enumerate(lines, start=1):
+            try:
+                if isinstance(line, _BadRecord):
+                    raise line
+                if not line.strip():
+                    continue
+                document, explicit_id, inferred = _jsonl_document(line, source, name, number)
+            except _BadRecord as problem:
+                self.skipped.append(SkippedInput(source, number, str(problem)))
+                continue
+            records += 1
+            fell_back += not inferred
+            self._add(document, explicit_id, f"{source}:{number}")
+        if records > 1 and fell_back == records:
+            self.notes.append(
+                f"{source}: no record names its outlet (no \"outlet\", dateline or \"url\"), "
+                f"so all {records} are outlet {name!r} and never compared with each other; "
+                "add \"outlet\" to each record")
+
+    def _add(self, document: Document, explicit_id: bool, where: str) -> None:
+        if explicit_id:
+            earlier = self._ids.get(document.id)
+            if earlier is not None:
+                self.documents[earlier[0]] = None
+                self.notes.append(f"{where}: id {document.id!r} was already given at "
+                                  f"{earlier[1]}; the later record is kept")
+            self._ids[document.id] = (len(self.documents), where)
+        self.documents.append(document)
 
 
 def _files_under(folder: Path) -> list[Path]:
@@ -94,73 +153,126 @@ def _files_under(folder: Path) -> list[Path]:
     )
 
 
-def _read_file(path: Path) -> list[Document]:
-    text = _decode(path)
-    suffix = path.suffix.lower()
-    if suffix in JSONL_SUFFIXES:
-        return list(_read_jsonl_lines(text.splitlines(), str(path)))
+def _read_article(path: Path, shown: str) -> Document:
+    text = _decode(_read_bytes(path))
     if not text.strip():
-        raise _SkippableFile(f"{path}: empty file")
-    if suffix in HTML_SUFFIXES:
-        return [_html_document(path, text)]
-    return [_text_document(path, text)]
+        raise _SkippableFile("empty file")
+    if path.suffix.lower() in HTML_SUFFIXES:
+        return _html_document(path, shown, text)
+    return _text_document(path, shown, text)
 
 
-def _decode(path: Path) -> str:
+def _read_bytes(path: Path) -> bytes:
     try:
         data = path.read_bytes()
     except OSError as error:
-        raise _SkippableFile(f"{path}: cannot read ({error.strerror})") from None
+        raise _SkippableFile(f"cannot read ({error.strerror})") from None
     if not data.strip():
-        raise _SkippableFile(f"{path}: empty file")
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
-    if b"\x00" in data[:8192]:
-        raise _SkippableFile(f"{path}: binary file, not text")
+        raise _SkippableFile("empty file")
+    if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise _SkippableFile("binary file, not text")
+    return data
+
+
+def _decode(data: bytes) -> str:
     try:
+        if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+            return data.decode("utf-16")
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        raise _SkippableFile(
-            f"{path}: not UTF-8 text (byte {error.start}); convert it, e.g. with iconv -t UTF-8"
-        ) from None
+        encoding = "UTF-16" if error.encoding.startswith("utf-16") else "UTF-8"
+        raise _SkippableFile(f"not {encoding} text (byte {error.start}); convert it, e.g. "
+                             "with iconv -t UTF-8") from None
 
 
-def _read_jsonl_lines(lines: Iterable[str], source: str) -> Iterator[Document]:
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as error:
-            raise InputError(f"{source}:{number}: malformed JSON ({error.msg})") from None
-        if not isinstance(record, dict):
-            raise InputError(f"{source}:{number}: expected a JSON object per line")
-        text = record.get("text")
-        if not isinstance(text, str) or not text.strip():
-            raise InputError(f"{source}:{number}: missing or empty \"text\"")
-        metadata = {key: record[key] for key in METADATA_KEYS if record.get(key) is not None}
-        name = Path(source).stem if source != "<stdin>" else "stdin"
-        default_id = f"{name}:{number}"
-        yield _build_document(text, metadata, default_id, source, number,
-                              fallback_outlet=name, where=f"{source}:{number}")
+def _file_lines(path: Path) -> Iterator[str | _BadRecord]:
+    """A JSONL file's lines, split at line feeds only: a record may hold U+2028 or a form
+    feed, which ``str.splitlines`` would split at. A line that is not UTF-8 comes as
+    ``_BadRecord``, so only that record is lost."""
+    data = _read_bytes(path)
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        yield from _decode(data).split("\n")
+        return
+    for index, raw in enumerate(data.split(b"\n")):
+        yield _decode_line(raw[3:] if index == 0 and raw.startswith(b"\xef\xbb\xbf") else raw)
 
 
-def _text_document(path: Path, text: str) -> Document:
-    metadata, body, body_line = split_front_matter(text, str(path))
+def _stdin_lines(stream: TextIO) -> Iterator[str | _BadRecord]:
+    binary = getattr(stream, "buffer", None)
+    if binary is None:
+        yield from stream
+        return
+    for raw in binary:
+        yield _decode_line(raw)
+
+
+def _decode_line(raw: bytes) -> str | _BadRecord:
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        return _BadRecord(f"not UTF-8 text (byte {error.start} of the line)")
+
+
+def _jsonl_document(line: str, source: str, name: str, number: int
+                    ) -> tuple[Document, bool, bool]:
+    """The record's document, whether it gave its own id, and whether its outlet was found
+    (a field, a dateline or a URL) rather than taken from the file name."""
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as error:
+        # The decoder's whole position: its message alone ("Unterminated string starting
+        # at") says nothing of where.
+        where = f"line {error.lineno} column {error.colno}" if error.lineno > 1 else \
+            f"column {error.colno}"
+        at = " " if error.msg.endswith(" at") else " at "
+        raise _BadRecord(f"malformed JSON: {error.msg}{at}{where}") from None
+    if not isinstance(record, dict):
+        raise _BadRecord(f"expected a JSON object per line, not {_json_kind(record)}")
+    text = record.get("text")
+    if not isinstance(text, str):
+        raise _BadRecord('no "text"' if "text" not in record else
+                         f'"text" is {_json_kind(text)}, not a string')
+    if not text.strip():
+        raise _BadRecord('"text" is empty')
+    metadata = {key: escape_undecodable(str(record[key])) if isinstance(record[key], str)
+                else record[key] for key in METADATA_KEYS if record.get(key) is not None}
+    text = escape_undecodable(text)
+    inferred = _inferred_outlet(metadata, text)
+    try:
+        document = _build_document(text, metadata, f"{name}:{number}", source, number,
+                                   outlet=inferred or name, where=f"{source}:{number}")
+    except InputError as error:
+        raise _BadRecord(str(error).removeprefix(f"{source}:{number}: ")) from None
+    return document, "id" in metadata, inferred is not None
+
+
+def _json_kind(value: object) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, int | float):
+        return "a number"
+    return {list: "an array", dict: "an object"}.get(type(value), "a string")
+
+
+def _text_document(path: Path, shown: str, text: str) -> Document:
+    metadata, body, body_line = split_front_matter(text, shown)
     if not body.strip():
-        raise _SkippableFile(f"{path}: no article text after the front matter")
-    return _build_document(body, metadata, path.stem, str(path), body_line,
-                           fallback_outlet=path.stem, where=str(path))
+        raise _SkippableFile("no article text after the front matter")
+    stem = escape_undecodable(path.stem)
+    return _build_document(body, metadata, stem, shown, body_line,
+                           outlet=_inferred_outlet(metadata, body) or stem, where=shown)
 
 
-def _html_document(path: Path, html: str) -> Document:
+def _html_document(path: Path, shown: str, html: str) -> Document:
     import trafilatura
 
     extracted = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
                                             include_tables=False, favor_precision=True)
     text = getattr(extracted, "text", None) if extracted is not None else None
     if not text or not text.strip():
-        raise _SkippableFile(f"{path}: no article text found in the HTML")
+        raise _SkippableFile("no article text found in the HTML")
     metadata: dict[str, object] = {}
     # Article metadata from the page; trafilatura's author field is unreliable, so unused.
     for key, attribute in (("title", "title"), ("published", "date"), ("url", "url"),
@@ -168,8 +280,9 @@ def _html_document(path: Path, html: str) -> Document:
         value = getattr(extracted, attribute, None)
         if value:
             metadata[key] = value
-    return _build_document(text, metadata, path.stem, str(path), 1,
-                           fallback_outlet=path.stem, where=str(path))
+    stem = escape_undecodable(path.stem)
+    return _build_document(text, metadata, stem, shown, 1,
+                           outlet=_inferred_outlet(metadata, text) or stem, where=shown)
 
 
 def split_front_matter(text: str, where: str = "") -> tuple[dict[str, str], str, int]:
@@ -196,9 +309,14 @@ def split_front_matter(text: str, where: str = "") -> tuple[dict[str, str], str,
     return metadata, "".join(lines[end + 1:]), end + 2
 
 
+def _inferred_outlet(metadata: dict, text: str) -> str | None:
+    """The outlet a record names, else its dateline's, else its URL's host."""
+    return (str(metadata.get("outlet") or "") or outlet_from_dateline(text)
+            or outlet_from_url(metadata.get("url")))
+
+
 def _build_document(text: str, metadata: dict, default_id: str, path: str, first_line: int,
-                    *, fallback_outlet: str, where: str) -> Document:
-    outlet = str(metadata.get("outlet") or "") or outlet_from_dateline(text) or fallback_outlet
+                    *, outlet: str, where: str) -> Document:
     language = metadata.get("language")
     return Document(
         id=str(metadata.get("id") or default_id),
@@ -230,32 +348,6 @@ def _parse_published(value: object, where: str) -> date | None:
     except ValueError:
         raise InputError(f"{where}: published date {text!r} is not an ISO date "
                          "(YYYY-MM-DD)") from None
-
-
-def outlet_from_dateline(text: str) -> str | None:
-    """The outlet named in an article's dateline, if its first lines have one."""
-    checked = 0
-    for line in text.splitlines():
-        if not line.strip():
-            continue
-        for pattern in (_DOMAIN_DATELINE, _AGENCY_DATELINE):
-            match = pattern.match(line)
-            if match:
-                return match.group("outlet").strip()
-        checked += 1
-        if checked >= 6:
-            break
-    return None
-
-
-def dateline_length(text: str) -> int:
-    """Characters of ``text`` taken by a leading dateline ("Kabul, Gatra.com - "), else 0."""
-    for pattern in (_DOMAIN_DATELINE, _AGENCY_DATELINE):
-        match = pattern.match(text)
-        if match:
-            return match.end()
-    match = re.match(r"^\s*[A-Z][A-Za-z'’. ]{1,30}\s+[-–—]+\s+(?=[A-Z“\"])", text)
-    return match.end() if match else 0
 
 
 def _unique_ids(documents: list[Document]) -> list[Document]:

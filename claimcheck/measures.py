@@ -52,6 +52,13 @@ _ATTRIBUTE_REACH = 10
 _QUALIFIER_REACH = 8
 _SCOPE_REACH = 8
 _GENERIC_EVENT_REACH = 6
+_TIGHT_ATTRIBUTES = frozenset({"age"})
+#: Counted classes that are groups of persons: "warga negara asing" narrows "warga".
+PERSON_GROUPS = frozenset({"foreigners", "children", "teenagers", "infants", "women", "men",
+                           "passengers", "crew", "troops", "staff", "divers"})
+_ECHO = re.compile(r"\d[^\d()]{0,24}\(\s*(?:[^\W\d_]+\s+){0,2}$")
+_WORD = re.compile(r"[^\W\d_]{5,}")
+_SUBSTANCE_WORDS = 6
 _QUALIFIERS = frozenset({"serious", "light", "limit", "additional"})
 _SUPERSEDED_LEFT = 6
 _NEAR = 3
@@ -151,8 +158,8 @@ def _read_quantity(text: str, q: Quantity, tokens: tuple[Token, ...],
                    hits: tuple[ConceptHit, ...], spans: list[tuple[int, int]],
                    running_sentence: bool, sole_count: bool) -> Measure | None:
     dimension, factor = _dimension(q)
-    if dimension is None:
-        return None
+    if dimension is None or _ECHO.search(text, 0, q.start):
+        return None  # "850 metres (nearly 2,790 feet)": the same figure converted
     left = max((end for start, end in spans if end <= q.start), default=0)
     right = min((start for start, end in spans if start >= q.end), default=len(text))
     # The number sits just before token ``at``: the first word that starts after its digits.
@@ -193,7 +200,8 @@ def _read_quantity(text: str, q: Quantity, tokens: tuple[Token, ...],
     counted = counted_hit.concept if counted_hit else None
     if counted == "people":
         # "26 jiwa warga negara asing": the specific noun of a chain says who is counted.
-        specific = [hit for hit in hits if hit.category == "counted" and hit.concept != "people"
+        specific = [hit for hit in hits if hit.category == "counted"
+                    and hit.concept in PERSON_GROUPS
                     and 0 <= hit.first - counted_hit.last <= 3 and distance(hit) is not None]
         if specific:
             counted = specific[0].concept
@@ -205,11 +213,16 @@ def _read_quantity(text: str, q: Quantity, tokens: tuple[Token, ...],
     if event_hit is None and dimension == "count" and sole_count:
         # "Die Zahl der Todesopfer ... ist auf 153 gestiegen": the only count of a sentence
         # with one event counts that event, however far its subject stands.
-        events = {hit.concept for hit in hits if hit.category == "events"}
-        if len(events) == 1:
-            event_hit = next(hit for hit in hits if hit.category == "events")
+        events = [hit for hit in hits if hit.category == "events"]
+        if len({hit.concept for hit in events}) == 1 and any(
+                hit.category == "counting" and 0 <= events[0].first - hit.last <= 3
+                for hit in hits):
+            event_hit = events[0]
     event = event_hit.concept if event_hit else None
     attribute_hit = nearest("attributes", _ATTRIBUTE_REACH)
+    if attribute_hit is not None and attribute_hit.concept in _TIGHT_ATTRIBUTES \
+            and distance(attribute_hit) > _NEAR:
+        attribute_hit = None  # "37 years old", "berusia 37": an age stands by its number
     attribute = attribute_hit.concept if attribute_hit else None
     qualifiers = {hit.concept for hit in hits if hit.category == "qualifiers"
                   and hit.concept in _QUALIFIERS
@@ -224,10 +237,16 @@ def _read_quantity(text: str, q: Quantity, tokens: tuple[Token, ...],
     part = _PARTITIVE.match(text, q.end) is not None or any(
         hit.category == "qualifiers" and hit.concept == "part"
         and (gap := distance(hit)) is not None and gap <= _QUALIFIER_REACH for hit in hits)
-    if part and counted in (None, "people") and not qualifiers & {"serious", "light"}:
+    if part and counted not in PERSON_GROUPS and not qualifiers & {"serious", "light"}:
+        # "17 of the ships", "103 of the 154": a share of a count is not the count. A group
+        # of persons named by its own noun ("22 Ausländer unter den Opfern") is its own count.
         qualifiers.add("part")
+    if q.value == 0 and (event_hit is None or distance(event_hit) > _NEAR):
+        return None  # "none of the boys could dive": a property of a group, not a tally
     if dimension != "count":
         counted = event = None
+    if dimension == "mass":
+        counted = _substance(text, q.end)
     scope_hit = nearest("scopes", _SCOPE_REACH)
     scope = scope_hit.concept if scope_hit else None
     value, low, high, moved = _values(text, q, factor)
@@ -237,6 +256,16 @@ def _read_quantity(text: str, q: Quantity, tokens: tuple[Token, ...],
     return Measure(-1, q, dimension, value, low, high, event, counted, attribute,
                    tuple(sorted(qualifiers)), scope, running_sentence or moved, bound,
                    vague or _vague(text, q), superseded)
+
+
+def _substance(text: str, end: int) -> str | None:
+    """What a tonnage weighs, as keys that survive languages and spellings: the first
+    letters of the words after the unit, doubled letters collapsed ("ammonium nitrate",
+    "Ammoniumnitrat" and "amonium nitrat" all hold "amon")."""
+    words = [re.sub(r"(.)\1", r"\1", word.casefold())[:4]
+             for word in _WORD.findall(text, end, end + 80)[:_SUBSTANCE_WORDS]]
+    keys = sorted({word for word in words if len(word) == 4})
+    return " ".join(keys) or None
 
 
 def _qualifies(hit: ConceptHit, distance, event_hit: ConceptHit | None,

@@ -36,6 +36,19 @@ class Document:
 
 
 @dataclass(frozen=True, slots=True)
+class SkippedInput:
+    """A file or JSONL record left out of a run, and why (``line`` is None for a file)."""
+
+    path: str
+    line: int | None
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.reason}" if self.line else \
+            f"{self.path}: {self.reason}"
+
+
+@dataclass(frozen=True, slots=True)
 class Sentence:
     """A kept sentence and where it came from."""
 
@@ -235,6 +248,13 @@ class Report:
     conflicts: tuple[Conflict, ...]
     embedder: str
     candidate_pairs: int = 0
+    #: Inputs left out (unreadable files, bad JSONL records), each with its reason.
+    skipped: tuple[SkippedInput, ...] = ()
+    #: Conflicts found but left out because a baseline accepted them.
+    hidden_by_baseline: int = 0
+    #: Ids of the stored articles a ``check --against`` compared the batch with; those
+    #: in ``documents`` take part in a conflict and are not counted as checked.
+    archive_ids: frozenset[str] = frozenset()
     warnings: tuple[str, ...] = ()
     timings: dict[str, float] = field(default_factory=dict, compare=False, hash=False)
     #: Disputed claims across outlets: one entry per thing measured, every outlet's value.

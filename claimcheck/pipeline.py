@@ -61,8 +61,9 @@ def check(paths: Sequence[str | Path], config: CheckConfig = CheckConfig(), *,
 
     started = time.perf_counter()
     ingested = read_documents(paths, stdin=stdin)
-    report = check_documents(ingested.documents, config, warnings=ingested.warnings,
-                             on_stage=on_stage, on_progress=on_progress)
+    report = replace(check_documents(ingested.documents, config, warnings=ingested.warnings,
+                                     on_stage=on_stage, on_progress=on_progress),
+                     skipped=tuple(ingested.skipped))
     report.timings["ingest"] = time.perf_counter() - started - sum(report.timings.values())
     return report
 
@@ -90,9 +91,9 @@ def _check_documents(documents, config, embedder, judges, warnings, on_stage, ar
     from claimcheck.candidates import find_candidates
     from claimcheck.copies import (
         expand_conflicts,
-        expand_disputed,
         expand_topics,
         group_copies,
+        pairs_over_claims,
     )
     from claimcheck.extract import extract_claims, segment_documents
     from claimcheck.oversize import limit_article_sizes
@@ -131,12 +132,13 @@ def _check_documents(documents, config, embedder, judges, warnings, on_stage, ar
     with stage("judges", lambda: _n(len(conflicts), "conflict")):  # from every judge
         conflicts = judge_pairs(nodes, pairs, judges or _make_judges(config), config.min_score)
     with stage("claims", lambda: _n(len(disputed), "disputed claim")):
-        # one claim per thing measured, across outlets and languages
-        conflicts, disputed = _claims_across(nodes, pairs, conflicts, config.min_score)
-    # Back to claims: topics and disputed claims list every copy, a conflict each side's.
+        # one claim per thing measured, across outlets and languages; it reads whole
+        # articles (a tally's earlier figures, the story's happening), so every claim
+        conflicts, disputed = _claims_across(claims, pairs_over_claims(pairs, groups),
+                                             conflicts, config.min_score)
+    # Back to claims: topics list every copy, a conflict each side's copies.
     topics = expand_topics(topics, groups)
     conflicts = expand_conflicts(conflicts, claims, groups, keep)
-    disputed = expand_disputed(disputed, claims, groups)
     return Report(tuple(segmented), tuple(claims), topics, conflicts, embedder.name,
                   candidate_pairs=len(pairs), warnings=tuple(warnings), timings=timings,
                   disputed=disputed)
@@ -145,12 +147,28 @@ def _check_documents(documents, config, embedder, judges, warnings, on_stage, ar
 def _claims_across(claims, pairs, conflicts, min_score):
     """The judges' conflicts with the cross-outlet claims' pairs; the claims decide a pair
     they both speak of."""
-    from claimcheck.crossclaims import compare_claims
+    from claimcheck.crossclaims import compare_claims, disagrees_on_measure, retired
+    from claimcheck.event_dates import (
+        compare_event_dates,
+        read_event_dates,
+        related_documents,
+        state_dates,
+        statement_dates,
+    )
     from claimcheck.measures import read_measures
 
-    found, disputed = compare_claims(claims, read_measures(claims), pairs)
-    merged = {conflict.id: conflict for conflict in conflicts}
-    for conflict in found:
+    measures = read_measures(claims)
+    found, disputed = compare_claims(claims, measures, pairs)
+    dated = compare_event_dates(claims, read_event_dates(claims),
+                                related_documents(claims, pairs))
+    retired_at = retired(claims, measures)
+    # Dates that only say when something was said, or that a state still held that day
+    # ("still stuck on Friday"), date no happening: the date judge's pairs on them go.
+    said_on = statement_dates(claims) | state_dates(claims)
+    merged = {conflict.id: conflict for conflict in conflicts
+              if not disagrees_on_measure(conflict, claims, measures, retired_at)
+              and not _dates_a_statement(conflict, said_on)}
+    for conflict in (*found, *dated):
         if conflict.score >= min_score:
             merged[conflict.id] = conflict
     ordered = sorted(merged.values(), key=lambda c: (-c.score, c.a.sentence.doc,
@@ -179,6 +197,18 @@ def judge_pairs(claims: Sequence[Claim], pairs: Iterable[CandidatePair], judges,
                 best[conflict.id] = conflict
     return tuple(sorted(best.values(), key=lambda c: (-c.score, c.a.sentence.doc,
                                                       c.a.sentence.index, c.kind)))
+
+
+def _dates_a_statement(conflict: Conflict, said_on: set) -> bool:
+    """A date judge's pair where one side's date only says when something was said."""
+    if conflict.kind != "date":
+        return False
+    for sentence, values in ((conflict.a.sentence, conflict.a_values),
+                             (conflict.b.sentence, conflict.b_values)):
+        spans = [getattr(value, "span_start", None) for value in values]
+        if spans and all((sentence.doc, sentence.index, span) in said_on for span in spans):
+            return True
+    return False
 
 
 def _make_embedder(config: CheckConfig):

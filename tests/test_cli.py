@@ -109,7 +109,7 @@ def _one_line_error(result):
     ("empty.txt", b"", "empty file"),
     ("binary.txt", b"\x00\x01\x02\x03binary", "binary file"),
     ("latin1.txt", "caf\xe9 au lait".encode("latin-1"), "not UTF-8"),
-    ("bad.jsonl", b'{"text": "fine"}\n{"text": broken\n', "bad.jsonl:2"),
+    ("bad.jsonl", b'{"text": broken\n\n{"text": null}\n', "bad.jsonl:1: malformed JSON"),
 ])
 def test_bad_input_files_give_one_line_and_exit_2(runner, tmp_path, name, content, message):
     path = tmp_path / name

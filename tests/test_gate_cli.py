@@ -56,7 +56,9 @@ def test_baseline_round_trip_then_a_new_conflicting_article_fails(runner, batch)
 
     accepted = run(runner, "check", batch, "--baseline", "claimcheck-baseline.json", *LEXICAL)
     assert accepted.exit_code == 0, accepted.output
-    assert "No conflicts found" in accepted.stdout
+    assert f"No new conflicts: {len(entries)} known, hidden by the baseline." \
+        in accepted.stdout
+    assert "Conflicts  none new;" in accepted.stdout
 
     (batch / "harian-baru.txt").write_text(NEW_ARTICLE, encoding="utf-8")
     fresh = run(runner, "check", batch, "--baseline", "claimcheck-baseline.json", *LEXICAL,

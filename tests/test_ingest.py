@@ -116,16 +116,44 @@ def test_missing_paths_and_empty_folders_are_errors(tmp_path):
 
 
 @pytest.mark.parametrize(("line", "message"), [
-    ("{not json", "bad.jsonl:2: malformed JSON"),
-    ("[1, 2]", "bad.jsonl:2: expected a JSON object"),
-    ('{"id": "x"}', 'bad.jsonl:2: missing or empty "text"'),
-    ('{"text": "ok", "published": "last tuesday"}', "not an ISO date"),
+    ("{not json", 'bad.jsonl:2: malformed JSON: Expecting property name enclosed in double '
+                  'quotes at column 2'),
+    ('{"text": "cut off', "bad.jsonl:2: malformed JSON: Unterminated string starting at "
+                         "column 10"),
+    ("[1, 2]", "bad.jsonl:2: expected a JSON object per line, not an array"),
+    ('{"id": "x"}', 'bad.jsonl:2: no "text"'),
+    ('{"text": null}', 'bad.jsonl:2: "text" is null, not a string'),
+    ('{"text": 42}', 'bad.jsonl:2: "text" is a number, not a string'),
+    ('{"text": "  "}', 'bad.jsonl:2: "text" is empty'),
+    ('{"text": "ok", "published": "last tuesday"}', "bad.jsonl:2: published date 'last "
+                                                    "tuesday' is not an ISO date (YYYY-MM-DD)"),
 ])
-def test_malformed_jsonl_names_the_line(tmp_path, line, message):
+def test_a_bad_jsonl_record_is_skipped_naming_its_line(tmp_path, line, message):
     file = tmp_path / "bad.jsonl"
-    file.write_text('{"text": "A fine article."}\n' + line + "\n", encoding="utf-8")
-    with pytest.raises(InputError, match=message):
-        read_documents([file])
+    file.write_text('{"text": "A fine article.", "outlet": "A"}\n' + line
+                    + '\n{"text": "Another.", "outlet": "B"}\n', encoding="utf-8")
+    result = read_documents([file])
+    assert [d.first_line for d in result.documents] == [1, 3]
+    assert [str(item) for item in result.skipped] == [f"{file.parent}/{message}"]
+    assert result.warnings == [f"skipped {file.parent}/{message}"]
+
+
+def test_strict_reading_refuses_any_skipped_input(tmp_path):
+    file = tmp_path / "bad.jsonl"
+    file.write_text('{"text": "A fine article."}\n{"text": null}\n', encoding="utf-8")
+    with pytest.raises(InputError, match=r'bad.jsonl:2: "text" is null.*strict'):
+        read_documents([file], strict=True)
+
+
+def test_a_jsonl_record_may_hold_line_separators_and_bytes_that_are_not_utf8(tmp_path):
+    file = tmp_path / "mixed.jsonl"
+    file.write_bytes('{"text": "One\u2028sentence, \u0085 one record."}\n'.encode()
+                     + b'{"text": "caf\xe9"}\n' + b'{"text": "Fine."}\r\n')
+    result = read_documents([file])
+    assert [d.first_line for d in result.documents] == [1, 3]
+    assert result.documents[0].text == "One\u2028sentence, \u0085 one record."
+    assert [(s.line, s.reason) for s in result.skipped] == [
+        (2, "not UTF-8 text (byte 13 of the line)")]
 
 
 def test_same_file_names_in_two_folders_keep_distinct_ids(tmp_path):

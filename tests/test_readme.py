@@ -93,3 +93,19 @@ def test_the_readme_configuration_example_is_valid(tmp_path):
 @pytest.mark.parametrize("snippet", ["--fail-on any|numeric|unspecified|date|statement"])
 def test_the_readme_matches_the_options(snippet):
     assert snippet in README.read_text(encoding="utf-8")
+
+
+def test_the_readme_says_the_first_command_exits_1_on_the_sample():
+    text = README.read_text(encoding="utf-8")
+    first_block = _BLOCK.search(text)
+    assert first_block.group(2).strip().endswith("claimcheck check corpus/")
+    after = text[first_block.end():].lstrip().split("\n\n")[0]
+    assert "exits with code 1" in after and "--exit-zero" in after
+
+
+def test_the_readme_lists_every_bad_input_case():
+    section = README.read_text(encoding="utf-8").split("### Bad input", 1)[1].split("\n#", 1)[0]
+    for case in ("malformed JSONL line", "null, a number", "--strict", "same `id`",
+                 "same file reached twice", "not valid UTF-8", "--model does/not-exist",
+                 "read-only folder", "--against", "index --store"):
+        assert case in section, case

@@ -21,6 +21,12 @@ EXIT_ERROR = 2
 EMBEDDER_CHOICES = ("hybrid", "lexical", "semantic")
 
 
+STRICT_OPTION = click.option(
+    "--strict", is_flag=True,
+    help="Exit 2 when any input is skipped (an unreadable file, a bad JSONL record) "
+         "instead of warning and going on.")
+
+
 def format_choices() -> list[str]:
     from claimcheck.formats import FORMATTERS
 

@@ -8,7 +8,14 @@ import time
 
 import click
 
-from claimcheck.cli import EMBEDDER_CHOICES, EXIT_CONFLICTS, cli, format_choices, reports_errors
+from claimcheck.cli import (
+    EMBEDDER_CHOICES,
+    EXIT_CONFLICTS,
+    STRICT_OPTION,
+    cli,
+    format_choices,
+    reports_errors,
+)
 
 
 @cli.command()
@@ -54,10 +61,11 @@ from claimcheck.cli import EMBEDDER_CHOICES, EXIT_CONFLICTS, cli, format_choices
 @click.option("--config", "config_file", type=click.Path(dir_okay=False),
               help="Settings file (default: claimcheck.toml or [tool.claimcheck] in "
                    "pyproject.toml, searched upwards); options override it.")
+@STRICT_OPTION
 @reports_errors
 def check(paths, output_format, output, embedder, model, language, min_score, show_dropped,
           width, exit_zero, nli_model, cache_dir, no_cache, quiet, max_article_size, oversize,
-          fail_on, baseline_file, against, config_file) -> None:
+          fail_on, baseline_file, against, config_file, strict) -> None:
     """Check articles in PATHS for conflicts between outlets.
 
     \b
@@ -69,6 +77,7 @@ def check(paths, output_format, output, embedder, model, language, min_score, sh
     from claimcheck.baseline import load_baseline, new_conflicts
     from claimcheck.cli.gate import settings_from_context
     from claimcheck.gate import check_batch, failing_conflicts
+    from claimcheck.preflight import preflight
 
     settings = settings_from_context(config_file, {
         "output_format": "format", "embedder": "embedder", "model": "model",
@@ -81,10 +90,12 @@ def check(paths, output_format, output, embedder, model, language, min_score, sh
         click.echo(f"Warning: model {settings.model!r} is not used: the lexical embedder "
                    "has no model", err=True)
     accepted = load_baseline(settings.baseline) if settings.baseline else None
+    preflight(config, output=output, against=against,
+              protected=(*paths, *(p for p in (settings.baseline, against) if p)))
     stdin = sys.stdin if "-" in paths else None
     report = _with_progress(lambda hook, lines: check_batch(
         paths, config, outlets=settings.outlets, against=against, stdin=stdin,
-        on_stage=hook, on_progress=lines), quiet)
+        on_stage=hook, strict=strict, on_progress=lines), quiet)
     if accepted is not None:
         report = new_conflicts(report, accepted)
     if not quiet:

@@ -30,8 +30,10 @@ def extract(paths, language, output_format, output) -> None:
     from claimcheck.extract import extract_claims, segment_documents
     from claimcheck.formats.extraction import render_extraction_json, render_extraction_table
     from claimcheck.ingest import read_documents
-    from claimcheck.output import write_atomic
+    from claimcheck.output import check_writable, write_atomic
 
+    if output:  # before reading: an unwritable path fails at once, not after the work
+        check_writable(output, protected=paths)
     stdin = sys.stdin if "-" in paths else None
     ingested = read_documents(paths, stdin=stdin)
     for warning in ingested.warnings:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from claimcheck.cli import EMBEDDER_CHOICES, cli, reports_errors
+from claimcheck.cli import EMBEDDER_CHOICES, STRICT_OPTION, cli, reports_errors
 
 DEFAULT_BASELINE = "claimcheck-baseline.json"
 
@@ -54,9 +54,10 @@ def settings_from_context(config_file: str | None, names: dict[str, str]):
 @click.option("--cache-dir", type=click.Path(file_okay=False), help="As for check.")
 @click.option("--no-cache", is_flag=True, help="As for check.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress or summary line.")
+@STRICT_OPTION
 @reports_errors
 def baseline(paths, output, note, embedder, model, language, min_score, against, config_file,
-             cache_dir, no_cache, quiet) -> None:
+             cache_dir, no_cache, quiet, strict) -> None:
     """Record the conflicts in PATHS as accepted, so check --baseline fails only on new ones.
 
     Entries are keyed by a fingerprint of the normalised pair of sentences: renaming,
@@ -78,6 +79,7 @@ def baseline(paths, output, note, embedder, model, language, min_score, against,
     )
     from claimcheck.cli.check import _with_progress
     from claimcheck.gate import check_batch
+    from claimcheck.preflight import preflight
 
     settings = settings_from_context(config_file, {
         "embedder": "embedder", "model": "model", "language": "language",
@@ -85,10 +87,15 @@ def baseline(paths, output, note, embedder, model, language, min_score, against,
     target = Path(settings.baseline or DEFAULT_BASELINE)
     config = settings.check_config(cache_dir=cache_dir, use_cache=not no_cache)
     previous = load_baseline(target) if target.is_file() else None
+    preflight(config, output=target, against=against,
+              protected=(*paths, *([against] if against else [])))
     stdin = sys.stdin if "-" in paths else None
     report = _with_progress(lambda hook, lines: check_batch(
         paths, config, outlets=settings.outlets, against=against, stdin=stdin,
-        on_stage=hook, on_progress=lines), quiet)
+        on_stage=hook, strict=strict, on_progress=lines), quiet)
+    if not quiet:
+        for warning in report.warnings:
+            click.echo(f"Warning: {warning}", err=True)
     accepted = baseline_from_conflicts(report.conflicts, previous)
     if note:
         accepted = Baseline(tuple(entry if entry.note else replace(entry, note=note)

@@ -7,7 +7,7 @@ import sys
 
 import click
 
-from claimcheck.cli import EMBEDDER_CHOICES, cli, reports_errors
+from claimcheck.cli import EMBEDDER_CHOICES, STRICT_OPTION, cli, reports_errors
 
 _STORE_OPTION = click.option("--store", "store_path", required=True,
                              type=click.Path(dir_okay=False), metavar="FILE.db",
@@ -26,8 +26,9 @@ _STORE_OPTION = click.option("--store", "store_path", required=True,
 @click.option("--config", "config_file", type=click.Path(dir_okay=False),
               help="Settings file (outlet names, model, embedder, language).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar or summary line.")
+@STRICT_OPTION
 @reports_errors
-def index(paths, store_path, embedder, model, language, config_file, quiet) -> None:
+def index(paths, store_path, embedder, model, language, config_file, quiet, strict) -> None:
     """Keep the articles in PATHS in a store for later check --against.
 
     Stores articles, sentences, extracted quantities and dates, and embeddings per
@@ -41,13 +42,19 @@ def index(paths, store_path, embedder, model, language, config_file, quiet) -> N
     """
     from claimcheck.cli.gate import settings_from_context
     from claimcheck.config import apply_outlet_names
+    from claimcheck.formats.facts import counted
     from claimcheck.ingest import read_documents
+    from claimcheck.preflight import check_model, check_store
     from claimcheck.store import Store
 
     settings = settings_from_context(config_file, {"embedder": "embedder", "model": "model",
                                                    "language": "language"})
+    # Nothing is written when the run is going to fail: the model and the store are
+    # checked before any article is read, the store created only once articles are.
+    check_model(settings.embedder or "hybrid", settings.model)
+    check_store(store_path, create=True)
     stdin = sys.stdin if "-" in paths else None
-    ingested = read_documents(paths, stdin=stdin)
+    ingested = read_documents(paths, stdin=stdin, strict=strict)
     if not quiet:
         for warning in ingested.warnings:
             click.echo(f"Warning: {warning}", err=True)
@@ -62,11 +69,11 @@ def index(paths, store_path, embedder, model, language, config_file, quiet) -> N
             result = store.index(documents, language=settings.language, embedder=vectors,
                                  on_article=lambda document, state: advance(state))
     if not quiet:
-        click.echo(f"Indexed {len(documents)} articles into {store_path}: {result.added} "
-                   f"added, {result.updated} updated, {result.unchanged} unchanged; "
-                   f"{result.embedded} sentences embedded."
-                   + (f" {result.reextracted} stored articles re-read with this version's "
-                      "extractor." if result.reextracted else ""))
+        click.echo(f"Indexed {counted(len(documents), 'article')} into {store_path}: "
+                   f"{result.added} added, {result.updated} updated, {result.unchanged} "
+                   f"unchanged; {counted(result.embedded, 'sentence')} embedded."
+                   + (f" {counted(result.reextracted, 'stored article')} re-read with this "
+                      "version's extractor." if result.reextracted else ""))
 
 
 @cli.group()
@@ -88,6 +95,7 @@ def stats(store_path, output_format) -> None:
     """
     from dataclasses import asdict
 
+    from claimcheck.formats.facts import counted
     from claimcheck.store import Store
 
     with Store(store_path, create=False) as opened:
@@ -97,7 +105,7 @@ def stats(store_path, output_format) -> None:
         return
     embeddings = ", ".join(f"{count} {model}" for model, count in facts.embeddings.items())
     rows = [("Store", facts.path), ("Schema", str(facts.schema_version)),
-            ("Articles", f"{facts.articles} from {facts.outlets} outlets"),
+            ("Articles", f"{facts.articles} from {counted(facts.outlets, 'outlet')}"),
             ("Published", f"{facts.oldest or '-'} to {facts.newest or '-'}"),
             ("Sentences", str(facts.sentences)), ("Quantities", str(facts.quantities)),
             ("Embeddings", embeddings or "none"), ("Size", f"{facts.size_bytes:,} bytes")]

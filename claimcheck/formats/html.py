@@ -14,6 +14,13 @@ from collections.abc import Sequence
 from html import escape
 from urllib.parse import urlsplit
 
+from claimcheck.formats.claims_view import claim_rows, claims_heading
+from claimcheck.formats.facts import (
+    articles_line,
+    conflicts_line,
+    no_conflicts_line,
+    sentences_line,
+)
 from claimcheck.formats.json_format import summary
 from claimcheck.formats.markdown import mark_values
 from claimcheck.models import Claim, Conflict, DateMention, Document, Quantity, Report
@@ -96,11 +103,13 @@ def render_html(report: Report) -> str:
              '<meta name="viewport" content="width=device-width, initial-scale=1">',
              "<title>claimcheck report</title>", f"<style>{_STYLE}</style>", "</head>",
              "<body>", _header(report), "<main>"]
+    if report.disputed:
+        parts.append(_claims_section(report))
     if report.conflicts:
         parts.append(_filters(report.conflicts))
         parts.extend(_topic_sections(report, documents))
     else:
-        parts.append('<p class="empty">No conflicts found between outlets.</p>')
+        parts.append(f'<p class="empty">{escape(no_conflicts_line(summary(report)))}</p>')
     parts.append(_articles_table(report))
     parts += ["</main>", f"<script>{_SCRIPT}</script>", "</body>", "</html>", ""]
     return "\n".join(parts)
@@ -108,18 +117,31 @@ def render_html(report: Report) -> str:
 
 def _header(report: Report) -> str:
     facts = summary(report)
-    kinds = ", ".join(f"{count} {kind}" for kind, count in sorted(
-        facts["conflicts_by_kind"].items())) or "none"
-    rows = [("Articles", f"{facts['articles']} from {facts['outlets']} outlets"),
+    rows = [("Articles", articles_line(facts)),
             ("Languages", ", ".join(facts["languages"]) or "-"),
-            ("Sentences", f"{facts['sentences']} in {facts['topics']} topics"),
-            ("Conflicts", f"{facts['conflicts']} ({kinds})"),
+            ("Sentences", sentences_line(facts, pairs=False)),
+            ("Conflicts", conflicts_line(facts)),
             ("Embedder", report.embedder)]
     facts_html = "".join(f"<dt>{escape(k)}</dt><dd>{escape(v)}</dd>" for k, v in rows)
     warnings = "".join(f"<li>{escape(w)}</li>" for w in report.warnings)
     return ("<header><h1>claimcheck report</h1>"
             f'<dl class="facts">{facts_html}</dl>'
             + (f'<ul class="warnings">{warnings}</ul>' if warnings else "") + "</header>")
+
+
+def _claims_section(report: Report) -> str:
+    cards = []
+    for claim in report.disputed:
+        rows = "".join(f"<tr><td>{escape(row.published)}</td><td>{escape(row.outlet)}</td>"
+                       f"<td><mark>{escape(row.value)}</mark></td><td>{escape(row.sentence)}</td>"
+                       "</tr>" for row in claim_rows(claim))
+        cards.append(f'<article class="claim {escape(claim.verdict)}">'
+                     f"<h3>{escape(claim.measure)}: {escape(claim.verdict)}</h3>"
+                     f'<p class="why">{escape(claim.explanation)}</p>'
+                     "<table><thead><tr><th>published</th><th>outlet</th><th>value</th>"
+                     f"<th>sentence</th></tr></thead><tbody>{rows}</tbody></table></article>")
+    return (f'<section class="claims"><h2>{escape(claims_heading(report))}</h2>'
+            + "".join(cards) + "</section>")
 
 
 def _filters(conflicts: Sequence[Conflict]) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from datetime import date
 
+from claimcheck.formats.claims_view import claim_to_dict
 from claimcheck.models import Claim, Conflict, DateMention, Quantity, Report
 
 SCHEMA = 1
@@ -49,25 +50,36 @@ def report_to_dict(report: Report) -> dict:
             for topic in report.topics
         ],
         "conflicts": [conflict_to_dict(conflict) for conflict in report.conflicts],
+        "claims": [claim_to_dict(claim) for claim in report.disputed],
         "warnings": list(report.warnings),
+        "skipped": [{"path": item.path, "line": item.line, "reason": item.reason}
+                    for item in report.skipped],
     }
 
 
 def summary(report: Report) -> dict:
-    outlets = {seg.document.outlet for seg in report.documents}
-    languages = sorted({seg.language for seg in report.documents})
+    """Counts for the batch checked; stored articles a ``check --against`` brought in
+    are counted apart (``archive_articles``), not as checked."""
+    archive = report.archive_ids
+    batch = [seg for seg in report.documents if seg.document.id not in archive]
+    outlets = {seg.document.outlet for seg in batch}
+    languages = sorted({seg.language for seg in batch})
     kinds: dict[str, int] = {}
     for conflict in report.conflicts:
         kinds[conflict.kind] = kinds.get(conflict.kind, 0) + 1
     return {
-        "articles": len(report.documents),
+        "articles": len(batch),
         "outlets": len(outlets),
         "languages": languages,
-        "sentences": len(report.claims),
+        "sentences": sum(1 for claim in report.claims if claim.sentence.doc not in archive)
+        if archive else len(report.claims),
         "topics": len(report.topics),
         "candidate_pairs": report.candidate_pairs,
         "conflicts": len(report.conflicts),
         "conflicts_by_kind": kinds,
+        "hidden_by_baseline": report.hidden_by_baseline,
+        "archive_articles": len(archive),
+        "skipped": len(report.skipped),
     }
 
 

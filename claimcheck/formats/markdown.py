@@ -10,6 +10,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
+from claimcheck.formats.claims_view import claim_rows, claims_heading
+from claimcheck.formats.facts import (
+    articles_line,
+    conflicts_line,
+    no_conflicts_line,
+    sentences_line,
+)
 from claimcheck.formats.json_format import summary
 from claimcheck.models import Claim, Conflict, DateMention, Quantity, Report
 
@@ -29,12 +36,12 @@ def render_markdown(report: Report) -> str:
     facts = summary(report)
     lines = ["## claimcheck report", ""]
     lines += ["| | |", "|---|---|",
-              f"| Articles | {facts['articles']} from {facts['outlets']} outlets |",
+              f"| Articles | {articles_line(facts)} |",
               f"| Languages | {escape_markdown(', '.join(facts['languages']) or '-')} |",
-              f"| Sentences | {facts['sentences']} in {facts['topics']} topics |",
-              f"| Conflicts | {facts['conflicts']} |", ""]
+              f"| Sentences | {sentences_line(facts, pairs=False)} |",
+              f"| Conflicts | {conflicts_line(facts, kinds=False)} |", ""]
     if not report.conflicts:
-        lines += ["No conflicts found between outlets.", ""]
+        lines += [no_conflicts_line(facts), ""]
         return _with_warnings(lines, report)
     lines += ["| kind | count |", "|---|---:|"]
     lines += [f"| {kind} | {count} |" for kind, count in sorted(
@@ -45,10 +52,26 @@ def render_markdown(report: Report) -> str:
         lines.append(f"| {number} | {_kind(conflict)} | {conflict.score:.2f} | {outlets} | "
                      f"`{conflict.id}` |")
     lines.append("")
+    lines += _claims_section(report)
     topics = {topic.id: topic.label for topic in report.topics}
     for number, conflict in enumerate(report.conflicts, start=1):
         lines += _conflict_section(number, conflict, topics)
     return _with_warnings(lines, report)
+
+
+def _claims_section(report: Report) -> list[str]:
+    if not report.disputed:
+        return []
+    lines = [f"### {claims_heading(report)}", ""]
+    for claim in report.disputed:
+        lines += [f"**{escape_markdown(claim.measure)}**: {claim.verdict}. "
+                  f"{escape_markdown(claim.explanation)}", "",
+                  "| published | outlet | value | sentence |", "|---|---|---|---|"]
+        lines += [f"| {row.published} | {escape_markdown(row.outlet)} | "
+                  f"{escape_markdown(row.value)} | {escape_markdown(row.sentence)} |"
+                  for row in claim_rows(claim)]
+        lines.append("")
+    return lines
 
 
 def _conflict_section(number: int, conflict: Conflict, topics: dict[int, str]) -> list[str]:

@@ -8,10 +8,12 @@ the same disagreement across runs even when files are renamed or re-wrapped.
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from urllib.parse import quote
 
 from claimcheck import __version__
+from claimcheck.formats.json_format import summary
 from claimcheck.models import CONFLICT_KINDS, Claim, Conflict, Document, Report
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -54,8 +56,9 @@ def report_to_sarif(report: Report) -> dict:
             "tool": {"driver": {"name": "claimcheck", "version": __version__,
                                 "informationUri": INFORMATION_URI, "rules": rules}},
             "results": results,
-            "properties": {"embedder": report.embedder, "articles": len(report.documents),
-                           "warnings": list(report.warnings)},
+            "properties": {"embedder": report.embedder, "articles": summary(report)["articles"],
+                           "warnings": list(report.warnings),
+                           "skipped": [str(item) for item in report.skipped]},
         }],
     }
 
@@ -94,10 +97,13 @@ def _location(claim: Claim, documents: dict[str, Document], number: int) -> dict
 
 def artifact_uri(path: str) -> str:
     """A relative path as a URI reference (dashboards resolve it against the checkout)."""
-    candidate = Path(path)
+    from claimcheck.paths import restore_undecodable
+
+    # A name's undecodable byte, shown as "\\xff", is linked as the byte itself ("%FF").
+    candidate = Path(restore_undecodable(path))
     if candidate.is_absolute():
         try:
             candidate = candidate.resolve().relative_to(Path.cwd().resolve())
         except ValueError:
             return candidate.as_uri()
-    return quote(candidate.as_posix(), safe="/-._~")
+    return quote(os.fsencode(candidate.as_posix()), safe="/-._~")

@@ -17,6 +17,14 @@ from rich.table import Table
 from rich.text import Text
 
 from claimcheck.formats import RenderOptions
+from claimcheck.formats.claims_view import claim_rows, claims_heading
+from claimcheck.formats.facts import (
+    articles_line,
+    conflicts_line,
+    counted,
+    no_conflicts_line,
+    sentences_line,
+)
 from claimcheck.formats.json_format import summary
 from claimcheck.formats.plain_panels import PlainPanels, RawLines, copies_note, where
 from claimcheck.models import Claim, Conflict, Report
@@ -45,7 +53,9 @@ def render_report(console: Console, report: Report, options: RenderOptions) -> N
         for warning in report.warnings:
             console.print(Text(f"warning: {warning}", style="yellow"))
     if not report.conflicts:
-        console.print(Text("No conflicts found between outlets.", style="bold green"))
+        console.print(Text(no_conflicts_line(summary(report)), style="bold green"))
+    if report.disputed:
+        _render_claims(console, report)
     topics = {topic.id: topic for topic in report.topics}
     plain = PlainPanels.for_console(console, options.width >= _SIDE_BY_SIDE_WIDTH)
     for topic_id, conflicts in _grouped(report.conflicts):
@@ -70,16 +80,15 @@ def render_report(console: Console, report: Report, options: RenderOptions) -> N
 
 def _header(report: Report) -> Panel:
     facts = summary(report)
-    kinds = ", ".join(f"{count} {kind}" for kind, count in sorted(
-        facts["conflicts_by_kind"].items())) or "none"
     grid = Table.grid(padding=(0, 2))
     grid.add_column(style="bold")
     grid.add_column()
-    grid.add_row("Articles", f"{facts['articles']} from {facts['outlets']} outlets")
+    grid.add_row("Articles", escape(articles_line(facts)))
     grid.add_row("Languages", ", ".join(facts["languages"]) or "-")
-    grid.add_row("Sentences", f"{facts['sentences']} in {facts['topics']} topics, "
-                              f"{facts['candidate_pairs']} cross-outlet pairs judged")
-    grid.add_row("Conflicts", f"{facts['conflicts']} ({kinds})")
+    grid.add_row("Sentences", sentences_line(facts))
+    grid.add_row("Conflicts", conflicts_line(facts))
+    if facts["skipped"]:
+        grid.add_row("Skipped", f"{counted(facts['skipped'], 'input')} (see the warnings)")
     grid.add_row("Embedder", escape(report.embedder))
     return Panel(grid, title="claimcheck", title_align="left", expand=False)
 
@@ -124,6 +133,21 @@ def _side(claim: Claim, values, label: str, copies: tuple[Claim, ...] = ()) -> T
         elif value.text:
             sentence.highlight_words([value.text], style="bold reverse")
     return Text.assemble(heading, "\n", sentence)
+
+
+def _render_claims(console: Console, report: Report) -> None:
+    """Each disputed claim: its verdict, then every outlet's value in time order."""
+    console.print(Rule(Text(claims_heading(report), style="bold"), align="left"))
+    for claim in report.disputed:
+        style = "bold red" if claim.verdict == "contradicted" else "bold yellow"
+        console.print(Text.assemble((f"{claim.measure}", "bold"), "  ", (claim.verdict, style)))
+        table = Table.grid(padding=(0, 2))
+        for row in claim_rows(claim):
+            table.add_row(Text(row.published, style="dim"), Text(row.outlet, style="blue"),
+                          Text(row.value, style="bold"))
+        console.print(table)
+        console.print(Text(claim.explanation, style="italic"))
+        console.print()
 
 
 def _render_dropped(console: Console, report: Report) -> None:

@@ -8,8 +8,10 @@ count), its time scope (a rate per day, a window, since a date) and words that s
 figure moved (``running``). "menewaskan", "killed" and "ums Leben" are all ``dead``, so
 a death toll reads the same in any language. Adding a language is one file here.
 
-Words match through ``claimcheck.stems`` (affix-stripped candidate stems), so a file
-lists the plain forms a reporter writes, not every inflection.
+Words match through ``claimcheck.stems``: a token matches a word of the file when it is
+that word or one of its affix-stripped stems is ("menewaskan" -> "tewas", "Verletzten"
+-> "verletzt"), so a file lists base forms, not every inflection; a word never matches
+the shorter words it contains ("kedalaman", depth, is not "dalam", in).
 """
 
 from __future__ import annotations
@@ -24,7 +26,10 @@ from claimcheck.stems import word_keys
 
 _HERE = Path(__file__).parent
 #: Concept categories a language file may hold.
-CATEGORIES = ("events", "counted", "attributes", "qualifiers", "scopes", "running")
+CATEGORIES = ("events", "counted", "attributes", "qualifiers", "counting", "happenings",
+              "ongoing", "attribution", "scopes", "running")
+#: Categories of short function words, matched as written rather than by stem.
+_EXACT = frozenset({"scopes", "counting", "ongoing"})
 _TOKEN = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 
 
@@ -52,8 +57,8 @@ class LanguageData:
     """One language's concept words, indexed for matching."""
 
     code: str
-    #: first-token key -> ((token keys of the phrase), category, concept)
-    index: dict[str, tuple[tuple[tuple[frozenset[str], ...], str, str], ...]]
+    #: first word -> ((words of the phrase), category, concept)
+    index: dict[str, tuple[tuple[tuple[str, ...], str, str], ...]]
 
     def find(self, text: str) -> tuple[tuple[Token, ...], tuple[ConceptHit, ...]]:
         """The tokens of ``text`` and every concept phrase in it (longest per category)."""
@@ -78,12 +83,9 @@ def language_data(code: str) -> LanguageData:
     for category in CATEGORIES:
         for concept, phrases in raw.get(category, {}).items():
             for phrase in phrases:
-                words = tokenize(phrase)
-                if not words:
-                    continue
-                keys = tuple(_keys(word.text, code) for word in words)
-                for key in keys[0]:
-                    index.setdefault(key, []).append((keys, category, concept))
+                words = tuple(word.text.casefold() for word in tokenize(phrase))
+                if words:
+                    index.setdefault(words[0], []).append((words, category, concept))
     frozen = {key: tuple(sorted(entries, key=lambda e: -len(e[0])))
               for key, entries in index.items()}
     return LanguageData(code, frozen)
@@ -111,7 +113,11 @@ def _find(data: LanguageData, text: str):
                 last = i + len(phrase) - 1
                 if last >= len(tokens) or (category, concept, last) in seen:
                     continue
-                if all(phrase[j] & token_keys[i + j] for j in range(len(phrase))):
+                if category in _EXACT and tokens[i].text.casefold() != phrase[0]:
+                    continue  # "seit" is not "Seiten": short function words match as written
+                # A word of the file matches a token that is it, or that reduces to it
+                # ("menewaskan" -> "tewas"), never one it reduces to ("kedalaman" is not "dalam").
+                if all(phrase[j] in token_keys[i + j] for j in range(len(phrase))):
                     if taken.get(category, -1) >= last:
                         continue
                     seen.add((category, concept, last))

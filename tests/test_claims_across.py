@@ -1,0 +1,164 @@
+"""Claims across outlets: one measure, every outlet's value, whatever the language.
+
+Each test states a principle on sentences written for it (id, en, de). Articles are
+short stories about one invented event, so every pair of outlets shares a story.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from claimcheck import CheckConfig
+from claimcheck.models import Document
+from claimcheck.pipeline import check_documents
+
+LEXICAL = CheckConfig(embedder="lexical")
+# Shared wording so the lexical neighbour search links the articles: one story.
+_STORY = {
+    "en": "The ferry Marisol capsized off Port Caldera.",
+    "id": "Kapal feri Marisol terbalik di lepas pantai Port Caldera.",
+    "de": "Die Fähre Marisol kenterte vor Port Caldera.",
+}
+
+
+def _doc(outlet: str, language: str, body: str, published: date | None = None) -> Document:
+    text = f"{_STORY[language]} {body}"
+    return Document(id=outlet.lower(), path=f"{outlet}.txt", text=text, outlet=outlet,
+                    language=language, published=published)
+
+
+def _check(*documents: Document):
+    return check_documents(documents, LEXICAL)
+
+
+def _between(report, first: str, second: str):
+    for conflict in report.conflicts:
+        a, b = conflict.a.sentence.text, conflict.b.sentence.text
+        if (first in a and second in b) or (first in b and second in a):
+            return conflict
+    return None
+
+
+def _values_clash(report, first: float, second: float) -> bool:
+    """Some conflict sets the figure ``first`` against ``second``."""
+    for conflict in report.conflicts:
+        a = {getattr(v, "value", None) for v in conflict.a_values}
+        b = {getattr(v, "value", None) for v in conflict.b_values}
+        if (first in a and second in b) or (first in b and second in a):
+            return True
+    return False
+
+
+def test_a_death_toll_meets_across_languages():
+    report = _check(
+        _doc("Harian", "id", "Kecelakaan itu menewaskan 12 orang, kata polisi."),
+        _doc("Wire", "en", "Police said 14 people were killed in the accident."),
+        _doc("Zeitung", "de", "Bei dem Unglück kamen 14 Menschen ums Leben."),
+    )
+    indonesian_english = _between(report, "menewaskan 12 orang", "14 people were killed")
+    assert indonesian_english is not None and indonesian_english.kind == "numeric"
+    assert _between(report, "menewaskan 12 orang", "14 Menschen ums Leben") is not None
+    # The same toll in English and German agrees.
+    assert _between(report, "14 people were killed", "14 Menschen ums Leben") is None
+    assert any(claim.verdict == "contradicted" and "dead" in claim.measure
+               for claim in report.disputed)
+
+
+def test_a_running_toll_reported_on_different_days_is_changed_not_contradicted():
+    report = _check(
+        _doc("Harian", "id", "Korban tewas bertambah menjadi 31 orang.", date(2024, 3, 1)),
+        _doc("Wire", "en", "The death toll rose to 40 people.", date(2024, 3, 3)),
+    )
+    conflict = _between(report, "31 orang", "40 people")
+    assert conflict is not None and conflict.detail == "changed"
+    disputed = next(claim for claim in report.disputed if claim.verdict == "changed")
+    # The claim lists every outlet's value in time order.
+    assert [value.claim.outlet for value in disputed.values] == ["Harian", "Wire"]
+
+
+def test_a_total_never_meets_a_daily_count():
+    report = _check(
+        _doc("Wire", "en", "About 20,000 people have been evacuated since the ferry sank."),
+        _doc("Harian", "id", "Sekitar 2.000 orang dievakuasi per hari dari pelabuhan."),
+        _doc("Zeitung", "de", "Täglich werden 2.500 Menschen evakuiert."),
+    )
+    assert _between(report, "20,000 people", "2.000 orang") is None
+    assert _between(report, "20,000 people", "2.500 Menschen") is None
+
+
+def test_miles_meet_kilometres():
+    agreeing = _check(
+        _doc("Wire", "en", "The wreck lies at a depth of 3,000 feet."),
+        _doc("Zeitung", "de", "Das Wrack liegt in einer Tiefe von 914 Metern."),
+    )
+    assert _between(agreeing, "3,000 feet", "914 Metern") is None
+    clashing = _check(
+        _doc("Wire", "en", "The wreck lies at a depth of 3,000 feet."),
+        _doc("Harian", "id", "Bangkai kapal berada di kedalaman 1.500 meter."),
+    )
+    assert _between(clashing, "3,000 feet", "1.500 meter") is not None
+
+
+def test_a_share_never_meets_its_whole():
+    report = _check(
+        _doc("Wire", "en", "Officials said 86 people were killed, 9 of them foreigners."),
+        _doc("Harian", "id", "Sebanyak 86 orang tewas, termasuk 12 warga negara asing."),
+        _doc("Zeitung", "de", "86 Menschen starben, 30 wurden schwer verletzt."),
+        _doc("Post", "en", "Another 75 people were injured."),
+    )
+    # 9 foreigners and 12 foreigners among the same dead disagree...
+    assert _between(report, "9 of them foreigners", "12 warga negara asing") is not None
+    # ...but foreigners among the dead never meet the dead, nor the seriously injured
+    # the injured.
+    assert not _values_clash(report, 86, 12) and not _values_clash(report, 86, 9)
+    assert not _values_clash(report, 30, 75)
+
+
+def test_one_countrys_troops_never_meet_anothers():
+    report = _check(
+        _doc("Wire", "en", "Britain will deploy 600 troops to the port."),
+        _doc("Post", "en", "The United States will deploy 650 troops to the port."),
+    )
+    assert _between(report, "600 troops", "650 troops") is None
+
+
+def test_an_earlier_figure_the_article_itself_gives_is_not_its_claim():
+    report = _check(
+        _doc("Harian", "id", "Sebelumnya tercatat 20 orang tewas. Kini korban tewas menjadi 31 orang.",
+             date(2024, 3, 2)),
+        _doc("Wire", "en", "The death toll stands at 31 people.", date(2024, 3, 2)),
+    )
+    assert _between(report, "20 orang tewas", "31 people") is None
+
+
+def test_the_same_happening_dated_on_different_days_is_a_date_conflict():
+    report = _check(
+        _doc("Wire", "en", "The captain was arrested on Thursday.", date(2024, 3, 8)),
+        _doc("Zeitung", "de", "Der Kapitän wurde am Freitag festgenommen.", date(2024, 3, 9)),
+    )
+    conflict = _between(report, "arrested on Thursday", "am Freitag festgenommen")
+    assert conflict is not None and conflict.kind == "date"
+
+
+def test_the_day_a_statement_was_made_is_not_the_day_of_what_it_tells():
+    report = _check(
+        _doc("Wire", "en", "The captain was arrested on Thursday.", date(2024, 3, 8)),
+        _doc("Harian", "id", '"Kapten telah ditahan," kata polisi, Jumat (8/3/2024).',
+             date(2024, 3, 8)),
+    )
+    assert _between(report, "arrested on Thursday", "Jumat (8/3/2024)") is None
+
+
+@pytest.mark.parametrize("still", [
+    ("en", "The ferry was still stuck on Friday."),
+    ("id", "Hingga Jumat kapal itu masih terjebak."),
+])
+def test_a_state_still_holding_on_a_day_does_not_date_its_start(still):
+    language, sentence = still
+    report = _check(
+        _doc("Wire", "en", "The ferry got stuck on Tuesday.", date(2024, 3, 8)),
+        _doc("Other", language, sentence, date(2024, 3, 8)),
+    )
+    assert not [c for c in report.conflicts if c.kind == "date"]
