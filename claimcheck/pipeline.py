@@ -147,7 +147,12 @@ def _check_documents(documents, config, embedder, judges, warnings, on_stage, ar
 def _claims_across(claims, pairs, conflicts, min_score):
     """The judges' conflicts with the cross-outlet claims' pairs; the claims decide a pair
     they both speak of."""
-    from claimcheck.crossclaims import compare_claims, disagrees_on_measure, retired
+    from claimcheck.crossclaims import (
+        compare_claims,
+        disagrees_on_measure,
+        measures_by_place,
+        retired,
+    )
     from claimcheck.event_dates import (
         compare_event_dates,
         read_event_dates,
@@ -162,11 +167,12 @@ def _claims_across(claims, pairs, conflicts, min_score):
     dated = compare_event_dates(claims, read_event_dates(claims),
                                 related_documents(claims, pairs))
     retired_at = retired(claims, measures)
+    read = measures_by_place(claims, measures)
     # Dates that only say when something was said, or that a state still held that day
     # ("still stuck on Friday"), date no happening: the date judge's pairs on them go.
     said_on = statement_dates(claims) | state_dates(claims)
     merged = {conflict.id: conflict for conflict in conflicts
-              if not disagrees_on_measure(conflict, claims, measures, retired_at)
+              if not disagrees_on_measure(conflict, read, retired_at)
               and not _dates_a_statement(conflict, said_on)}
     for conflict in (*found, *dated):
         if conflict.score >= min_score:
