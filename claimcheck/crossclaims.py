@@ -98,7 +98,7 @@ def disagrees_on_measure(conflict: Conflict, read: dict, retired_at: set[tuple])
     The numeric judge pairs figures by shared words; the measures know that "16 detained"
     and "18 questioned", or a tonnage and a depth, are not one claim. ``read`` is
     ``measures_by_place``'s, built once: rebuilt for each conflict it was quadratic (25 s
-    of a 22,000-sentence batch).
+    of a 22,000-sentence batch, under a profiler).
     """
     if conflict.kind != "numeric" or conflict.judge == JUDGE:
         return False

@@ -241,7 +241,7 @@ class _SeenSentences:
 
     A sentence repeats an earlier one when 90% of its words, or of the earlier one's, are
     shared. Comparing with every earlier sentence is quadratic (a one-line article of
-    1 MB has 5,000 sentences); past ``_SCAN_LIMIT`` sentences an index finds the only
+    1 MB has 5,300 sentences); past ``_SCAN_LIMIT`` sentences an index finds the only
     possible matches, by pigeonhole: 90% of W's words in E means E holds one of any
     ``n - floor(0.9 n) + 1`` of W's n words, and 90% of E's in W means W holds one of any
     as many of E's. The words chosen are those in the fewest sentences so far, so the
