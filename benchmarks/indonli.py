@@ -34,10 +34,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"IndoNLI diagnostic set not found at {args.data}; pass --data PATH. Skipping.")
         return 0
     sys.path.insert(0, str(ROOT))
-    from claimcheck.compare import available_judges, compare_sentences
+    from claimcheck.compare import compare_sentences
+    from claimcheck.judges import default_judges
 
     records = json.loads(args.data.read_text(encoding="utf-8"))
-    judges = available_judges()
+    judges = default_judges()
     if args.nli_model:
         from claimcheck.judges.nli import NLIJudge
 

@@ -4,10 +4,19 @@ For known (sentence, partner) pairs, the rank of the partner among all sentences
 other articles (0 = nearest). Indonesian pairs come from corpus/; English pairs are
 paraphrases written for this probe, mixed with the English fixture articles as
 distractors. Run: python benchmarks/partner_rank.py
+
+A second table reads the development set's gold (``../shared/devset/``, see
+``devset_gold.py``; skipped, saying so, when the folder is missing): per pair of
+languages, the partner's rank among the other outlets' sentences in one list and among
+those of the partner's language, and the share of gold conflicting cross-outlet pairs
+that the candidate stage proposes, with neighbours in one list (as before language-aware
+search) and by language (the default), beside the candidate pairs per sentence.
+``--skip-probes`` prints only that table; ``--devset DIR`` reads another folder like it.
 """
 
 from __future__ import annotations
 
+import argparse
 import statistics
 import sys
 import time
@@ -108,6 +117,20 @@ def _english():
 
 
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--skip-probes", action="store_true",
+                        help="only the development-set table")
+    parser.add_argument("--devset", type=Path, help="folder of gold batches "
+                        "(default: ../shared/devset)")
+    options = parser.parse_args()
+    if not options.skip_probes:
+        probes()
+    from devset_table import DEVSET, devset_table
+
+    devset_table(options.devset or DEVSET)
+
+
+def probes() -> None:
     print(f"{'set':<11} {'embedder':<9} {'top 1':>6} {'top 5':>6} {'top 10':>7} "
           f"{'median':>7} {'seconds':>8}")
     for label, build in (("Indonesian", _indonesian), ("English", _english)):

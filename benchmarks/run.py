@@ -39,8 +39,8 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 sys.path.insert(0, str(HERE))
 
-STAGES = ("ingest", "segment", "extract", "embed", "topics", "candidates", "judges", "claims",
-          "report")
+STAGES = ("ingest", "segment", "extract", "embed", "neighbours", "topics", "candidates", "judges",
+          "claims", "report")
 
 
 def run_worker(corpus: str, embedder: str, cache_dir: str, second: bool,

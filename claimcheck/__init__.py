@@ -1,9 +1,10 @@
 """claimcheck: find where news outlets contradict each other.
 
-Library use (everything the CLI does)::
+Library use (everything the CLI does; ``claimcheck.pipeline`` also has ``index``,
+``extract`` and ``compare``)::
 
     from claimcheck import check, CheckConfig
-    report = check(["corpus/"], CheckConfig(embedder="lexical"))
+    report = check(["corpus/"], CheckConfig(embedder="lexical"), against=None)
     for conflict in report.conflicts:
         print(conflict.kind, conflict.score, conflict.explanation)
 """

@@ -9,7 +9,7 @@ JSON sorted by fingerprint, so a re-recorded baseline diffs cleanly in review.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -106,3 +106,10 @@ def new_conflicts(report: Report, baseline: Baseline) -> Report:
     kept = tuple(c for c in report.conflicts if c.id not in accepted)
     return replace(report, conflicts=kept,
                    hidden_by_baseline=report.hidden_by_baseline + len(report.conflicts) - len(kept))
+
+
+def failing_conflicts(conflicts: Iterable[Conflict], fail_on: Sequence[str] = ("any",)
+                      ) -> tuple[Conflict, ...]:
+    """The conflicts that make a gated run fail: all of them with ``any``, else those kinds."""
+    kinds = set(fail_on)
+    return tuple(c for c in conflicts if "any" in kinds or c.kind in kinds)

@@ -61,5 +61,9 @@ class EmbeddingCache:
                 [(model, self._key(text), np.asarray(vector, dtype=np.float32).tobytes())
                  for text, vector in vectors.items()])
 
+    def count(self) -> int:
+        """How many vectors the cache holds, of every model."""
+        return self._connection.execute("SELECT count(*) FROM embedding").fetchone()[0]
+
     def close(self) -> None:
         self._connection.close()

@@ -4,19 +4,28 @@ Pairs come from each sentence's nearest cross-outlet neighbours and from small
 topics, never from all n x n pairs, so their number grows linearly with the corpus.
 A pair's ``percentile`` places its similarity within this corpus's neighbour
 similarities: cut-offs are relative because absolute cosines are not comparable
-between representations.
+between representations. In a batch of several languages, each sentence's neighbours
+come from every language (``similarity.top_neighbours``); a pair across two languages is
+placed among the neighbour pairs of those two languages (a German-English pair is as
+close as German and English get, which is less close than English and English), a pair
+within one language among all pairs within one language.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import numpy as np
 
 from claimcheck.models import CandidatePair
-from claimcheck.similarity import pair_similarities, top_neighbours
+from claimcheck.neighbours import NeighbourGraph, find_neighbours
+from claimcheck.similarity import language_codes, pair_similarities
 
 
 def find_candidates(matrix, outlets: np.ndarray, topic_of: np.ndarray, *, neighbours: int = 10,
-                    min_percentile: float = 0.25, topic_pair_limit: int = 40
+                    min_percentile: float = 0.25, topic_pair_limit: int = 40,
+                    graph: NeighbourGraph | None = None,
+                    languages: Sequence[str | None] | None = None
                     ) -> tuple[CandidatePair, ...]:
     """Cross-outlet candidate pairs, most similar first.
 
@@ -28,13 +37,20 @@ def find_candidates(matrix, outlets: np.ndarray, topic_of: np.ndarray, *, neighb
         min_percentile: a neighbour pair outside a shared topic is kept only when its
             similarity beats this share of the corpus's neighbour similarities.
         topic_pair_limit: topics up to this size also pair all their cross-outlet members.
+        graph: the neighbour stage's result (searched here when not given).
+        languages: language per row; with two or more, each sentence also takes
+            ``similarity.other_language_neighbours(neighbours)`` neighbours from each
+            other language, and a pair across languages is placed among the pairs
+            across the same two languages.
     """
     count = matrix.shape[0]
     if count < 2:
         return ()
-    indices, similarities = top_neighbours(matrix, neighbours, exclude_group=outlets)
+    graph = graph or find_neighbours(matrix, outlets, neighbours, languages)
+    indices, similarities = graph.nearest(neighbours)
     first, second, similarity = _neighbour_pairs(indices, similarities)
-    reference = np.sort(similarity.astype(np.float64))
+    codes = language_codes(languages, count)
+    reference, reference_kinds = similarity, _language_pairs(codes, first, second)
 
     extra_first, extra_second = _small_topic_pairs(outlets, topic_of, topic_pair_limit)
     if extra_first.size:
@@ -45,8 +61,8 @@ def find_candidates(matrix, outlets: np.ndarray, topic_of: np.ndarray, *, neighb
         similarity = np.concatenate([similarity,
                                      pair_similarities(matrix, extra_first, extra_second)])
 
-    percentile = np.searchsorted(reference, similarity.astype(np.float64), side="right") \
-        / max(len(reference), 1)
+    percentile = _percentiles(similarity, _language_pairs(codes, first, second), reference,
+                              reference_kinds)
     shared = (topic_of[first] >= 0) & (topic_of[first] == topic_of[second])
     kept = np.flatnonzero(shared | (percentile >= min_percentile))
     order = np.lexsort((second[kept], first[kept], -similarity[kept]))
@@ -58,6 +74,33 @@ def find_candidates(matrix, outlets: np.ndarray, topic_of: np.ndarray, *, neighb
             percentile[kept].tolist(), topic_of[first[kept]].tolist(), shared[kept].tolist(),
             strict=True)
     )
+
+
+def _language_pairs(codes: np.ndarray | None, first: np.ndarray, second: np.ndarray
+                    ) -> np.ndarray:
+    """0 for a pair within one language, else an id for its unordered pair of languages."""
+    if codes is None:
+        return np.zeros(len(first), dtype=np.int64)
+    low = np.minimum(codes[first], codes[second])
+    high = np.maximum(codes[first], codes[second])
+    return np.where(low == high, 0, 1 + low * (int(codes.max()) + 1) + high)
+
+
+def _percentiles(similarity: np.ndarray, kinds: np.ndarray, reference: np.ndarray,
+                 reference_kinds: np.ndarray) -> np.ndarray:
+    """Each similarity's share of the reference similarities of its pair of languages
+    (of all of them when that pair of languages has none)."""
+    similarity = similarity.astype(np.float64)
+    reference = reference.astype(np.float64)
+    percentile = np.empty(len(similarity), dtype=np.float64)
+    for kind in np.unique(kinds):
+        chosen = kinds == kind
+        scale = np.sort(reference[reference_kinds == kind])
+        if scale.size == 0:
+            scale = np.sort(reference)
+        percentile[chosen] = np.searchsorted(scale, similarity[chosen], side="right") \
+            / max(len(scale), 1)
+    return percentile
 
 
 def _neighbour_pairs(indices: np.ndarray, similarities: np.ndarray

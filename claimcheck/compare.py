@@ -15,6 +15,7 @@ from datetime import date
 from typing import Any
 
 from claimcheck.errors import InputError
+from claimcheck.judges import default_judges
 from claimcheck.judges.verdict import Verdict
 from claimcheck.models import Claim, PairContext, Sentence
 
@@ -77,12 +78,12 @@ def compare_sentences(a: str, b: str, language: str | None = None, a_date: date 
         if a_language == b_language:
             a_language = b_language = detect_language(f"{a} {b}")
         language = a_language if a_language == b_language else f"{a_language}+{b_language}"
-    judges = available_judges() if judges is None else list(judges)
+    judges = default_judges() if judges is None else list(judges)
     premise = best_sentence(a, b, a_language)
     left = _claim(premise, a_language, a_date, "A")
     right = _claim(b.strip(), b_language, b_date, "B")
     context = PairContext()
-    verdicts = tuple(_ask(judge, left, right, context) for judge in judges)
+    verdicts = tuple(judge.verdict(left, right, context) for judge in judges)
     matched = premise if premise != a.strip() else None
     return _combine(verdicts, language, matched)
 
@@ -96,7 +97,7 @@ def compare_pairs(pairs: Iterable[Mapping[str, Any]], judges: Sequence[Any] | No
     Raises:
         InputError: a record lacks ``a`` or ``b`` or has a malformed date.
     """
-    judges = available_judges() if judges is None else list(judges)
+    judges = default_judges() if judges is None else list(judges)
     results = []
     for number, pair in enumerate(pairs, start=1):
         if not isinstance(pair, Mapping) or not isinstance(pair.get("a"), str) \
@@ -107,24 +108,6 @@ def compare_pairs(pairs: Iterable[Mapping[str, Any]], judges: Sequence[Any] | No
             a_date=_as_date(pair.get("a_date"), number, "a_date"),
             b_date=_as_date(pair.get("b_date"), number, "b_date"), judges=judges))
     return results
-
-
-def available_judges() -> list[Any]:
-    """Every registered judge; modules that are missing or broken are left out."""
-    from claimcheck import judges as registry
-
-    try:
-        return registry.default_judges()
-    except ImportError:
-        # A judge module not written yet must not take the others down with it.
-        import importlib
-
-        for module in ("statement", "numeric", "dates"):
-            try:
-                importlib.import_module(f"claimcheck.judges.{module}")
-            except ImportError:
-                continue
-        return [factory() for factory in registry.JUDGES.values()]
 
 
 def best_sentence(premise: str, hypothesis: str, language: str) -> str:
@@ -147,31 +130,13 @@ def best_sentence(premise: str, hypothesis: str, language: str) -> str:
 
 
 def _claim(text: str, language: str, published: date | None, outlet: str) -> Claim:
-    quantities, dates = (), ()
-    try:
-        from claimcheck.quantities import extract_quantities
+    from claimcheck.dates import extract_dates
+    from claimcheck.quantities import extract_quantities
 
-        quantities = extract_quantities(text, language)
-    except ImportError:
-        pass
-    try:
-        from claimcheck.dates import extract_dates
-
-        dates = extract_dates(text, language, published)
-    except ImportError:
-        pass
+    quantities = extract_quantities(text, language)
+    dates = extract_dates(text, language, published)
     return Claim(sentence=Sentence(doc=outlet, index=0, text=text, language=language),
                  outlet=outlet, published=published, quantities=quantities, dates=dates)
-
-
-def _ask(judge: Any, a: Claim, b: Claim, context: PairContext) -> Verdict:
-    name = getattr(judge, "name", type(judge).__name__)
-    if hasattr(judge, "verdict"):
-        return judge.verdict(a, b, context)
-    conflict = judge.judge(a, b, context)
-    if conflict is None:
-        return Verdict(name, "unrelated", 0.0, "no conflict found")
-    return Verdict(name, "contradiction", conflict.score, conflict.explanation, conflict)
 
 
 def _combine(verdicts: tuple[Verdict, ...], language: str, matched: str | None) -> Comparison:

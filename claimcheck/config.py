@@ -1,6 +1,7 @@
-"""Project settings from ``[tool.claimcheck]`` in pyproject.toml or from claimcheck.toml.
+"""The one configuration of a run (``CheckConfig``), and the settings files that fill it.
 
-Looked up from the current folder upwards (the first claimcheck.toml, or pyproject.toml
+Settings come from ``[tool.claimcheck]`` in pyproject.toml or from claimcheck.toml,
+looked up from the current folder upwards (the first claimcheck.toml, or pyproject.toml
 with a ``[tool.claimcheck]`` table, wins), or read from an explicit file. Command-line
 options override file settings; an unknown key is an error naming it, because a typo
 (``min-score`` for ``min_score``) silently ignored would change what a CI gate lets through.
@@ -18,56 +19,58 @@ from typing import Any
 from claimcheck.errors import ConfigError
 
 FAIL_ON_CHOICES = ("any", "numeric", "unspecified", "date", "statement")
-EMBEDDERS = ("hybrid", "lexical", "semantic")
 CONFIG_FILE = "claimcheck.toml"
 
 
 @dataclass(frozen=True)
-class Settings:
-    """What a project may configure; ``None`` means "not set, use the default"."""
+class CheckConfig:
+    """Every knob of a run: defaults, then a settings file, then the command line.
 
+    The one configuration object: the CLI builds it (``load_settings(...).override(...)``)
+    and hands it to ``claimcheck.pipeline``; a notebook builds it directly.
+    """
+
+    embedder: str = "hybrid"
     model: str | None = None
-    embedder: str | None = None
-    min_score: float | None = None
-    fail_on: tuple[str, ...] | None = None
-    baseline: str | None = None
-    format: str | None = None
-    #: Extra lexicon entries, passed through to the extractors as given.
+    cache_dir: str | None = None
+    use_cache: bool = True
+    neighbours: int = 10
+    min_percentile: float = 0.25
+    min_score: float = 0.0
+    #: Names of registered judges to run; ``None`` runs every one the configuration enables.
+    judges: tuple[str, ...] | None = None
+    #: A CrossEncoder NLI model for the ``nli`` judge (off when ``None``).
+    nli_model: str | None = None
+    #: Language for documents that declare none, instead of detecting it.
+    language: str | None = None
+    #: Extra statement-lexicon entries, shaped like ``claimcheck/data/lexicon.json``.
     lexicon: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
     #: Outlet names as written -> canonical name ("Reuters.com" -> "Reuters").
     outlets: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
-    language: str | None = None
-    neighbours: int | None = None
-    #: Characters of text above which an article is skipped or cut ("2MB" in a file).
-    max_article_size: int | None = None
-    #: "skip" or "truncate" an article over ``max_article_size``.
-    oversize: str | None = None
-    #: The file these settings came from, if any.
+    #: Which conflicts fail a gated run (``check``'s exit code).
+    fail_on: tuple[str, ...] = ("any",)
+    #: Accepted conflicts (``claimcheck baseline``'s file); ``None``: none accepted.
+    baseline: str | None = None
+    #: Report format; ``None``: the command's default.
+    format: str | None = None
+    #: Characters of text above which an article is skipped or cut ("2MB" in a file;
+    #: ``None``: no limit).
+    max_article_size: int | None = 2_000_000
+    #: What happens to such an article: "skip" or "truncate" (claimcheck.oversize).
+    oversize: str = "skip"
+    #: The settings file these values came from, if any.
     source: Path | None = None
 
-    def override(self, **options: Any) -> Settings:
-        """These settings with every option that is not ``None`` taking precedence."""
+    def override(self, **options: Any) -> CheckConfig:
+        """This configuration with every option that is not ``None`` taking precedence."""
         given = {name: value for name, value in options.items() if value is not None}
-        unknown = sorted(set(given) - set(KEYS))
+        unknown = sorted(set(given) - {f.name for f in fields(self)})
         if unknown:
             raise ConfigError(f"unknown setting {unknown[0]!r}")
         return replace(self, **_validated(given, "the command line"))
 
-    def check_config(self, **extra: Any):
-        """A ``CheckConfig`` from these settings (``extra`` fills what files do not set)."""
-        from claimcheck.pipeline import CheckConfig
 
-        values: dict[str, Any] = {"embedder": self.embedder, "model": self.model,
-                                  "min_score": self.min_score, "language": self.language,
-                                  "neighbours": self.neighbours,
-                                  "max_article_size": self.max_article_size,
-                                  "oversize": self.oversize, **extra}
-        known = {f.name for f in fields(CheckConfig)}
-        if self.lexicon and "lexicon" in known:
-            values["lexicon"] = dict(self.lexicon)
-        return CheckConfig(**{k: v for k, v in values.items() if v is not None and k in known})
-
-
+#: What a settings file may set.
 KEYS = ("model", "embedder", "min_score", "fail_on", "baseline", "format", "lexicon",
         "outlets", "language", "neighbours", "max_article_size", "oversize")
 
@@ -86,7 +89,7 @@ def find_config(start: str | Path | None = None) -> Path | None:
 
 
 def load_settings(path: str | Path | None = None, *, start: str | Path | None = None
-                  ) -> Settings:
+                  ) -> CheckConfig:
     """Settings from ``path``, else from the file ``find_config`` finds, else defaults."""
     if path is not None:
         source = Path(path)
@@ -95,7 +98,7 @@ def load_settings(path: str | Path | None = None, *, start: str | Path | None = 
     else:
         source = find_config(start)
         if source is None:
-            return Settings()
+            return CheckConfig()
     data = _read_toml(source)
     if source.name == "pyproject.toml":
         table = data.get("tool", {}).get("claimcheck", {})
@@ -113,7 +116,7 @@ def load_settings(path: str | Path | None = None, *, start: str | Path | None = 
     if values.get("baseline"):
         # A path in a config file means: relative to that file, wherever claimcheck runs.
         values["baseline"] = str((source.parent / values["baseline"]).resolve())
-    return Settings(**values, source=source.resolve())
+    return CheckConfig(**values, source=source.resolve())
 
 
 def parse_fail_on(values: str | list | tuple, where: str = "fail_on") -> tuple[str, ...]:
@@ -138,7 +141,20 @@ def _validated(values: Mapping[str, Any], where: str) -> dict[str, Any]:
             if not isinstance(value, str) or not value.strip():
                 raise ConfigError(f"{where}: {key} must be a non-empty string")
             out[key] = value.strip().lower() if key in ("language", "format") else value
+        elif key == "max_article_size":
+            from claimcheck.oversize import parse_size
+
+            try:
+                out[key] = parse_size(value)
+            except ConfigError as error:
+                raise ConfigError(f"{where}: max_article_size: {error}") from None
+        elif key == "oversize":
+            if value not in ("skip", "truncate"):
+                raise ConfigError(f"{where}: oversize must be skip or truncate")
+            out[key] = value
         elif key == "embedder":
+            from claimcheck.plugins import EMBEDDERS
+
             if value not in EMBEDDERS:
                 raise ConfigError(f"{where}: embedder must be one of {', '.join(EMBEDDERS)}")
             out[key] = value
@@ -151,17 +167,6 @@ def _validated(values: Mapping[str, Any], where: str) -> dict[str, Any]:
             if isinstance(value, bool) or not isinstance(value, int) or value < 1:
                 raise ConfigError(f"{where}: neighbours must be a whole number of at least 1")
             out[key] = value
-        elif key == "max_article_size":
-            from claimcheck.oversize import parse_size
-
-            try:
-                out[key] = parse_size(value)
-            except ConfigError as error:
-                raise ConfigError(f"{where}: max_article_size: {error}") from None
-        elif key == "oversize":
-            if value not in ("skip", "truncate"):
-                raise ConfigError(f"{where}: oversize must be skip or truncate")
-            out[key] = value
         elif key == "fail_on":
             out[key] = parse_fail_on(value, f"{where}: fail_on")
         elif key in ("lexicon", "outlets"):
@@ -170,6 +175,10 @@ def _validated(values: Mapping[str, Any], where: str) -> dict[str, Any]:
             if key == "outlets" and not all(isinstance(v, str) for v in value.values()):
                 raise ConfigError(f"{where}: outlets maps names to names (strings)")
             out[key] = MappingProxyType(dict(value))
+        elif key == "judges":
+            out[key] = tuple(value)
+        else:  # cache_dir, use_cache, nli_model, min_percentile: set by code, not files
+            out[key] = value
     if out.get("lexicon"):
         _check_lexicon(out["lexicon"], where)
     if "format" in out:
@@ -182,10 +191,8 @@ def _validated(values: Mapping[str, Any], where: str) -> dict[str, Any]:
 
 def _check_lexicon(entries: Mapping[str, Any], where: str) -> None:
     # Fail at load time, naming the file, rather than in the middle of a check.
-    try:
-        from claimcheck.lexicon import load_lexicon
-    except ImportError:  # pragma: no cover - a build without the shared lexicon
-        return
+    from claimcheck.lexicon import load_lexicon
+
     try:
         load_lexicon(dict(entries))
     except ConfigError as error:

@@ -38,9 +38,6 @@ _ORDERS = 10.0
 _CHANGED_SCORE = 0.6
 # Generic counted nouns: "people" and a bare number count the same persons.
 _GENERIC = (None, "people")
-#: Tallies that only grow as a story unfolds: the dead, the injured, the detained.
-GROWING = frozenset({"dead", "injured", "detained", "evacuated", "rescued", "displaced",
-                     "infected", "homeless", "affected"})
 
 
 def compare_claims(claims: Sequence[Claim], measures: Sequence[Measure],
@@ -49,7 +46,7 @@ def compare_claims(claims: Sequence[Claim], measures: Sequence[Measure],
     """Conflicting pairs and disputed claims among ``measures`` of different outlets."""
     related = _related_documents(claims, pairs)
     buckets: dict[tuple, list[Measure]] = defaultdict(list)
-    for measure in _latest_of_each_article(claims, measures):
+    for measure in _claimed(claims, measures):
         key = _bucket(measure)
         if key is not None:
             buckets[key].append(measure)
@@ -112,6 +109,8 @@ def disagrees_on_measure(conflict: Conflict, read: dict, retired_at: set[tuple])
     side_b = [read.get(w) for w in where_b]
     if not side_a or not side_b or None in side_a or None in side_b:
         return False
+    if any(m.dimension != "count" and m.attribute is None for m in (*side_a, *side_b)):
+        return True  # "5 days" vs "4 days": shared words do not say what either measures
     return all(_clearly_different(a, b) for a in side_a for b in side_b)
 
 
@@ -135,19 +134,12 @@ def _clearly_different(a: Measure, b: Measure) -> bool:
     return None not in (a.attribute, b.attribute) and a.attribute != b.attribute
 
 
-def _latest_of_each_article(claims: Sequence[Claim],
+def _claimed(claims: Sequence[Claim],
                             measures: Sequence[Measure]) -> list[Measure]:
-    """An article that gives a growing tally twice ("149 at 06:00", "now 151") tells its
-    own timeline: its claim is the latest figure, the highest; the earlier ones are not
-    compared with other outlets."""
-    highest: dict[tuple, float] = {}
-    for m in measures:
-        key = _own_tally(claims, m)
-        if key is not None and m.value is not None:
-            highest[key] = max(highest.get(key, m.value), m.value)
-    kept = [m for m in measures if _comparable(m)
-            and ((key := _own_tally(claims, m)) is None or m.value is None
-                 or m.value >= highest[key])]
+    """The figures each outlet claims: not those it calls superseded ("previously 149") or
+    only an order of magnitude ("dozens"); an article's earlier figure of a running tally
+    stays, as a point of the timeline ("Reuters first counted 78 dead")."""
+    kept = [m for m in measures if _comparable(m)]
     # The same figure stated twice in one article is one claim, shown where it is plainest:
     # "154 dead" rather than "more than 154 dead".
     plainest: dict[tuple, Measure] = {}
@@ -159,23 +151,14 @@ def _latest_of_each_article(claims: Sequence[Claim],
 
 
 def retired(claims: Sequence[Claim], measures: Sequence[Measure]) -> set[tuple]:
-    """Where each figure that is not its outlet's claim stands: an earlier figure of the
-    same article, one the outlet calls superseded, an order of magnitude."""
-    kept = {id(m) for m in _latest_of_each_article(claims, measures)}
-    return {_where(claims, m) for m in measures if id(m) not in kept and (
-        not _comparable(m) or _own_tally(claims, m) is not None)}
+    """Where each figure that is not its outlet's claim stands: one the outlet calls
+    superseded, an order of magnitude."""
+    return {_where(claims, m) for m in measures if not _comparable(m)}
 
 
 def _where(claims: Sequence[Claim], m: Measure) -> tuple:
     sentence = claims[m.claim].sentence
     return sentence.doc, sentence.index, m.quantity.start, m.quantity.end
-
-
-def _own_tally(claims: Sequence[Claim], m: Measure) -> tuple | None:
-    if m.dimension != "count" or m.event not in GROWING:
-        return None
-    bucket = _bucket(m)
-    return None if bucket is None else (claims[m.claim].sentence.doc, m.event, bucket)
 
 
 def _related_documents(claims: Sequence[Claim], pairs: Iterable[CandidatePair]) -> set:
@@ -219,8 +202,8 @@ def _verdict(a: Measure, b: Measure, claim_a: Claim, claim_b: Claim) -> str | No
     """"contradicted", "changed" or None when the two values agree."""
     if a.dimension != "count" and _orders_apart(a, b):
         return None  # a 400 m ship and a 193 km canal: two objects, not one length
-    tolerance = _SAME_UNIT_TOLERANCE if a.quantity.unit == b.quantity.unit \
-        else _CONVERTED_TOLERANCE
+    converted = a.dimension != "count" and a.quantity.unit != b.quantity.unit
+    tolerance = _CONVERTED_TOLERANCE if converted else _SAME_UNIT_TOLERANCE
     meet = _overlap(a, b, tolerance)
     points_differ = (a.value is not None and b.value is not None
                      and abs(a.value - b.value) > tolerance * max(abs(a.value), abs(b.value)))

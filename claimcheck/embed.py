@@ -188,16 +188,29 @@ def _normalise_rows(matrix: np.ndarray) -> np.ndarray:
     return matrix / norms
 
 
-EMBEDDERS = ("hybrid", "lexical", "semantic")
+# The built-in embedders' factories, registered as ``claimcheck.embedders`` entry points
+# (``claimcheck.plugins``): each is called with the configuration and an embedding cache.
+
+
+def lexical(config, cache: EmbeddingCache | None = None) -> LexicalEmbedder:
+    """Character n-grams only: no model, no torch."""
+    return LexicalEmbedder()
+
+
+def semantic(config, cache: EmbeddingCache | None = None) -> SentenceTransformerEmbedder:
+    """The sentence-transformers model alone."""
+    return SentenceTransformerEmbedder(config.model, cache)
+
+
+def hybrid(config, cache: EmbeddingCache | None = None) -> HybridEmbedder:
+    """The model and character n-grams, weighted by the model's languages."""
+    return HybridEmbedder(SentenceTransformerEmbedder(config.model, cache))
 
 
 def make_embedder(kind: str = "hybrid", model: str | None = None,
                   cache: EmbeddingCache | None = None) -> Embedder:
-    """Build one of the built-in embedders by name (the ``--embedder`` choices)."""
-    if kind == "lexical":
-        return LexicalEmbedder()
-    if kind == "semantic":
-        return SentenceTransformerEmbedder(model, cache)
-    if kind == "hybrid":
-        return HybridEmbedder(SentenceTransformerEmbedder(model, cache))
-    raise ConfigError(f"unknown embedder {kind!r}; choose one of {', '.join(EMBEDDERS)}")
+    """Build the embedder registered as ``kind`` (the ``--embedder`` choices)."""
+    from claimcheck.config import CheckConfig
+    from claimcheck.plugins import EMBEDDERS
+
+    return EMBEDDERS.factory(kind)(CheckConfig(embedder=kind, model=model), cache)

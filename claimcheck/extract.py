@@ -24,24 +24,14 @@ def antecedent_of(previous: str | None, text: str) -> str | None:
     return None
 
 
-def document_language(document: Document, fallback: str | None = None) -> str:
-    """The declared language, else ``fallback``, else the detected one."""
-    if document.language:
-        return document.language
-    if fallback:
-        return fallback
-    from claimcheck.language import detect_language
-
-    return detect_language(document.text)
-
-
 def segment_documents(documents: Iterable[Document], language: str | None = None
                       ) -> list[SegmentedDocument]:
     """Drop furniture and split every document into sentences, each in its language."""
     from claimcheck.segment import segment_document
 
     documents = list(documents)
-    languages = [doc.language or language for doc in documents]  # as document_language
+    # Declared, else the one given, else detected below.
+    languages = [doc.language or language for doc in documents]
     undeclared = [index for index, code in enumerate(languages) if not code]
     if undeclared:  # detected together: lingua reads a batch on all cores
         from claimcheck.language import detect_languages

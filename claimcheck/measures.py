@@ -50,12 +50,26 @@ _EVENT_REACH = 12
 _COUNTED_REACH = 4
 _ATTRIBUTE_REACH = 10
 _QUALIFIER_REACH = 8
-_SCOPE_REACH = 8
+_SCOPE_REACH = 4
 _GENERIC_EVENT_REACH = 6
 _TIGHT_ATTRIBUTES = frozenset({"age"})
+#: Attributes and the dimensions they can measure.
+_ATTRIBUTE_DIMENSIONS = {
+    "depth": ("length",), "altitude": ("length",), "length": ("length",),
+    "width": ("length",), "distance": ("length",), "age": ("duration",),
+    "storage": ("duration", "mass"), "delay": ("duration",), "blockage": ("duration",),
+    "search": ("duration",), "flight": ("duration",), "oxygen": ("duration",),
+    "weight": ("mass",), "capacity": ("count", "mass"),
+}
+#: Events that only happen to persons.
+_PERSON_EVENTS = frozenset({"dead", "injured", "missing", "detained", "questioned", "evacuated",
+                            "rescued", "aboard", "homeless", "displaced", "infected"})
+_APPOSITION_BEFORE = re.compile(r"\b[A-Z][\w'’-]+,\s*$")
+_APPOSITION_AFTER = re.compile(r"\s*,")
 #: Counted classes that are groups of persons: "warga negara asing" narrows "warga".
 PERSON_GROUPS = frozenset({"foreigners", "children", "teenagers", "infants", "women", "men",
-                           "passengers", "crew", "troops", "staff", "divers"})
+                           "passengers", "crew", "cabin_crew", "pilots", "troops", "staff",
+                           "divers"})
 _ECHO = re.compile(r"\d[^\d()]{0,24}\(\s*(?:[^\W\d_]+\s+){0,2}$")
 _WORD = re.compile(r"[^\W\d_]{5,}")
 _SUBSTANCE_WORDS = 6
@@ -158,6 +172,12 @@ def _read_quantity(text: str, q: Quantity, tokens: tuple[Token, ...],
                    hits: tuple[ConceptHit, ...], spans: list[tuple[int, int]],
                    running_sentence: bool, sole_count: bool) -> Measure | None:
     dimension, factor = _dimension(q)
+    if q.kind == "count" and _APPOSITION_BEFORE.search(text, 0, q.start) \
+            and _APPOSITION_AFTER.match(text, q.end):
+        # "Saman Kunan, 38, died": a number between commas after a name is an age.
+        q = replace(q, kind="duration", unit="year")
+        dimension, factor = _CONVERSIONS["year"]
+        return Measure(-1, q, dimension, *_values(text, q, factor)[:3], attribute="age")
     if dimension is None or _ECHO.search(text, 0, q.start):
         return None  # "850 metres (nearly 2,790 feet)": the same figure converted
     left = max((end for start, end in spans if end <= q.start), default=0)
@@ -180,12 +200,15 @@ def _read_quantity(text: str, q: Quantity, tokens: tuple[Token, ...],
             gap += 3
         return gap
 
-    def nearest(category: str, reach: int, right_only: bool = False) -> ConceptHit | None:
+    def nearest(category: str, reach: int, right_only: bool = False,
+                fits: str | None = None) -> ConceptHit | None:
         best: tuple[int, int, str] | None = None
         found = None
         for hit in hits:
             if hit.category != category:
                 continue
+            if fits is not None and fits not in _ATTRIBUTE_DIMENSIONS.get(hit.concept, (fits,)):
+                continue  # "elf Tage lang" is eleven days long, not a length
             gap = distance(hit)
             if gap is None or gap > reach or (right_only and hit.first < at):
                 continue
@@ -219,7 +242,7 @@ def _read_quantity(text: str, q: Quantity, tokens: tuple[Token, ...],
                 for hit in hits):
             event_hit = events[0]
     event = event_hit.concept if event_hit else None
-    attribute_hit = nearest("attributes", _ATTRIBUTE_REACH)
+    attribute_hit = nearest("attributes", _ATTRIBUTE_REACH, fits=dimension)
     if attribute_hit is not None and attribute_hit.concept in _TIGHT_ATTRIBUTES \
             and distance(attribute_hit) > _NEAR:
         attribute_hit = None  # "37 years old", "berusia 37": an age stands by its number
@@ -236,13 +259,17 @@ def _read_quantity(text: str, q: Quantity, tokens: tuple[Token, ...],
         and (gap := distance(hit)) is not None and gap <= 1 for hit in hits)
     part = _PARTITIVE.match(text, q.end) is not None or any(
         hit.category == "qualifiers" and hit.concept == "part"
-        and (gap := distance(hit)) is not None and gap <= _QUALIFIER_REACH for hit in hits)
+        and (gap := distance(hit)) is not None and gap <= _QUALIFIER_REACH
+        and _closest_number(hit, spans) == (q.start, q.end) for hit in hits)
     if part and counted not in PERSON_GROUPS and not qualifiers & {"serious", "light"}:
         # "17 of the ships", "103 of the 154": a share of a count is not the count. A group
         # of persons named by its own noun ("22 Ausländer unter den Opfern") is its own count.
         qualifiers.add("part")
     if q.value == 0 and (event_hit is None or distance(event_hit) > _NEAR):
         return None  # "none of the boys could dive": a property of a group, not a tally
+    if counted is not None and counted not in PERSON_GROUPS and counted != "people" \
+            and event in _PERSON_EVENTS:
+        event = None  # "185 ships carrying cargo": ships are not on board anything
     if dimension != "count":
         counted = event = None
     if dimension == "mass":
@@ -256,6 +283,15 @@ def _read_quantity(text: str, q: Quantity, tokens: tuple[Token, ...],
     return Measure(-1, q, dimension, value, low, high, event, counted, attribute,
                    tuple(sorted(qualifiers)), scope, running_sentence or moved, bound,
                    vague or _vague(text, q), superseded)
+
+
+def _closest_number(hit: ConceptHit, spans: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """The number a partitive word belongs to: "154 korban, di antaranya 26 WNA" makes 26,
+    not 154, a part."""
+    def gap(span: tuple[int, int]) -> int:
+        start, end = span
+        return hit.start - end if end <= hit.start else max(0, start - hit.end)
+    return min(spans, key=gap, default=None)
 
 
 def _substance(text: str, end: int) -> str | None:

@@ -1,4 +1,9 @@
-"""The whole check, one stage per line: the library API behind ``claimcheck check``."""
+"""The only place that runs the stages: one function per job, one commented line per stage.
+
+``check`` (with or without a store to check ``against``), ``index``, ``extract`` and
+``compare`` are what the CLI's commands call; a notebook calls the same functions with
+the same ``CheckConfig``.
+"""
 
 from __future__ import annotations
 
@@ -11,6 +16,8 @@ from typing import Any, TextIO
 
 import numpy as np
 
+from claimcheck.config import CheckConfig
+from claimcheck.extraction_version import extraction_version
 from claimcheck.models import (
     CandidatePair,
     Claim,
@@ -21,54 +28,183 @@ from claimcheck.models import (
     SegmentedDocument,
 )
 
-
-@dataclass(frozen=True)
-class CheckConfig:
-    """Every knob of a check; the CLI and configuration files fill it."""
-
-    embedder: str = "hybrid"
-    model: str | None = None
-    cache_dir: str | None = None
-    use_cache: bool = True
-    neighbours: int = 10
-    min_percentile: float = 0.25
-    min_score: float = 0.0
-    #: Names of registered judges to run; ``None`` runs them all.
-    judges: tuple[str, ...] | None = None
-    nli_model: str | None = None
-    #: Language for documents that declare none, instead of detecting it.
-    language: str | None = None
-    #: Extra statement-lexicon entries, shaped like ``claimcheck/data/lexicon.json``.
-    lexicon: Mapping[str, Any] | None = None
-    #: Characters of text above which an article is skipped or cut (``None``: no limit).
-    max_article_size: int | None = 2_000_000
-    #: What happens to such an article: "skip" or "truncate" (claimcheck.oversize).
-    oversize: str = "skip"
-
+__all__ = ["CheckConfig", "check", "check_against", "check_documents", "compare", "extract",
+           "index", "judge_pairs", "read_articles"]
 
 #: Called with a stage's name as it starts (a terminal's status line).
 StageHook = Callable[[str], None]
-#: Called with one line as a stage ends: "segment: 18,015 sentences from 1,800 articles
-#: (5.6 s)", for logs.
+#: Called with one line as a stage ends: "segment: 17,950 sentences from 1,800 articles
+#: (5.0 s)", for logs.
 ProgressHook = Callable[[str], None]
+#: The configuration of a call that gives none.
+DEFAULTS = CheckConfig()
 
 
-def check(paths: Sequence[str | Path], config: CheckConfig = CheckConfig(), *,
-          stdin: TextIO | None = None, on_stage: StageHook | None = None,
-          on_progress: ProgressHook | None = None) -> Report:
-    """Read articles from ``paths`` and find where their outlets conflict."""
+def read_articles(paths: Sequence[str | Path], config: CheckConfig = DEFAULTS, *,
+                  stdin: TextIO | None = None, strict: bool = False):
+    """The ingest stage: every article under ``paths``, outlets renamed by ``config.outlets``.
+
+    Returns ``claimcheck.ingest.IngestResult``; ``strict`` makes any skipped input (a bad
+    file or JSONL record) an ``InputError``.
+    """
+    from claimcheck.config import apply_outlet_names
     from claimcheck.ingest import read_documents
 
+    ingested = read_documents(paths, stdin=stdin, strict=strict)
+    ingested.documents = apply_outlet_names(ingested.documents, config.outlets)
+    return ingested
+
+
+def check(paths: Sequence[str | Path], config: CheckConfig = DEFAULTS, *,
+          against: str | Path | None = None, stdin: TextIO | None = None,
+          on_stage: StageHook | None = None, strict: bool = False,
+          on_progress: ProgressHook | None = None) -> Report:
+    """Read articles from ``paths`` and find where their outlets conflict.
+
+    With ``against`` (a store file, ``claimcheck index``) the articles are checked together
+    with every stored one, and only conflicts involving at least one of them are kept.
+    """
     started = time.perf_counter()
-    ingested = read_documents(paths, stdin=stdin)
-    report = replace(check_documents(ingested.documents, config, warnings=ingested.warnings,
-                                     on_stage=on_stage, on_progress=on_progress),
-                     skipped=tuple(ingested.skipped))
+    ingested = read_articles(paths, config, stdin=stdin, strict=strict)
+    if against is None:
+        report = check_documents(ingested.documents, config, warnings=ingested.warnings,
+                                 on_stage=on_stage, on_progress=on_progress)
+    else:
+        report = check_against(ingested.documents, against, config,
+                               warnings=ingested.warnings, on_stage=on_stage,
+                               on_progress=on_progress)
+    report = replace(report, skipped=tuple(ingested.skipped))
     report.timings["ingest"] = time.perf_counter() - started - sum(report.timings.values())
     return report
 
 
-def check_documents(documents: Iterable[Document], config: CheckConfig = CheckConfig(), *,
+def check_against(documents: Sequence[Document], store_path: str | Path,
+                  config: CheckConfig = DEFAULTS, *, warnings: Sequence[str] = (),
+                  on_stage: StageHook | None = None,
+                  on_progress: ProgressHook | None = None) -> Report:
+    """Conflicts of ``documents`` with each other and with the stored archive.
+
+    A stored article with the id or the content of a new one is left out: the new
+    batch supersedes it, and an article never conflicts with its own earlier copy.
+    The report lists the new articles and the stored ones that take part in a conflict.
+    """
+    from claimcheck.extract import extract_claims
+    from claimcheck.store import Store
+    from claimcheck.store_schema import content_hash
+
+    new_ids = {document.id for document in documents}
+    with Store(store_path, create=False) as store:
+        stored = store.archive(exclude_ids=new_ids,
+                               exclude_hashes={content_hash(d) for d in documents})
+    # Read by an older extractor: read again (in memory; the next `index` stores it).
+    archive = [(segmented, claims if claims is not None else extract_claims([segmented]))
+               for segmented, claims in stored]
+    report = check_documents(
+        documents, config, warnings=warnings, on_stage=on_stage, on_progress=on_progress,
+        archive=archive, keep=lambda c: any(claim.sentence.doc in new_ids
+                                            for claim in (c.a, c.b, *c.a_copies, *c.b_copies)))
+    involved = new_ids | {claim.sentence.doc for c in report.conflicts
+                          for claim in (c.a, c.b, *c.a_copies, *c.b_copies)}
+    return replace(report, documents=tuple(seg for seg in report.documents
+                                           if seg.document.id in involved),
+                   archive_ids=frozenset(seg.document.id for seg, _ in archive))
+
+
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    """What ``extract`` read: the segmented articles and one claim per sentence."""
+
+    documents: tuple[SegmentedDocument, ...]
+    claims: tuple[Claim, ...]
+    warnings: tuple[str, ...] = ()
+
+
+def extract(paths: Sequence[str | Path], config: CheckConfig = DEFAULTS, *,
+            stdin: TextIO | None = None, strict: bool = False) -> Extraction:
+    """Every quantity and date of the articles under ``paths``, sentence by sentence."""
+    from claimcheck.extract import extract_claims, segment_documents
+
+    ingested = read_articles(paths, config, stdin=stdin, strict=strict)
+    # furniture off, sentences out, a language per document
+    segmented = segment_documents(ingested.documents, config.language)
+    # quantities and dates of every sentence
+    claims = extract_claims(segmented)
+    return Extraction(tuple(segmented), tuple(claims), tuple(ingested.warnings))
+
+
+@dataclass(frozen=True, slots=True)
+class IndexResult:
+    """What ``index`` did: articles added, replaced (same id) or left as they were."""
+
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    #: Sentences whose embeddings went into the embedding cache.
+    embedded: int = 0
+    #: Unchanged articles whose quantities and dates were read again by a newer extractor.
+    reextracted: int = 0
+
+
+def index(documents: Iterable[Document], store, config: CheckConfig = DEFAULTS, *,
+          on_article: Callable[[Document, str], None] | None = None) -> IndexResult:
+    """Keep ``documents`` in ``store`` (an open ``claimcheck.store.Store``) for ``against``.
+
+    Each new or changed article is segmented, extracted and stored in one transaction;
+    an unchanged one is skipped, or read again when an older extractor read it. The new
+    sentences are embedded into the embedding cache, so a later ``check --against`` finds
+    them there (the lexical embedder has nothing to keep). ``on_article(document, state)``
+    is called inside each article's transaction, with state "added" or "updated", or
+    after a skip with "unchanged".
+    """
+    from claimcheck.extract import extract_claims, segment_documents
+    from claimcheck.store_schema import content_hash
+
+    added = updated = unchanged = reextracted = 0
+    fresh: list = []
+    for document in documents:
+        digest = content_hash(document)
+        stored = store.extractor_of(digest)
+        state = "unchanged"
+        if stored is None:
+            # furniture off, sentences out; quantities and dates of every sentence
+            segmented = segment_documents([document], config.language)[0]
+            state = store.write_article(segmented, extract_claims([segmented]), digest,
+                                        on_article)
+        elif stored != extraction_version():
+            # read by an older extractor: its sentences read again
+            reextracted += store.replace_readings(digest, lambda seg: extract_claims([seg]))
+        if state == "unchanged":
+            unchanged += 1
+            if on_article:
+                on_article(document, state)
+            continue
+        added += state == "added"
+        updated += state == "updated"
+        fresh.extend(segmented.sentences)
+    embedded = 0
+    cache = _embedding_cache(config) if config.embedder != "lexical" else None
+    if cache is not None and fresh:
+        # one row per new sentence, kept in the cache; the hybrid embedder asks its model
+        # only for languages the model knows, so what was cached is counted
+        before = cache.count()
+        _make_embedder(config, cache).embed([s.text for s in fresh],
+                                            [s.language for s in fresh])
+        embedded = cache.count() - before
+    return IndexResult(added, updated, unchanged, embedded, reextracted)
+
+
+def compare(pairs: Iterable[Mapping[str, Any]], config: CheckConfig = DEFAULTS) -> list:
+    """Every configured judge's reading of each pair {a, b, language?, a_date?, b_date?}.
+
+    Returns ``claimcheck.compare.Comparison`` objects, in order.
+    """
+    from claimcheck.compare import compare_pairs
+    from claimcheck.judges import default_judges
+
+    return compare_pairs(pairs, judges=default_judges(config))
+
+
+def check_documents(documents: Iterable[Document], config: CheckConfig = DEFAULTS, *,
                     embedder=None, judges=None, warnings: Sequence[str] = (),
                     on_stage: StageHook | None = None,
                     archive: Sequence[tuple[SegmentedDocument, Sequence[Claim]]] = (),
@@ -96,8 +232,10 @@ def _check_documents(documents, config, embedder, judges, warnings, on_stage, ar
         pairs_over_claims,
     )
     from claimcheck.extract import extract_claims, segment_documents
+    from claimcheck.judges import default_judges
+    from claimcheck.neighbours import find_neighbours
     from claimcheck.oversize import limit_article_sizes
-    from claimcheck.topics import find_topics
+    from claimcheck.topics import GRAPH_NEIGHBOURS, find_topics
 
     timings: dict[str, float] = {}
     stage = _stage_timer(timings, on_stage, on_progress)
@@ -113,8 +251,8 @@ def _check_documents(documents, config, embedder, judges, warnings, on_stage, ar
         claims = extract_claims(segmented)
     segmented += [seg for seg, _ in archive]
     claims += [claim for _, archive_claims in archive for claim in archive_claims]
-    # From here to the judges, a sentence printed word for word by several outlets
-    # (wire copy) is one node: its first claim, read once (claimcheck.copies).
+    # From the embedding to the judges, a sentence printed word for word by several
+    # outlets (wire copy) is one node: its first claim, read once (claimcheck.copies).
     groups = group_copies(claims)
     nodes = [claims[position] for position in groups.first]
     with stage("embed", lambda: f"{_n(len(nodes), 'distinct sentence')} of {len(claims):,}"):
@@ -122,15 +260,22 @@ def _check_documents(documents, config, embedder, judges, warnings, on_stage, ar
         embedder = embedder or _make_embedder(config)
         matrix = embedder.embed([c.matching_text for c in nodes],
                                 [c.sentence.language for c in nodes])
+    outlets = groups.outlets
+    with stage("neighbours", lambda: f"{_n(len(nodes), 'sentence')} searched"):
+        # each sentence's nearest of other outlets, searched once
+        languages = [c.sentence.language for c in nodes]
+        graph = find_neighbours(matrix, outlets, max(GRAPH_NEIGHBOURS, config.neighbours),
+                                languages)
     with stage("topics", lambda: _n(len(topics), "topic")):  # clusters across outlets
-        topic_of, topics = find_topics(nodes, matrix, groups.outlets)
+        topic_of, topics = find_topics(nodes, matrix, outlets, graph=graph)
     with stage("candidates", lambda: _n(len(pairs), "cross-outlet pair")):
         # cross-outlet nearest neighbours, corpus-relative cut-off
-        pairs = find_candidates(matrix, groups.outlets, topic_of,
-                                neighbours=config.neighbours,
-                                min_percentile=config.min_percentile)
+        pairs = find_candidates(matrix, outlets, topic_of, neighbours=config.neighbours,
+                                min_percentile=config.min_percentile, graph=graph,
+                                languages=languages)
     with stage("judges", lambda: _n(len(conflicts), "conflict")):  # from every judge
-        conflicts = judge_pairs(nodes, pairs, judges or _make_judges(config), config.min_score)
+        conflicts = judge_pairs(nodes, pairs, judges or default_judges(config),
+                                config.min_score)
     with stage("claims", lambda: _n(len(disputed), "disputed claim")):
         # one claim per thing measured, across outlets and languages; it reads whole
         # articles (a tally's earlier figures, the story's happening), so every claim
@@ -217,37 +362,18 @@ def _dates_a_statement(conflict: Conflict, said_on: set) -> bool:
     return False
 
 
-def _make_embedder(config: CheckConfig):
+def _embedding_cache(config: CheckConfig):
     from claimcheck.cache import EmbeddingCache
-    from claimcheck.embed import make_embedder
 
-    cache = EmbeddingCache(config.cache_dir) if config.use_cache and config.embedder != "lexical" \
-        else None
-    return make_embedder(config.embedder, config.model, cache)
+    return EmbeddingCache(config.cache_dir) if config.use_cache else None
 
 
-def _make_judges(config: CheckConfig) -> list:
-    from claimcheck.errors import ConfigError
-    from claimcheck.judges import JUDGES, default_judges
+def _make_embedder(config: CheckConfig, cache=None):
+    from claimcheck.plugins import EMBEDDERS
 
-    judges = default_judges()
-    if config.judges is not None:
-        unknown = sorted(set(config.judges) - set(JUDGES))
-        if unknown:
-            raise ConfigError(f"unknown judge {unknown[0]!r}; choose from {', '.join(JUDGES)}")
-        judges = [judge for judge in judges if judge.name in config.judges]
-    if config.lexicon:
-        from claimcheck.judges.statement import StatementJudge
-        from claimcheck.lexicon import load_lexicon
-
-        lexicon = load_lexicon(dict(config.lexicon))
-        judges = [StatementJudge(lexicon) if judge.name == "statement" else judge
-                  for judge in judges]
-    if config.nli_model:
-        from claimcheck.judges.nli import NLIJudge
-
-        judges.append(NLIJudge(config.nli_model))
-    return judges
+    if cache is None and config.embedder != "lexical":
+        cache = _embedding_cache(config)
+    return EMBEDDERS.factory(config.embedder)(config, cache)
 
 
 def _outlet_ids(claims: Sequence[Claim]) -> np.ndarray:

@@ -1,4 +1,7 @@
-"""A newsroom's memory: articles, sentences, extracted values and embeddings in SQLite.
+"""A newsroom's memory: articles, sentences and their extracted values in SQLite.
+
+Persistence only: ``claimcheck.pipeline.index`` decides what to read and embed, and
+embeddings live in the one embedding cache (``claimcheck.cache``).
 
 Safety, by construction:
 - one transaction per article (``BEGIN IMMEDIATE``), so a run killed with SIGKILL leaves
@@ -14,12 +17,10 @@ from __future__ import annotations
 import json
 import sqlite3
 import time
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
-
-import numpy as np
 
 from claimcheck.errors import ClaimcheckError
 from claimcheck.extraction_version import extraction_version
@@ -35,7 +36,6 @@ from claimcheck.models import (
 from claimcheck.store_schema import (
     MIGRATIONS,
     SCHEMA_VERSION,
-    content_hash,
     from_json,
     iso,
     readings,
@@ -50,16 +50,6 @@ class StoreError(ClaimcheckError):
 
 
 @dataclass(frozen=True, slots=True)
-class IndexResult:
-    added: int = 0
-    updated: int = 0
-    unchanged: int = 0
-    embedded: int = 0
-    #: Unchanged articles whose quantities and dates were read again by a newer extractor.
-    reextracted: int = 0
-
-
-@dataclass(frozen=True, slots=True)
 class StoreStats:
     path: str
     schema_version: int
@@ -67,7 +57,6 @@ class StoreStats:
     outlets: int
     sentences: int
     quantities: int
-    embeddings: dict[str, int]
     oldest: str | None
     newest: str | None
     size_bytes: int
@@ -179,48 +168,15 @@ class Store:
 
     # -- writing --------------------------------------------------------------------------
 
-    def index(self, documents: Iterable[Document], *, language: str | None = None,
-              embedder=None, on_article: Callable[[Document, str], None] | None = None
-              ) -> IndexResult:
-        """Store ``documents`` (one transaction each); unchanged ones are skipped.
+    def write_article(self, segmented: SegmentedDocument, claims: Sequence[Claim],
+                      digest: str, on_article: Callable[[Document, str], None] | None = None
+                      ) -> str:
+        """Store one article and its claims in one transaction: "added", "updated" (an
+        article of the same id replaced) or "unchanged" (a concurrent run stored it).
 
-        ``embedder`` (built with this store as its cache) embeds the new sentences;
-        ``on_article(document, state)`` is called inside each article's transaction,
-        before it commits, with state ``added`` or ``updated``, or after a skip.
+        ``on_article(document, state)`` is called inside the transaction, before it commits.
         """
-        from claimcheck.extract import extract_claims, segment_documents
-
-        added = updated = unchanged = reextracted = 0
-        fresh: list[Sentence] = []
-        for document in documents:
-            digest = content_hash(document)
-            state = "unchanged"
-            stored = self._guard(self._extractor_of, digest)
-            if stored is None:
-                segmented = segment_documents([document], language)[0]
-                claims = extract_claims([segmented])
-                state = self._guard(self._write_article, segmented, claims, digest, on_article)
-            elif stored != extraction_version():
-                reextracted += self._guard(self._reextract, digest)
-            if state == "unchanged":
-                unchanged += 1
-                if on_article:
-                    on_article(document, state)
-                continue
-            added += state == "added"
-            updated += state == "updated"
-            fresh.extend(segmented.sentences)
-        embedded = 0
-        if embedder is not None and fresh:
-            # The hybrid embedder asks its model only for languages the model knows, so
-            # what was stored is counted, not what was offered.
-            before = self._guard(self._embedding_count)
-            embedder.embed([s.text for s in fresh], [s.language for s in fresh])
-            embedded = self._guard(self._embedding_count) - before
-        return IndexResult(added, updated, unchanged, embedded, reextracted)
-
-    def _embedding_count(self) -> int:
-        return self._db.execute("SELECT count(*) FROM embedding").fetchone()[0]
+        return self._guard(self._write_article, segmented, claims, digest, on_article)
 
     def _write_article(self, segmented: SegmentedDocument, claims: Sequence[Claim],
                        digest: str, on_article) -> str:
@@ -261,16 +217,22 @@ class Store:
     def _has(self, digest: str) -> bool:
         return self._extractor_of(digest) is not None
 
-    def _extractor_of(self, digest: str) -> str | None:
+    def extractor_of(self, digest: str) -> str | None:
         """The extractor version of the stored article with this hash; None if absent."""
+        return self._guard(self._extractor_of, digest)
+
+    def _extractor_of(self, digest: str) -> str | None:
         row = self._db.execute("SELECT extractor FROM article WHERE content_hash = ?",
                                (digest,)).fetchone()
         return None if row is None else row[0]
 
-    def _reextract(self, digest: str) -> int:
-        """Read a stored article's sentences again with this extractor; 1 if it did."""
-        from claimcheck.extract import extract_claims
+    def replace_readings(self, digest: str,
+                         read: Callable[[SegmentedDocument], Sequence[Claim]]) -> int:
+        """Store ``read``'s claims for the stored article with this hash when an older
+        extractor read it (one transaction); 1 if it did."""
+        return self._guard(self._reextract, digest, read)
 
+    def _reextract(self, digest: str, read) -> int:
         db = self._db
         db.execute("BEGIN IMMEDIATE")
         try:
@@ -279,8 +241,7 @@ class Store:
             for rowid, segmented, _claims in rows:
                 db.executemany(
                     "UPDATE sentence SET quantities = ?, dates = ? WHERE article = ? AND idx = ?",
-                    [(*readings(c), rowid, c.sentence.index)
-                     for c in extract_claims([segmented])])
+                    [(*readings(c), rowid, c.sentence.index) for c in read(segmented)])
                 db.execute("UPDATE article SET extractor = ? WHERE id = ?",
                            (extraction_version(), rowid))
             db.execute("COMMIT")
@@ -297,9 +258,6 @@ class Store:
                 count = self._db.execute(
                     "DELETE FROM article WHERE coalesce(published, substr(indexed_at, 1, 10)) "
                     "< ?", (before.isoformat(),)).rowcount
-                # Embeddings are shared by identical sentences; drop only the orphans.
-                self._db.execute("DELETE FROM embedding WHERE text_hash NOT IN "
-                                 "(SELECT text_hash FROM sentence)")
                 self._db.execute("COMMIT")
             except BaseException:
                 self._db.execute("ROLLBACK")
@@ -308,52 +266,14 @@ class Store:
             return count
         return self._guard(run)
 
-    # -- the embedding-cache protocol (``claimcheck.cache.EmbeddingCache``) ----------------
-
-    def get_many(self, model: str, texts: Iterable[str]) -> dict[str, np.ndarray]:
-        by_hash = {text_hash(text): text for text in texts}
-        found: dict[str, np.ndarray] = {}
-        hashes = list(by_hash)
-        for start in range(0, len(hashes), 500):
-            chunk = hashes[start:start + 500]
-            rows = self._guard(lambda c=chunk: self._db.execute(
-                f"SELECT text_hash, vector FROM embedding WHERE model = ? AND text_hash IN "
-                f"({','.join('?' * len(c))})", [model, *c]).fetchall())
-            for key, blob in rows:
-                found[by_hash[key]] = np.frombuffer(blob, dtype=np.float32)
-        return found
-
-    def put_many(self, model: str, vectors: Mapping[str, np.ndarray]) -> None:
-        def run() -> None:
-            self._db.execute("BEGIN IMMEDIATE")
-            try:
-                self._db.executemany(
-                    "INSERT OR REPLACE INTO embedding (model, text_hash, vector) VALUES (?, ?, ?)",
-                    [(model, text_hash(text), np.asarray(v, dtype=np.float32).tobytes())
-                     for text, v in vectors.items()])
-                self._db.execute("COMMIT")
-            except BaseException:
-                self._db.execute("ROLLBACK")
-                raise
-        self._guard(run)
-
     # -- reading --------------------------------------------------------------------------
 
     def archive(self, exclude_ids: Iterable[str] = (), exclude_hashes: Iterable[str] = ()
-                ) -> list[tuple[SegmentedDocument, list[Claim]]]:
-        """Every stored article, segmented and extracted, except the excluded ones."""
-        return self._guard(self._archive, set(exclude_ids), set(exclude_hashes))
-
-    def _archive(self, exclude_ids: set[str], exclude_hashes: set[str]):
-        from claimcheck.extract import extract_claims
-
-        out = []
-        for _rowid, segmented, claims in self._articles("ORDER BY doc_id", (), exclude_ids,
-                                                       exclude_hashes):
-            # Read with an older extractor: read again (in memory; `index` stores it).
-            out.append((segmented, claims if claims is not None
-                        else extract_claims([segmented])))
-        return out
+                ) -> list[tuple[SegmentedDocument, list[Claim] | None]]:
+        """Every stored article, segmented, with its claims (``None`` when an older
+        extractor read it), except the excluded ones."""
+        return [(segmented, claims) for _rowid, segmented, claims in self._guard(
+            self._articles, "ORDER BY doc_id", (), set(exclude_ids), set(exclude_hashes))]
 
     def _articles(self, where: str, parameters: tuple, exclude_ids: set[str] = frozenset(),
                   exclude_hashes: set[str] = frozenset()):
@@ -395,13 +315,10 @@ class Store:
             sentences, quantities = one(
                 "SELECT count(*), coalesce(sum(json_array_length(quantities)), 0) FROM sentence"
             ).fetchone()
-            embeddings = dict(one("SELECT model, count(*) FROM embedding GROUP BY model "
-                                  "ORDER BY model").fetchall())
             size = sum(p.stat().st_size for p in (self.path, Path(f"{self.path}-wal"))
                        if p.exists())
             return StoreStats(str(self.path), one("PRAGMA user_version").fetchone()[0],
-                              articles, outlets, sentences, quantities, embeddings, oldest,
-                              newest, size)
+                              articles, outlets, sentences, quantities, oldest, newest, size)
         return self._guard(run)
 
     def integrity_errors(self) -> list[str]:
@@ -418,23 +335,3 @@ class Store:
                              "HAVING count(s.idx) != a.sentence_count")]
             return problems
         return self._guard(run)
-
-
-class ReadThroughCache:
-    """Embeddings read from a store first; new ones go to ``fallback`` (if any), so a
-    ``check --against`` never writes to the store it checks against."""
-
-    def __init__(self, store: Store, fallback=None) -> None:
-        self.store, self.fallback = store, fallback
-
-    def get_many(self, model: str, texts: Iterable[str]) -> dict[str, np.ndarray]:
-        texts = list(texts)
-        found = self.store.get_many(model, texts)
-        missing = [text for text in texts if text not in found]
-        if missing and self.fallback is not None:
-            found.update(self.fallback.get_many(model, missing))
-        return found
-
-    def put_many(self, model: str, vectors: Mapping[str, np.ndarray]) -> None:
-        if self.fallback is not None:
-            self.fallback.put_many(model, vectors)

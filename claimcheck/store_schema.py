@@ -10,7 +10,7 @@ from datetime import date
 
 from claimcheck.models import Claim, DateMention, Document, Quantity
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 # Index i upgrades a store from user_version i to i + 1.
 MIGRATIONS = (
@@ -54,6 +54,8 @@ MIGRATIONS = (
     """,
     # Which extractor read each article, so better readings replace stale ones.
     "ALTER TABLE article ADD COLUMN extractor TEXT NOT NULL DEFAULT ''",
+    # Embeddings live in the one embedding cache (claimcheck.cache), not in the store.
+    "DROP TABLE IF EXISTS embedding",
 )
 
 

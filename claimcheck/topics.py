@@ -15,14 +15,17 @@ import numpy as np
 from scipy import sparse
 
 from claimcheck.models import Claim, Topic
+from claimcheck.neighbours import NeighbourGraph, find_neighbours
 from claimcheck.similarity import similarity_blocks, top_neighbours
 
 # Above this many sentences, topics are components of the mutual cross-outlet k-NN
 # graph: average linkage on a 10-NN connectivity graph took 10 s at 10,000 sentences
 # and grows quadratically (benchmarks/run.py); the graph is linear.
 EXACT_LIMIT = 2500
-# Neighbours per sentence in that graph: the candidate stage's default, so the search
-# is done once for both stages (similarity.top_neighbours remembers it).
+# Neighbours per sentence in that graph: the candidate stage's default, so one search
+# (claimcheck.neighbours) serves both stages. In a batch of several languages the lists
+# are the candidate stage's too: this many from the sentence's own language and half as
+# many from each other one.
 GRAPH_NEIGHBOURS = 10
 # Similarities this close to the threshold reach it: a dot product's float32 rounding.
 ROUNDING = 1e-6
@@ -42,7 +45,8 @@ _TOKEN = re.compile(r"[^\W\d_][\w'-]{2,}", re.UNICODE)
 
 
 def find_topics(claims: Sequence[Claim], matrix, outlets: np.ndarray,
-                merge_quantile: float = 0.35) -> tuple[np.ndarray, tuple[Topic, ...]]:
+                merge_quantile: float = 0.35, *, graph: NeighbourGraph | None = None
+                ) -> tuple[np.ndarray, tuple[Topic, ...]]:
     """Cluster sentences; returns each sentence's topic id (-1: none) and the topics.
 
     Args:
@@ -51,15 +55,17 @@ def find_topics(claims: Sequence[Claim], matrix, outlets: np.ndarray,
         outlets: outlet id per row; the threshold is read from cross-outlet neighbours.
         merge_quantile: share of sentences whose best cross-outlet neighbour is close
             enough to merge with it; higher means larger topics.
+        graph: the neighbour stage's result (searched here when not given).
     """
     count = len(claims)
     labels = np.full(count, -1, dtype=np.int64)
     if count < 2:
         return labels, ()
     large = count > EXACT_LIMIT
-    # The small path needs only the best neighbour, but asking for as many as the
-    # candidate stage lets it reuse this search instead of repeating it.
-    neighbours, similarities = top_neighbours(matrix, GRAPH_NEIGHBOURS, exclude_group=outlets)
+    languages = [claim.sentence.language for claim in claims]
+    graph = graph or find_neighbours(matrix, outlets, GRAPH_NEIGHBOURS, languages)
+    neighbours, similarities = graph.nearest(GRAPH_NEIGHBOURS)
+    # Lists by language are merged best first: column 0 is the best neighbour of all.
     best = similarities[:, 0]
     finite = best[np.isfinite(best)]
     if finite.size == 0:

@@ -68,3 +68,18 @@ def tiny_sentence_model(tmp_path_factory) -> Path:
     folder = tmp_path_factory.mktemp("tiny-sentence-model")
     SentenceTransformer(modules=[transformer, pooling], device="cpu").save(str(folder))
     return folder
+
+
+def pytest_addoption(parser):
+    parser.addoption("--update-golden", action="store_true",
+                     help="Rewrite tests/golden/ from the current renderers instead of "
+                          "comparing with them (also: CLAIMCHECK_UPDATE_GOLDEN=1).")
+
+
+@pytest.fixture
+def update_golden(request) -> bool:
+    """Whether golden files are to be rewritten rather than compared."""
+    import os
+
+    return bool(request.config.getoption("--update-golden")
+                or os.environ.get("CLAIMCHECK_UPDATE_GOLDEN"))

@@ -10,8 +10,15 @@ import pytest
 from claimcheck import similarity
 from claimcheck.candidates import find_candidates
 from claimcheck.embed import LexicalEmbedder
+from claimcheck.neighbours import find_neighbours
 from claimcheck.topics import find_topics
-from tests.test_similarity import _row, corpus_rows, search  # noqa: F401 - shared fixtures
+from tests.conftest import CORPUS
+from tests.test_similarity import (  # noqa: F401 - shared fixtures
+    _row,
+    _two_language_rows,
+    corpus_rows,
+    search,
+)
 
 
 @pytest.fixture
@@ -77,3 +84,73 @@ def test_candidate_pairs_grow_linearly_with_the_corpus(monkeypatch):
         per_sentence.append(len(pairs) / size)
     assert all(0 < value <= 10 for value in per_sentence)  # k-NN bound: n * k
     assert per_sentence[1] <= 1.25 * per_sentence[0]
+
+
+def test_one_neighbour_search_serves_topics_and_candidates_alike(corpus_rows, search):  # noqa: F811
+    claims, matrix, outlets = corpus_rows
+    graph = find_neighbours(matrix, outlets, 10)
+    topic_of, found = find_topics(claims, matrix, outlets, graph=graph)
+    searched_topic_of, searched = find_topics(claims, matrix, outlets)
+    assert np.array_equal(topic_of, searched_topic_of) and found == searched
+    assert find_candidates(matrix, outlets, topic_of, graph=graph) == \
+        find_candidates(matrix, outlets, topic_of)
+
+
+def test_the_check_searches_neighbours_once_as_a_stage_of_its_own(monkeypatch):
+    from claimcheck.pipeline import CheckConfig, check
+
+    searches = []
+    real = similarity.top_neighbours
+    monkeypatch.setattr(similarity, "top_neighbours",
+                        lambda *args, **kwargs: searches.append(1) or real(*args, **kwargs))
+    report = check([CORPUS], CheckConfig(embedder="lexical"))
+    assert len(searches) == 1
+    assert list(report.timings)[:6] == ["segment", "extract", "embed", "neighbours", "topics",
+                                        "candidates"]
+def test_a_translation_behind_nearer_same_language_sentences_is_still_a_candidate():
+    matrix, outlets, languages = _two_language_rows(stories=12)
+    no_topics = np.full(len(languages), -1)
+    one_list = find_candidates(matrix, outlets, no_topics)
+    assert all(languages[pair.a] == languages[pair.b] for pair in one_list)
+    pairs = {(pair.a, pair.b): pair for pair in find_candidates(matrix, outlets, no_topics,
+                                                                 languages=languages)}
+    for story in range(12):
+        translation = pairs[(story, story + 12)]
+        # Placed among English-German neighbour pairs, not below every English pair.
+        assert translation.percentile >= 0.5
+
+
+def test_one_language_batches_give_the_same_pairs_as_before(corpus_rows, search):  # noqa: F811
+    claims, matrix, outlets = corpus_rows
+    topic_of, _ = find_topics(claims, matrix, outlets)
+    before = find_candidates(matrix, outlets, topic_of)
+    after = find_candidates(matrix, outlets, topic_of, languages=["id"] * len(claims))
+    assert after == before
+
+
+def test_pairs_and_rescored_pairs_stay_linear_in_three_languages(monkeypatch):
+    monkeypatch.setattr(similarity, "EXACT_LIMIT", 500)
+    rescored = []
+    exact = similarity.pair_similarities
+
+    def counted(matrix, a, b, *args):
+        rescored.append(len(a))
+        return exact(matrix, a, b, *args)
+
+    monkeypatch.setattr(similarity, "pair_similarities", counted)
+    per_sentence, rescored_per_sentence = [], []
+    for size in (1000, 4000):
+        texts, outlets = _synthetic_news(size)
+        languages = [("id", "en", "de")[outlet % 3] for outlet in outlets]
+        matrix = LexicalEmbedder().embed(texts)
+        rescored.clear()
+        pairs = find_candidates(matrix, outlets, np.full(size, -1), neighbours=10,
+                                languages=languages)
+        per_sentence.append(len(pairs) / size)
+        rescored_per_sentence.append(sum(rescored) / size)
+    # Lists of 10 + 5 + 5; shortlists 8 times as long from rare n-grams, and as many
+    # again from common ones for a row short of them: never all pairs.
+    assert all(0 < value <= 20 for value in per_sentence)
+    assert all(0 < value <= 2 * 8 * 20 for value in rescored_per_sentence)
+    assert per_sentence[1] <= 1.25 * per_sentence[0]
+    assert rescored_per_sentence[1] <= 1.25 * rescored_per_sentence[0]

@@ -126,7 +126,8 @@ def test_one_countrys_troops_never_meet_anothers():
 
 def test_an_earlier_figure_the_article_itself_gives_is_not_its_claim():
     report = _check(
-        _doc("Harian", "id", "Sebelumnya tercatat 20 orang tewas. Kini korban tewas menjadi 31 orang.",
+        _doc("Harian", "id",
+             "Sebelumnya tercatat 20 orang tewas. Kini korban tewas menjadi 31 orang.",
              date(2024, 3, 2)),
         _doc("Wire", "en", "The death toll stands at 31 people.", date(2024, 3, 2)),
     )

@@ -9,6 +9,7 @@ import pytest
 
 from claimcheck.compare import Comparison, compare_pairs, compare_sentences
 from claimcheck.errors import InputError
+from claimcheck.judges import Judge
 from claimcheck.judges.statement import StatementJudge
 from claimcheck.models import Conflict
 
@@ -70,8 +71,8 @@ def test_bad_pairs_are_input_errors():
         compare_sentences("", "y")
 
 
-class _AlwaysConflicts:
-    """A judge with only ``judge()``: compare must ask it like the registry's judges."""
+class _AlwaysConflicts(Judge):
+    """A judge that writes only ``judge()``: its ``verdict`` comes from the protocol."""
 
     name = "always"
 
@@ -79,7 +80,7 @@ class _AlwaysConflicts:
         return Conflict("numeric", 0.99, "made up", a, b, self.name)
 
 
-def test_custom_judges_and_judges_without_verdict():
+def test_custom_judges_and_judges_that_inherit_their_verdict():
     result = compare_sentences("Kedutaan kami tetap buka.", "Kedutaan tidak ditutup.",
                                language="id", judges=[StatementJudge(), _AlwaysConflicts()])
     assert (result.relation, result.kind, result.score) == ("contradiction", "numeric", 0.99)

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from claimcheck.config import (
-    Settings,
+    CheckConfig,
     apply_outlet_names,
     find_config,
     load_settings,
@@ -69,7 +69,7 @@ def test_a_pyproject_without_the_table_is_passed_over(tmp_path):
 def test_no_file_means_defaults(tmp_path):
     if find_config(tmp_path) is not None:
         pytest.skip("a claimcheck.toml above the temporary folder")
-    assert load_settings(start=tmp_path) == Settings()
+    assert load_settings(start=tmp_path) == CheckConfig()
 
 
 def test_command_line_overrides_the_file(tmp_path):
@@ -80,7 +80,7 @@ def test_command_line_overrides_the_file(tmp_path):
         ("hybrid", 0.9, ("statement",))
     assert settings.format == "sarif"  # not given on the command line: the file's value
     assert settings.language == "en"
-    config = settings.check_config(use_cache=False)
+    config = settings.override(use_cache=False)
     assert (config.embedder, config.min_score, config.neighbours, config.language,
             config.model, config.use_cache) == ("hybrid", 0.9, 5, "en", "models/minilm", False)
 

@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 from corpus_claims import claim, corpus_claim, corpus_sentence
 
+from claimcheck.config import CheckConfig
 from claimcheck.judges import JUDGES
 from claimcheck.judges.dates import DateJudge
 from claimcheck.models import PairContext
@@ -16,7 +17,7 @@ HIGH = PairContext(similarity=0.3, percentile=0.9)
 
 
 def test_registered():
-    assert JUDGES["date"] is DateJudge
+    assert isinstance(JUDGES["date"](CheckConfig()), DateJudge)
 
 
 def test_thursday_claim_vs_friday_statement_flagged_low():

@@ -136,3 +136,21 @@ def test_years_only_behind_their_cue_word(text, lang):
 def test_a_day_may_name_its_year_with_the_word_tahun():
     found = extract_dates("Proklamasi dibacakan pada 17 Agustus tahun 1945.", "id", None)
     assert [(m.start, m.relative) for m in found] == [(date(1945, 8, 17), False)]
+
+
+def test_other_languages_fall_back_to_dateparser():
+    # French is not one of the languages the own patterns read: dateparser finds the date.
+    [mention] = extract_dates("La réunion a eu lieu le 3 mars 2021 à Paris.", "fr", None)
+    assert mention.start == mention.end == date(2021, 3, 3) and "3 mars 2021" in mention.text
+
+
+def test_the_fallback_resolves_relative_dates_and_drops_durations():
+    published = date(2021, 8, 16)
+    [mention] = extract_dates("Le ministre est arrivé il y a 2 jours.", "fr", published)
+    assert mention.start == date(2021, 8, 14) and mention.relative
+    # dateparser alone reads "48 heures" as a moment 48 hours before now.
+    assert extract_dates("Les négociations ont duré 48 heures.", "fr", published) == ()
+
+
+def test_a_language_dateparser_does_not_know_reads_no_dates():
+    assert extract_dates("Sesuatu 3 xyzzy 2021.", "xx", None) == ()

@@ -168,7 +168,7 @@ def test_index_check_against_stats_and_prune(runner, batch):
 
     stats = run(runner, "store", "stats", "--store", "store.db", "--format", "json")
     facts = json.loads(stats.stdout)
-    assert facts["articles"] == 3 and facts["schema_version"] == 2 and facts["sentences"] > 0
+    assert facts["articles"] == 3 and facts["schema_version"] == 3 and facts["sentences"] > 0
     assert "Articles:   3 from 3 outlets" in run(runner, "store", "stats", "--store",
                                                  "store.db").stdout
     pruned = run(runner, "store", "prune", "--before", "2000-01-01", "--store", "store.db")

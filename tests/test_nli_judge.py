@@ -81,9 +81,9 @@ def test_entailment_reads_as_agreement(tmp_path):
     assert verdict.relation == "agreement" and verdict.conflict is None
 
 
-def test_not_registered_by_default():
-    default_judges()
-    assert "nli" not in JUDGES
+def test_registered_but_off_until_a_model_is_configured():
+    assert "nli" in JUDGES
+    assert "nli" not in [judge.name for judge in default_judges()]
 
 
 def test_unavailable_model_fails_fast_with_one_line():

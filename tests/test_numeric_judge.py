@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from corpus_claims import claim, corpus_claim
 
+from claimcheck.config import CheckConfig
 from claimcheck.judges import JUDGES
 from claimcheck.judges.numeric import NumericJudge
 from claimcheck.models import PairContext
@@ -18,7 +19,7 @@ def judge() -> NumericJudge:
 
 
 def test_registered():
-    assert JUDGES["numeric"] is NumericJudge
+    assert isinstance(JUDGES["numeric"](CheckConfig()), NumericJudge)
 
 
 def test_additional_3000_vs_650_in_place_is_flagged_with_qualifier(judge):

@@ -93,7 +93,8 @@ def test_a_long_run_logs_one_line_per_stage_with_counts(monkeypatch):
     result = CliRunner().invoke(cli, ["check", str(CORPUS), *LEXICAL, "--format", "json"])
     lines = [line for line in result.stderr.splitlines() if not line.startswith("Warning")]
     stages = [line.split(":")[0] for line in lines]
-    assert stages == ["segment", "extract", "embed", "topics", "candidates", "judges", "claims"]
+    assert stages == ["segment", "extract", "embed", "neighbours", "topics", "candidates",
+                      "judges", "claims"]
     summary = json.loads(result.stdout)["summary"]
     assert lines[0].startswith(f"segment: {summary['sentences']} sentences from "
                                f"{summary['articles']} articles (")

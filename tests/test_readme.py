@@ -83,7 +83,7 @@ def test_the_readme_configuration_example_is_valid(tmp_path):
     from claimcheck.config import load_settings
 
     [example] = [body for language, body in _BLOCK.findall(README.read_text("utf-8"))
-                 if language == "toml"]
+                 if language == "toml" and "[tool.claimcheck]" in body]
     (tmp_path / "pyproject.toml").write_text(example, encoding="utf-8")
     settings = load_settings(start=tmp_path)
     assert settings.fail_on == ("numeric", "date")
@@ -109,3 +109,22 @@ def test_the_readme_lists_every_bad_input_case():
                  "same file reached twice", "not valid UTF-8", "--model does/not-exist",
                  "read-only folder", "--against", "index --store"):
         assert case in section, case
+
+
+def test_the_layout_section_names_only_modules_that_exist():
+    text = README.read_text(encoding="utf-8")
+    section = text[text.index("## How the code is laid out"):]
+    section = section[:section.index("\n## ", 1)]
+    named = set(re.findall(r"`(claimcheck/[\w/]+(?:\.py)?)`", section))
+    assert len(named) > 20
+    assert [path for path in sorted(named) if not (README.parent / path).exists()] == []
+    judges = set(re.findall(r"`(\w+\.py)`", section))
+    assert all((README.parent / "claimcheck" / "judges" / name).exists() for name in judges)
+
+
+def test_the_library_example_runs(monkeypatch, capsys):
+    monkeypatch.chdir(README.parent)
+    [example] = [body for language, body in _BLOCK.findall(README.read_text("utf-8"))
+                 if language == "python"]
+    exec(compile(example, "README.md", "exec"), {})
+    assert "statement" in capsys.readouterr().out

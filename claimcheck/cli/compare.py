@@ -8,6 +8,7 @@ from datetime import date
 import click
 
 from claimcheck.cli import cli, reports_errors
+from claimcheck.cli.options import nli_model_option
 
 
 @cli.command()
@@ -17,8 +18,7 @@ from claimcheck.cli import cli, reports_errors
 @click.option("--language", metavar="CODE", help="Language of both sentences (default: detected).")
 @click.option("--a-date", type=click.DateTime(["%Y-%m-%d"]), help="Publication date of A.")
 @click.option("--b-date", type=click.DateTime(["%Y-%m-%d"]), help="Publication date of B.")
-@click.option("--nli-model", metavar="NAME_OR_PATH",
-              help="Add a sentence-transformers CrossEncoder NLI model as a judge.")
+@nli_model_option
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
               show_default=True)
 @reports_errors
@@ -30,7 +30,8 @@ def compare(sentences, pairs_file, language, a_date, b_date, nli_model, output_f
       claimcheck compare "Kedutaan kami tetap buka." "Kedutaan tidak ditutup."
       claimcheck compare --pairs pairs.jsonl --format json
     """
-    from claimcheck.compare import compare_pairs
+    from claimcheck import pipeline
+    from claimcheck.config import CheckConfig
     from claimcheck.errors import InputError
 
     if pairs_file is not None:
@@ -43,13 +44,7 @@ def compare(sentences, pairs_file, language, a_date, b_date, nli_model, output_f
                   "b_date": b_date.date() if b_date else None}]
     else:
         raise click.UsageError("give exactly two sentences, or --pairs FILE")
-    judges = None
-    if nli_model:
-        from claimcheck.judges import default_judges
-        from claimcheck.judges.nli import NLIJudge
-
-        judges = [*default_judges(), NLIJudge(nli_model)]
-    comparisons = compare_pairs(pairs, judges=judges)
+    comparisons = pipeline.compare(pairs, CheckConfig(nli_model=nli_model))
     if output_format == "json":
         click.echo(json.dumps([c.to_dict() for c in comparisons], ensure_ascii=False, indent=2))
         return

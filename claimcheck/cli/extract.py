@@ -8,16 +8,15 @@ import sys
 import click
 
 from claimcheck.cli import cli, reports_errors
+from claimcheck.cli.options import language_option, output_option
 
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--language", metavar="CODE",
-              help="Language of articles that declare none (default: detected).")
+@language_option
 @click.option("--format", "output_format", type=click.Choice(["table", "json"]),
               default="table", show_default=True)
-@click.option("-o", "--output", type=click.Path(),
-              help="Write to FILE (atomically) instead of standard output.")
+@output_option
 @reports_errors
 def extract(paths, language, output_format, output) -> None:
     """Show, sentence by sentence, every quantity and date found in PATHS.
@@ -27,19 +26,19 @@ def extract(paths, language, output_format, output) -> None:
       claimcheck extract corpus/000_904dd51bb35e31f8.txt
       claimcheck extract corpus/ --format json
     """
-    from claimcheck.extract import extract_claims, segment_documents
+    from claimcheck import pipeline
+    from claimcheck.config import CheckConfig
     from claimcheck.formats.extraction import render_extraction_json, render_extraction_table
-    from claimcheck.ingest import read_documents
     from claimcheck.output import check_writable, write_atomic
 
     if output:  # before reading: an unwritable path fails at once, not after the work
         check_writable(output, protected=paths)
     stdin = sys.stdin if "-" in paths else None
-    ingested = read_documents(paths, stdin=stdin)
-    for warning in ingested.warnings:
+    config = CheckConfig().override(language=language)
+    extraction = pipeline.extract(paths, config, stdin=stdin)
+    for warning in extraction.warnings:
         click.echo(f"Warning: {warning}", err=True)
-    segmented = segment_documents(ingested.documents, language.lower() if language else None)
-    claims = extract_claims(segmented)
+    segmented, claims = list(extraction.documents), list(extraction.claims)
     if output_format == "json":
         text = render_extraction_json(segmented, claims)
     else:

@@ -7,67 +7,64 @@ import sys
 
 import click
 
-from claimcheck.cli import EMBEDDER_CHOICES, STRICT_OPTION, cli, reports_errors
-
-_STORE_OPTION = click.option("--store", "store_path", required=True,
-                             type=click.Path(dir_okay=False), metavar="FILE.db",
-                             help="The SQLite store file.")
+from claimcheck.cli import cli, reports_errors
+from claimcheck.cli.options import (
+    cache_options,
+    config_from_context,
+    config_option,
+    embedder_options,
+    language_option,
+    quiet_option,
+    store_option,
+    strict_option,
+)
 
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
-@_STORE_OPTION
-@click.option("--embedder", type=click.Choice(EMBEDDER_CHOICES), default="hybrid",
-              show_default=True,
-              help="Which embeddings to store (lexical stores none: n-grams are computed "
-                   "per check).")
-@click.option("--model", metavar="NAME_OR_PATH", help="As for check.")
-@click.option("--language", metavar="CODE", help="As for check.")
-@click.option("--config", "config_file", type=click.Path(dir_okay=False),
-              help="Settings file (outlet names, model, embedder, language).")
-@click.option("-q", "--quiet", is_flag=True, help="No progress bar or summary line.")
-@STRICT_OPTION
+@store_option
+@embedder_options
+@language_option
+@config_option
+@cache_options
+@quiet_option
+@strict_option
 @reports_errors
-def index(paths, store_path, embedder, model, language, config_file, quiet, strict) -> None:
+def index(paths, store_path, embedder, model, language, config_file, cache_dir, no_cache, quiet,
+          strict) -> None:
     """Keep the articles in PATHS in a store for later check --against.
 
-    Stores articles, sentences, extracted quantities and dates, and embeddings per
-    model. Re-indexing an unchanged article is a no-op; a changed one (same id) is
-    replaced. Each article is one transaction: an interrupted run loses nothing stored.
+    Stores articles, sentences, and extracted quantities and dates; the new sentences'
+    embeddings go to the embedding cache, where check --against finds them. Re-indexing
+    an unchanged article is a no-op; a changed one (same id) is replaced. Each article
+    is one transaction: an interrupted run loses nothing stored.
 
     \b
     Examples:
       claimcheck index corpus/ --store store.db --embedder lexical
       claimcheck check new-articles/ --against store.db
     """
-    from claimcheck.cli.gate import settings_from_context
-    from claimcheck.config import apply_outlet_names
+    from claimcheck import pipeline
     from claimcheck.formats.facts import counted
-    from claimcheck.ingest import read_documents
     from claimcheck.preflight import check_model, check_store
     from claimcheck.store import Store
 
-    settings = settings_from_context(config_file, {"embedder": "embedder", "model": "model",
-                                                   "language": "language"})
+    config = config_from_context(config_file, {"embedder": "embedder", "model": "model",
+                                                "language": "language"},
+                                 cache_dir=cache_dir, use_cache=not no_cache)
     # Nothing is written when the run is going to fail: the model and the store are
     # checked before any article is read, the store created only once articles are.
-    check_model(settings.embedder or "hybrid", settings.model)
+    check_model(config.embedder, config.model)
     check_store(store_path, create=True)
     stdin = sys.stdin if "-" in paths else None
-    ingested = read_documents(paths, stdin=stdin, strict=strict)
+    ingested = pipeline.read_articles(paths, config, stdin=stdin, strict=strict)
     if not quiet:
         for warning in ingested.warnings:
             click.echo(f"Warning: {warning}", err=True)
-    documents = apply_outlet_names(ingested.documents, settings.outlets)
-    with Store(store_path) as store:
-        vectors = None
-        if (settings.embedder or "hybrid") != "lexical":
-            from claimcheck.embed import make_embedder
-
-            vectors = make_embedder(settings.embedder or "hybrid", settings.model, store)
-        with _progress(len(documents), quiet) as advance:
-            result = store.index(documents, language=settings.language, embedder=vectors,
-                                 on_article=lambda document, state: advance(state))
+    documents = ingested.documents
+    with Store(store_path) as store, _progress(len(documents), quiet) as advance:
+        result = pipeline.index(documents, store, config,
+                                on_article=lambda document, state: advance(state))
     if not quiet:
         click.echo(f"Indexed {counted(len(documents), 'article')} into {store_path}: "
                    f"{result.added} added, {result.updated} updated, {result.unchanged} "
@@ -82,7 +79,7 @@ def store() -> None:
 
 
 @store.command()
-@_STORE_OPTION
+@store_option
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]),
               default="text", show_default=True)
 @reports_errors
@@ -103,23 +100,22 @@ def stats(store_path, output_format) -> None:
     if output_format == "json":
         click.echo(json.dumps(asdict(facts), indent=2))
         return
-    embeddings = ", ".join(f"{count} {model}" for model, count in facts.embeddings.items())
     rows = [("Store", facts.path), ("Schema", str(facts.schema_version)),
             ("Articles", f"{facts.articles} from {counted(facts.outlets, 'outlet')}"),
             ("Published", f"{facts.oldest or '-'} to {facts.newest or '-'}"),
             ("Sentences", str(facts.sentences)), ("Quantities", str(facts.quantities)),
-            ("Embeddings", embeddings or "none"), ("Size", f"{facts.size_bytes:,} bytes")]
+            ("Size", f"{facts.size_bytes:,} bytes")]
     for label, value in rows:
         click.echo(f"{label + ':':<12}{value}")
 
 
 @store.command()
-@_STORE_OPTION
+@store_option
 @click.option("--before", required=True, type=click.DateTime(["%Y-%m-%d"]), metavar="DATE",
               help="Delete articles published (else indexed) before this date, YYYY-MM-DD.")
 @reports_errors
 def prune(store_path, before) -> None:
-    """Delete old articles (and their sentences and unused embeddings) from a store.
+    """Delete old articles (and their sentences) from a store.
 
     \b
     Example:

@@ -1,8 +1,9 @@
 """Output formats: small renderers from a ``Report`` to text, registered by name.
 
 A formatter is anything with ``name`` and ``render(report, options) -> str``;
-built-ins register exactly as an extension would, and ``--format`` choices come
-from this registry so they never drift from what exists.
+built-ins are ``claimcheck.formats`` entry points exactly as an extension's are
+(``claimcheck.plugins``), and ``--format`` choices come from this registry so they
+never drift from what exists.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from claimcheck.models import Report
+from claimcheck.plugins import FORMATS_GROUP, Registry
 
 
 @dataclass(frozen=True)
@@ -29,30 +31,15 @@ class Formatter(Protocol):
         ...
 
 
-FORMATTERS: dict[str, Callable[[], Formatter]] = {}
+#: name -> factory() -> Formatter, from the ``claimcheck.formats`` entry points.
+FORMATTERS = Registry(FORMATS_GROUP, "format")
 
 
 def register_formatter(name: str, factory: Callable[[], Formatter]) -> None:
-    FORMATTERS[name] = factory
+    """Add a format for this process (installed packages use entry points)."""
+    FORMATTERS.register(name, factory)
 
 
 def get_formatter(name: str) -> Formatter:
-    from claimcheck.errors import ConfigError
-
-    if name not in FORMATTERS:
-        raise ConfigError(f"unknown format {name!r}; choose one of {', '.join(FORMATTERS)}")
-    return FORMATTERS[name]()
-
-
-def _register_builtins() -> None:
-    from claimcheck.formats import html, json_format, junit, markdown, sarif, text
-
-    register_formatter("text", text.TextFormatter)
-    register_formatter("json", json_format.JsonFormatter)
-    register_formatter("markdown", markdown.MarkdownFormatter)
-    register_formatter("sarif", sarif.SarifFormatter)
-    register_formatter("junit", junit.JUnitFormatter)
-    register_formatter("html", html.HtmlFormatter)
-
-
-_register_builtins()
+    """A new formatter of the format registered as ``name``."""
+    return FORMATTERS.factory(name)()

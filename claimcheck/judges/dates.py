@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from claimcheck.calendar_words import MONTH_PATTERN, MONTHS, WEEKDAYS
 from claimcheck.entities import find_actors
-from claimcheck.judges import register_judge
+from claimcheck.judges import Judge
 from claimcheck.judges.numeric import STOPWORDS, content_stems, shared_words
 from claimcheck.models import Claim, Conflict, DateMention, PairContext
 
@@ -224,7 +224,7 @@ def _calendar_fields(m: DateMention) -> tuple[int | None, int | None, int | None
     return (None, month, int(day.group(1)) if day else None) if month else None
 
 
-class DateJudge:
+class DateJudge(Judge):
     """Flags two outlets putting one event on different days, with a low score."""
 
     name = "date"
@@ -276,5 +276,3 @@ class DateJudge:
                         a=a, b=b, judge=self.name, a_values=(da,), b_values=(db,),
                         topic=context.topic, detail="different day")
 
-
-register_judge("date", DateJudge)

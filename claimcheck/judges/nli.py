@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from claimcheck.errors import ModelError
+from claimcheck.judges import Judge
 from claimcheck.judges.verdict import Verdict
 from claimcheck.models import Claim, Conflict, PairContext
 
@@ -21,7 +22,7 @@ DEFAULT_LABELS = ("contradiction", "entailment", "neutral")
 _RELATION = {"contradiction": "contradiction", "entailment": "agreement", "neutral": "unrelated"}
 
 
-class NLIJudge:
+class NLIJudge(Judge):
     """Ask a CrossEncoder whether B contradicts, follows from, or is neutral to A."""
 
     name = "nli"

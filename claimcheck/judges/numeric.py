@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from claimcheck.calendar_words import MONTHS, WEEKDAYS
-from claimcheck.judges import register_judge
+from claimcheck.judges import Judge
 from claimcheck.models import Claim, Conflict, PairContext, Quantity
 from claimcheck.outcomes import OUTCOMES
 from claimcheck.quantities import MEASURED_KINDS
@@ -295,7 +295,7 @@ class _Whole(NamedTuple):
     change: str
 
 
-class NumericJudge:
+class NumericJudge(Judge):
     """Flags disjoint intervals of the same measured thing, and number-vs-unspecified."""
 
     name = "numeric"
@@ -402,5 +402,3 @@ def _centre(q: Quantity) -> float:
         return low
     return (low + high) / 2
 
-
-register_judge("numeric", NumericJudge)

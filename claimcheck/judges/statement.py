@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from claimcheck.judges import register_judge
+from claimcheck.judges import Judge
 from claimcheck.judges.verdict import Verdict
 from claimcheck.lexicon import Lexicon, default_lexicon
 from claimcheck.models import Claim, Conflict, PairContext
@@ -49,7 +49,7 @@ class _Finding:
     shared: tuple[str, ...]
 
 
-class StatementJudge:
+class StatementJudge(Judge):
     """Rule-based judge of negation, antonyms, certainty, attribution and time."""
 
     name = "statement"
@@ -111,8 +111,6 @@ class StatementJudge:
                         explanation=explanation + _name_variants(left, right), a=a, b=b,
                         judge=self.name, topic=context.topic, detail=detail)
 
-
-register_judge("statement", StatementJudge)
 
 
 def compare_analyses(a: StatementAnalysis, b: StatementAnalysis,

@@ -6,8 +6,6 @@ from dataclasses import dataclass
 
 from claimcheck.models import Conflict
 
-RELATIONS = ("contradiction", "agreement", "unrelated")
-
 
 @dataclass(frozen=True, slots=True)
 class Verdict:
