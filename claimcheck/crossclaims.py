@@ -33,6 +33,8 @@ JUDGE = "claims"
 _SAME_UNIT_TOLERANCE = 0.005
 _CONVERTED_TOLERANCE = 0.05
 _CONTRADICTED_SCORE = 0.9
+# How close above a round bound an exact figure must be for the bound to summarise it.
+_SUMMARY_REACH = 0.2
 # A physical measure given ten times larger by another outlet is of another object.
 _ORDERS = 10.0
 _CHANGED_SCORE = 0.6
@@ -139,7 +141,8 @@ def _claimed(claims: Sequence[Claim],
     """The figures each outlet claims: not those it calls superseded ("previously 149") or
     only an order of magnitude ("dozens"); an article's earlier figure of a running tally
     stays, as a point of the timeline ("Reuters first counted 78 dead")."""
-    kept = [m for m in measures if _comparable(m)]
+    kept = [m for m in measures if _comparable(m) and not (
+        m.event in TALLIES and _of_an_earlier_year(claims[m.claim]))]
     # The same figure stated twice in one article is one claim, shown where it is plainest:
     # "154 dead" rather than "more than 154 dead".
     plainest: dict[tuple, Measure] = {}
@@ -185,6 +188,16 @@ def _comparable(m: Measure) -> bool:
     return not (m.vague or m.superseded)
 
 
+def _of_an_earlier_year(claim: Claim) -> bool:
+    """The sentence dates what it tells to a year before its article ("in October 2018,
+    189 people were killed"): its toll belongs to another event."""
+    if claim.published is None:
+        return False
+    return any(mention.end is not None and mention.start is not None
+               and mention.end.year < claim.published.year
+               and (mention.end - mention.start).days >= 27 for mention in claim.dates)
+
+
 def _same_measure(a: Measure, b: Measure) -> bool:
     actors = a.quantity.actor, b.quantity.actor
     if None not in actors and actors[0] != actors[1]:
@@ -215,11 +228,19 @@ def _verdict(a: Measure, b: Measure, claim_a: Claim, claim_b: Claim) -> str | No
         return None
     # A tally's "at least 137" is the count of its moment: "at least 145" is a later update,
     # though the two intervals meet. An exact figure inside a bound of the same day agrees.
-    if (b.bound and not a.bound and _round(b) and _inside(a, b)) \
-            or (a.bound and not b.bound and _round(a) and _inside(b, a)):
+    if (b.bound and not a.bound and _summarises(b, a)) \
+            or (a.bound and not b.bound and _summarises(a, b)):
         return None  # "more than 150" summarises 153 and 155: a round bound, not an update
     # A tally's "at least 145" is the count of its moment, not a floor: 157 is another one.
     return "changed"
+
+
+def _summarises(bound: Measure, exact: Measure) -> bool:
+    """A round bound just short of an exact figure says the same ("more than 400" ships and
+    422); far short of it ("at least 150" and 422), it is an earlier count."""
+    if not (_round(bound) and _inside(exact, bound)):
+        return False
+    return abs(exact.value - bound.value) <= _SUMMARY_REACH * bound.value
 
 
 def _round(m: Measure) -> bool:

@@ -168,6 +168,8 @@ def _dates_a_state(claim: Claim, mention: DateMention) -> bool:
 
 
 def _dates_a_statement(claim: Claim, mention: DateMention) -> bool:
+    if mention.relative and _quoted(claim.sentence.text, mention.span_start):
+        return True  # a speaker's "yesterday" is not the paper's
     tokens, hits = language_data(claim.sentence.language).find(claim.sentence.text)
     return any(hit.category == "attribution" and abs(hit.start - mention.span_start) < 60
                for hit in hits) and happening_of(claim, mention) is None

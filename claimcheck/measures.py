@@ -184,7 +184,10 @@ def _read_quantity(text: str, q: Quantity, tokens: tuple[Token, ...],
     right = min((start for start, end in spans if start >= q.end), default=len(text))
     # The number sits just before token ``at``: the first word that starts after its digits.
     digits_end = _DIGITS_END.match(text, q.start).end()
-    at = next((i for i, t in enumerate(tokens) if t.start >= digits_end), len(tokens))
+    magnitude_words = {hit.first for hit in hits if hit.category == "magnitudes"
+                       and hit.start < q.end}
+    at = next((i for i, t in enumerate(tokens) if t.start >= digits_end
+               and i not in magnitude_words), len(tokens))
     joins = [i for i, t in enumerate(tokens) if t.text.casefold() in _CONJUNCTIONS]
 
     def distance(hit: ConceptHit) -> int | None:
@@ -257,7 +260,7 @@ def _read_quantity(text: str, q: Quantity, tokens: tuple[Token, ...],
     vague = not _DIGIT.search(q.text) and any(
         hit.category == "qualifiers" and hit.concept == "vague"
         and (gap := distance(hit)) is not None and gap <= 1 for hit in hits)
-    part = _PARTITIVE.match(text, q.end) is not None or any(
+    part = _PARTITIVE.match(text, digits_end) is not None or any(
         hit.category == "qualifiers" and hit.concept == "part"
         and (gap := distance(hit)) is not None and gap <= _QUALIFIER_REACH
         and _closest_number(hit, spans) == (q.start, q.end) for hit in hits)

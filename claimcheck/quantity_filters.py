@@ -120,4 +120,18 @@ def is_identifier(text: str, atom: NumberAtom, language: str) -> bool:
     if sentence_initial or folded in _NOT_NAMES or folded in FUNCTION_WORDS or \
             any(phrase == folded for phrase, _ in hedges(language)):
         return False
-    return word[0].isupper() or any(c.isupper() for c in word[1:])
+    if not (word[0].isupper() or any(c.isupper() for c in word[1:])):
+        return False
+    # "laut Feuerwehr 22 Ausländer": a number followed by what it counts is a count, though
+    # a capitalised noun (every German noun) stands before it.
+    return not _counts_what_follows(text, atom.end, language)
+
+
+def _counts_what_follows(text: str, end: int, language: str) -> bool:
+    from claimcheck.lang import language_data
+
+    following = re.match(r"\s+([^\W\d_][\w-]*)", text[end:end + 40])
+    if not following:
+        return False
+    _, hits = language_data(language).find(following.group(1))
+    return any(hit.category == "counted" for hit in hits)

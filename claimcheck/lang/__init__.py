@@ -26,10 +26,11 @@ from claimcheck.stems import word_keys
 
 _HERE = Path(__file__).parent
 #: Concept categories a language file may hold.
-CATEGORIES = ("events", "counted", "attributes", "qualifiers", "counting", "happenings",
+CATEGORIES = ("events", "counted", "attributes", "qualifiers", "magnitudes", "counting",
+              "happenings",
               "ongoing", "attribution", "scopes", "running")
 #: Categories of short function words, matched as written rather than by stem.
-_EXACT = frozenset({"scopes", "counting", "ongoing"})
+_EXACT = frozenset({"scopes", "counting", "ongoing", "magnitudes"})
 _TOKEN = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 
 
