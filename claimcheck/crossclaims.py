@@ -143,6 +143,7 @@ def _claimed(claims: Sequence[Claim],
     stays, as a point of the timeline ("Reuters first counted 78 dead")."""
     kept = [m for m in measures if _comparable(m) and not (
         m.event in TALLIES and _of_an_earlier_year(claims[m.claim]))]
+    kept = _without_figures_the_article_moved_on_from(claims, kept)
     # The same figure stated twice in one article is one claim, shown where it is plainest:
     # "154 dead" rather than "more than 154 dead".
     plainest: dict[tuple, Measure] = {}
@@ -153,10 +154,28 @@ def _claimed(claims: Sequence[Claim],
     return list(plainest.values())
 
 
+def _without_figures_the_article_moved_on_from(claims: Sequence[Claim],
+                                               measures: list[Measure]) -> list[Measure]:
+    """An article that says its tally moved ("now rose to 151", "dari 76 menjadi 82") has
+    told its own timeline: its lower figures of that tally are the past, not its claim.
+    Figures it gives side by side without saying one replaced the other all stand."""
+    moved_to: dict[tuple, float] = {}
+    for m in measures:
+        bucket = _bucket(m)
+        if m.running and m.value is not None and m.event in TALLIES and bucket:
+            key = (claims[m.claim].sentence.doc, bucket, m.event)
+            moved_to[key] = max(moved_to.get(key, m.value), m.value)
+    return [m for m in measures
+            if (key := (claims[m.claim].sentence.doc, _bucket(m), m.event)) not in moved_to
+            or m.value is None or m.value >= moved_to[key]]
+
+
 def retired(claims: Sequence[Claim], measures: Sequence[Measure]) -> set[tuple]:
     """Where each figure that is not its outlet's claim stands: one the outlet calls
     superseded, an order of magnitude."""
-    return {_where(claims, m) for m in measures if not _comparable(m)}
+    kept = {id(m) for m in _claimed(claims, measures)}
+    return {_where(claims, m) for m in measures if not _comparable(m) or (
+        id(m) not in kept and m.event in TALLIES)}
 
 
 def _where(claims: Sequence[Claim], m: Measure) -> tuple:

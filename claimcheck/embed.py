@@ -1,11 +1,12 @@
 """Sentence representations: a semantic channel (sentence-transformers) and a lexical one.
 
-Measured on the Indonesian seeds (../shared/NOTES.md), the English all-MiniLM-L6-v2
-ranks the right partner sentence at median 30 of ~100; character n-grams at 4,
-because names, numbers and cognates survive translation. The default ``hybrid``
-embedder therefore weights the semantic channel only on text in a language its model
-was trained on (a weight above zero elsewhere measured worse than n-grams alone:
-``benchmarks/partner_rank.py``); a multilingual model is trusted on every language.
+The default model is the multilingual e5 (``claimcheck.model_loader``), trusted on every
+language. Measured on the Indonesian seeds (../shared/NOTES.md), the English
+all-MiniLM-L6-v2 (the fallback where e5 is unavailable) ranks the right partner
+sentence at median 30 of ~100; character n-grams at 4, because names, numbers and
+cognates survive translation. The ``hybrid`` embedder therefore weights the semantic
+channel only on text in a language its model was trained on (a weight above zero
+elsewhere measured worse than n-grams alone: ``benchmarks/partner_rank.py``).
 """
 
 from __future__ import annotations
@@ -79,28 +80,39 @@ class SentenceTransformerEmbedder:
     """
 
     def __init__(self, model: str | None = None, cache: EmbeddingCache | None = None,
-                 batch_size: int = 32) -> None:
+                 batch_size: int = 32, backend: str | None = None) -> None:
         self.model_name = model
         self.cache = cache
         self.batch_size = batch_size
+        self.backend = backend
         self._identity: ModelIdentity | None = None
         self._loaded: LoadedModel | None = None
 
     @property
     def identity(self) -> ModelIdentity:
         if self._identity is None:
-            self._identity = identify_model(self.model_name)
+            # The converted default model lives beside the embedding cache (a store
+            # used as a cache has no folder: the default cache directory then).
+            self._identity = identify_model(self.model_name, self.backend,
+                                            getattr(self.cache, "directory", None))
         return self._identity
 
     @property
     def loaded(self) -> LoadedModel:
         if self._loaded is None:
-            self._loaded = load_sentence_transformer(self.model_name)
+            self._loaded = load_sentence_transformer(identity=self.identity)
         return self._loaded
 
     @property
     def name(self) -> str:
-        return self.identity.name
+        identity = self.identity
+        return identity.name if identity.backend == "torch" else \
+            f"{identity.name}, {identity.backend}"
+
+    @property
+    def warnings(self) -> tuple[str, ...]:
+        """What the user should hear once: the default model had to fall back."""
+        return (self.identity.warning,) if self.identity.warning else ()
 
     @property
     def languages(self) -> frozenset[str] | None:
@@ -147,6 +159,10 @@ class HybridEmbedder:
     @property
     def name(self) -> str:
         return f"hybrid ({self.semantic.name} + {self.lexical.name})"
+
+    @property
+    def warnings(self) -> tuple[str, ...]:
+        return self.semantic.warnings
 
     def embed(self, texts: Sequence[str], languages: Sequence[str] | None = None) -> Matrix:
         lexical = self.lexical.embed(texts, languages)
@@ -208,8 +224,16 @@ def hybrid(config, cache: EmbeddingCache | None = None) -> HybridEmbedder:
 
 
 def make_embedder(kind: str = "hybrid", model: str | None = None,
-                  cache: EmbeddingCache | None = None) -> Embedder:
-    """Build the embedder registered as ``kind`` (the ``--embedder`` choices)."""
+                  cache: EmbeddingCache | None = None, backend: str | None = None) -> Embedder:
+    """Build the embedder registered as ``kind`` (the ``--embedder`` choices).
+
+    ``backend`` (``torch``, ``onnx``, ``onnx-int8``) runs the model; ``None`` reads
+    ``$CLAIMCHECK_BACKEND``, else picks int8 ONNX for the default multilingual e5 model and
+    torch for any other.
+    """
+    if backend is not None and kind in ("semantic", "hybrid"):
+        semantic_part = SentenceTransformerEmbedder(model, cache, backend=backend)
+        return semantic_part if kind == "semantic" else HybridEmbedder(semantic_part)
     from claimcheck.config import CheckConfig
     from claimcheck.plugins import EMBEDDERS
 

@@ -87,6 +87,13 @@ def happening_of(claim: Claim, mention: DateMention, story: str | None = None) -
         return min(found, key=lambda item: item[:2]) if found else None
 
     happening = nearest("happenings")
+    occurred = nearest("occurred", _ONGOING_REACH)
+    if occurred is not None:
+        # "ledakan ... yang terjadi Selasa": the date belongs to the happening named before.
+        before = [hit for hit in hits if hit.category == "happenings"
+                  and hit.last < occurred[2].first]
+        if before:
+            return before[-1].concept
     if happening is not None and happening[1] == story:
         happening = nearest("happenings", _WIDE_REACH, skip=story) or happening
     attribution = nearest("attribution")

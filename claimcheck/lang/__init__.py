@@ -28,9 +28,9 @@ _HERE = Path(__file__).parent
 #: Concept categories a language file may hold.
 CATEGORIES = ("events", "counted", "attributes", "qualifiers", "magnitudes", "counting",
               "happenings",
-              "ongoing", "attribution", "scopes", "running")
+              "occurred", "not_counts", "ongoing", "attribution", "scopes", "running")
 #: Categories of short function words, matched as written rather than by stem.
-_EXACT = frozenset({"scopes", "counting", "ongoing", "magnitudes"})
+_EXACT = frozenset({"scopes", "counting", "ongoing", "magnitudes", "not_counts", "occurred"})
 _TOKEN = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 
 
