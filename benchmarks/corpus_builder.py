@@ -154,3 +154,97 @@ def build_corpus(folder: Path, sentences: int, seed: int = 0,
             if written >= sentences:
                 break
     return articles, written
+
+
+def build_reprint_corpus(folder: Path, stories: int = 36, reprints: int = 50,
+                         outlets: int = 40, seed: int = 0,
+                         source: Path | None = None) -> tuple[int, int]:
+    """Wire copy as a month of coverage looks: each story reprinted nearly verbatim.
+
+    Each of ``stories`` stories is about ten sentences recombined from the seed
+    articles (as in ``build_corpus``) in paragraphs of one to three sentences, or, with
+    ``source``, the first ten paragraphs of one of the ``*.txt`` articles under it (a
+    header line, then the body). A story is reprinted ``reprints`` times under names
+    drawn from ``outlets`` outlets, keeping its wording and paragraphs; in one reprint
+    of three a figure takes one of two other values (re-typed or updated), so sentences
+    without figures recur verbatim in dozens of outlets, and those with figures in a
+    few versions that conflict.
+
+    Returns (articles, sentences written). Deterministic for a given seed.
+    """
+    rng = random.Random(seed)
+    names_of_outlets = _outlets(rng, outlets)
+    folder.mkdir(parents=True, exist_ok=True)
+    articles = written = 0
+    for story, (paragraphs, language) in enumerate(_reprint_stories(rng, stories, source), 1):
+        day = rng.randint(1, 28)
+        versions: dict[str, list[str]] = {}  # two other values per figure of the story
+
+        def figure(match: re.Match, versions: dict[str, list[str]] = versions) -> str:
+            token = match.group(0)
+            if rng.random() >= 0.3:
+                return token
+            others = versions.setdefault(token, [_number_like(token, rng) for _ in range(2)])
+            return rng.choice(others)
+
+        for _ in range(reprints):
+            outlet = rng.choice(names_of_outlets)
+            text = [_NUMBER.sub(figure, paragraph) for paragraph in paragraphs]
+            text[0] = f"{outlet} - {text[0]}"
+            articles += 1
+            written += sum(len(re.findall(r"[.!?][\"”]?(?:\s|$)", p)) for p in text)
+            (folder / f"r{story:03d}_{articles:05d}.txt").write_text(
+                f"---\noutlet: {outlet}\npublished: 2021-08-{day:02d}\nlanguage: {language}\n"
+                f"---\n" + "\n\n".join(text) + "\n", encoding="utf-8")
+    return articles, written
+
+
+def _reprint_stories(rng: random.Random, stories: int, source: Path | None
+                     ) -> list[tuple[list[str], str]]:
+    """(paragraphs, language) of each story to reprint."""
+    if source is not None:
+        from claimcheck.language import detect_language
+
+        result = []
+        for path in sorted(source.glob("*/*.txt"))[:stories]:
+            body = path.read_text(encoding="utf-8").split("\n", 1)[-1]
+            paragraphs = [p.strip() for p in body.split("\n\n") if p.strip()][:10]
+            result.append((paragraphs, detect_language(body)))
+        return result
+    seeds = seed_sentences()
+    result = []
+    for _ in range(stories):
+        names: dict[str, str] = {}
+        numbers: dict[str, str] = {}
+        picked = rng.sample(seeds, 10)
+        body = [_story_sentence(s, names, numbers, rng) for s in picked]
+        languages = [s.language for s in picked]
+        breaks = sorted(rng.sample(range(1, len(body)), 4))
+        result.append(([" ".join(body[start:end]) for start, end in
+                        zip([0, *breaks], [*breaks, len(body)], strict=True)],
+                       max(set(languages), key=languages.count)))
+    return result
+
+
+def build_long_line_article(path: Path, size: int, seed: int = 0) -> int:
+    """One article of ``size`` characters on a single line, as scraped JSONL often holds.
+
+    Sentences come from stories as in ``build_corpus`` (new names and numbers each 30
+    sentences), joined by single spaces: no line break anywhere. Returns sentences written.
+    """
+    rng = random.Random(seed)
+    seeds = seed_sentences()
+    parts: list[str] = []
+    length = 0
+    while length < size:
+        names: dict[str, str] = {}
+        numbers: dict[str, str] = {}
+        for seed_sentence in rng.sample(seeds, 30):
+            text = _story_sentence(seed_sentence, names, numbers, rng)
+            parts.append(text)
+            length += len(text) + 1
+    text = " ".join(parts)[:size]
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("---\noutlet: longline.example\nlanguage: id\n---\n" + text + "\n",
+                    encoding="utf-8")
+    return len(parts)

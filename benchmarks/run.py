@@ -14,6 +14,11 @@ a second ``claimcheck check`` would be (import and load included). Hybrid corpor
 declare every article English, so MiniLM encodes every sentence (the case of an English
 batch or a multilingual model): the model's worst case, not its
 skip-the-foreign-sentences best case.
+
+Then, with the lexical embedder, a second table: a reprint-heavy batch (36 stories each
+reprinted 50 times under 40 outlet names, a figure changed in one reprint of three;
+``--reprint-source ../shared/devset`` adds one built from real articles) and single-line
+articles of 1 MB and 10 MB (``--long-lines``), checked with no size limit.
 """
 
 from __future__ import annotations
@@ -35,18 +40,20 @@ sys.path.insert(0, str(HERE.parent))
 sys.path.insert(0, str(HERE))
 
 STAGES = ("ingest", "segment", "extract", "embed", "neighbours", "topics", "candidates", "judges",
-          "report")
+          "claims", "report")
 
 
-def run_worker(corpus: str, embedder: str, cache_dir: str, second: bool) -> dict:
+def run_worker(corpus: str, embedder: str, cache_dir: str, second: bool,
+               no_limit: bool = False) -> dict:
     """One pipeline run in this process; numbers as a dict (only the timings when it is
-    the ``second`` run over a filled cache)."""
+    the ``second`` run over a filled cache). ``no_limit`` lifts the article size limit."""
     from claimcheck.formats import RenderOptions, get_formatter
     from claimcheck.gc_pause import paused_collector
     from claimcheck.ingest import read_documents
     from claimcheck.pipeline import CheckConfig, check_documents
 
-    config = CheckConfig(embedder=embedder, cache_dir=cache_dir)
+    config = CheckConfig(embedder=embedder, cache_dir=cache_dir,
+                         **({"max_article_size": None} if no_limit else {}))
     judges, judges_note = _judges()
 
     def one_run() -> tuple[object, dict[str, float]]:
@@ -67,7 +74,10 @@ def run_worker(corpus: str, embedder: str, cache_dir: str, second: bool) -> dict
     report, timings = one_run()
     if second:
         return {"timings": timings}
+    from claimcheck.copies import group_copies
+
     result = {"sentences": len(report.claims), "documents": len(report.documents),
+              "distinct": len(group_copies(report.claims).first),
               "timings": timings, "pairs": report.candidate_pairs,
               "conflicts": len(report.conflicts), "judges_note": judges_note,
               "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
@@ -116,7 +126,7 @@ def _model_alone(embedder: str, texts: list[str], languages: list[str]) -> float
     return time.perf_counter() - started
 
 
-def _measure(corpus: Path, embedder: str, repeat: bool) -> dict:
+def _measure(corpus: Path, embedder: str, repeat: bool, no_limit: bool = False) -> dict:
     with tempfile.TemporaryDirectory(prefix="claimcheck-cache-") as cache_dir:
         # A fresh embedding cache, but the converted default model (built once, about a
         # minute) from the usual cache: its build is not the pipeline's cost.
@@ -126,7 +136,7 @@ def _measure(corpus: Path, embedder: str, repeat: bool) -> dict:
         models.mkdir(parents=True, exist_ok=True)
         (Path(cache_dir) / "models").symlink_to(models, target_is_directory=True)
         command = [sys.executable, __file__, "--worker", str(corpus), "--embedder", embedder,
-                   "--cache-dir", cache_dir]
+                   "--cache-dir", cache_dir, *(["--no-limit"] if no_limit else [])]
         result = _worker(command, embedder, corpus)
         if repeat:  # a fresh process, as a second ``claimcheck check`` would be
             result["second_embed"] = _worker([*command, "--second"], embedder,
@@ -190,6 +200,29 @@ def _table(runs: list[tuple[str, dict]], cli: list[tuple[str, float, int]]) -> s
     return "\n".join(lines)
 
 
+def _stage_table(runs: list[tuple[str, dict]]) -> str:
+    """Seconds per stage, totals and sizes: the reprint and long-line batches."""
+    header = ["", *(name for name, _ in runs)]
+    rows = []
+    for stage in STAGES:
+        if any(stage in run["timings"] for _, run in runs):
+            rows.append([stage, *(f"{run['timings'].get(stage, 0.0):.2f} s" for _, run in runs)])
+    rows.append(["**total**", *(f"**{sum(run['timings'].values()):.2f} s** · "
+                                f"{_rate(run['sentences'] / sum(run['timings'].values()))}/s"
+                                for _, run in runs)])
+    rows.append(["sentences (articles)", *(f"{run['sentences']:,} ({run['documents']:,})"
+                                           for _, run in runs)])
+    rows.append(["distinct sentences", *(f"{run['distinct']:,}" for _, run in runs)])
+    rows.append(["segment rate", *(f"{_rate(run['sentences'] / run['timings']['segment'])}"
+                                   "/s" for _, run in runs)])
+    rows.append(["candidate pairs judged", *(f"{run['pairs']:,}" for _, run in runs)])
+    rows.append(["conflicts", *(f"{run['conflicts']:,}" for _, run in runs)])
+    rows.append(["peak RSS", *(f"{run['peak_rss_mb']:,.0f} MB" for _, run in runs)])
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    lines += ["| " + " | ".join(row) + " |" for row in rows]
+    return "\n".join(lines)
+
+
 def _second_run(run: dict) -> str:
     if "second_embed" not in run:
         return "- (no cache: lexical)"
@@ -222,17 +255,28 @@ def main() -> None:
                         help="largest size the hybrid embedder runs at (MiniLM: ~230 sent/s)")
     parser.add_argument("--corpus-dir", help="keep the generated corpora here")
     parser.add_argument("--no-cli", action="store_true", help="skip the CLI start-up timings")
+    parser.add_argument("--reprints", type=int, default=36, metavar="STORIES",
+                        help="stories in the reprint-heavy batch, each reprinted 50 times "
+                             "under 40 outlet names (0: skip it)")
+    parser.add_argument("--reprint-source", metavar="FOLDER",
+                        help="also a reprint batch of the first 10 paragraphs of the articles "
+                             "in FOLDER/*/*.txt (a header line, then the body), e.g. "
+                             "../shared/devset")
+    parser.add_argument("--long-lines", default="1000000,10000000", metavar="SIZES",
+                        help="characters of each single-line article to check, no size "
+                             "limit ('': skip)")
     parser.add_argument("--worker", help=argparse.SUPPRESS)
     parser.add_argument("--cache-dir", help=argparse.SUPPRESS)
     parser.add_argument("--second", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--no-limit", action="store_true", help=argparse.SUPPRESS)
     options = parser.parse_args()
     if options.worker:
         print(json.dumps(run_worker(options.worker, options.embedder, options.cache_dir,
-                                    options.second)))
+                                    options.second, options.no_limit)))
         return
     from corpus_builder import build_corpus
 
-    sizes = [int(size) for size in options.sizes.split(",")]
+    sizes = [int(size) for size in options.sizes.split(",") if size]
     embedders = options.embedder.split(",")
     base = Path(options.corpus_dir or tempfile.mkdtemp(prefix="claimcheck-bench-"))
     runs = []
@@ -258,11 +302,52 @@ def main() -> None:
                ("`claimcheck check --help`", *_cli_seconds("check", "--help")),
                ("`check` one article, lexical",
                 *_cli_seconds("check", str(article), "--embedder", "lexical", "-q"))]
-    notes = sorted({run["judges_note"] for _, run in runs if run["judges_note"]})
+    extra = _extra_runs(options, base)
+    notes = sorted({run["judges_note"] for _, run in runs + extra if run["judges_note"]})
     print(f"Machine: {_machine()}")
     if notes:
         print("Note: " + "; ".join(notes))
-    print(_table(runs, cli))
+    if runs:
+        print(_table(runs, cli))
+    if extra:
+        print("\nReprint-heavy batches and single-line articles, lexical embedder:\n")
+        print(_stage_table(extra))
+
+
+def _extra_runs(options, base: Path) -> list[tuple[str, dict]]:
+    """The reprint-heavy batches and the single-line articles, each in its own process."""
+    from corpus_builder import build_long_line_article, build_reprint_corpus
+
+    batches = []
+    if options.reprints:
+        batches.append(("reprints", None))
+    if options.reprint_source:
+        source = Path(options.reprint_source)
+        if any(source.glob("*/*.txt")):
+            batches.append((f"reprints of {source.name}", source))
+        else:
+            print(f"no articles under {source}/*/*.txt: its reprint batch is skipped",
+                  file=sys.stderr)
+    runs = []
+    for name, source in batches:
+        corpus = base / name.replace(" ", "-")
+        if not corpus.exists():
+            build_reprint_corpus(corpus, stories=options.reprints or 36, source=source)
+        print(f"running lexical on {name} ...", file=sys.stderr, flush=True)
+        runs.append((f"{name}", _measure(corpus, "lexical", repeat=False)))
+    for size in (int(size) for size in options.long_lines.split(",") if size):
+        corpus = base / f"one-line-{size}"
+        if not corpus.exists():
+            build_long_line_article(corpus / "article.txt", size)
+        print(f"running lexical on a one-line article of {size:,} characters ...",
+              file=sys.stderr, flush=True)
+        runs.append((f"one line, {_megabytes(size)}",
+                     _measure(corpus, "lexical", repeat=False, no_limit=True)))
+    return runs
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / 1e6:g} MB" if size >= 100_000 else f"{size / 1e3:g} kB"
 
 
 def _short(size: int) -> str:

@@ -53,6 +53,11 @@ class CheckConfig:
     baseline: str | None = None
     #: Report format; ``None``: the command's default.
     format: str | None = None
+    #: Characters of text above which an article is skipped or cut ("2MB" in a file;
+    #: ``None``: no limit).
+    max_article_size: int | None = 2_000_000
+    #: What happens to such an article: "skip" or "truncate" (claimcheck.oversize).
+    oversize: str = "skip"
     #: The settings file these values came from, if any.
     source: Path | None = None
 
@@ -67,7 +72,7 @@ class CheckConfig:
 
 #: What a settings file may set.
 KEYS = ("model", "embedder", "min_score", "fail_on", "baseline", "format", "lexicon",
-        "outlets", "language", "neighbours")
+        "outlets", "language", "neighbours", "max_article_size", "oversize")
 
 
 def find_config(start: str | Path | None = None) -> Path | None:
@@ -136,6 +141,17 @@ def _validated(values: Mapping[str, Any], where: str) -> dict[str, Any]:
             if not isinstance(value, str) or not value.strip():
                 raise ConfigError(f"{where}: {key} must be a non-empty string")
             out[key] = value.strip().lower() if key in ("language", "format") else value
+        elif key == "max_article_size":
+            from claimcheck.oversize import parse_size
+
+            try:
+                out[key] = parse_size(value)
+            except ConfigError as error:
+                raise ConfigError(f"{where}: max_article_size: {error}") from None
+        elif key == "oversize":
+            if value not in ("skip", "truncate"):
+                raise ConfigError(f"{where}: oversize must be skip or truncate")
+            out[key] = value
         elif key == "embedder":
             from claimcheck.plugins import EMBEDDERS
 

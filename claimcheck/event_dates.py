@@ -155,6 +155,25 @@ def statement_dates(claims: Sequence[Claim]) -> set[tuple[str, int, int]]:
             if _dates_a_statement(claim, mention)}
 
 
+def state_dates(claims: Sequence[Claim]) -> set[tuple[str, int, int]]:
+    """Where the dates that only say a state still held stand ("still stuck on Friday"):
+    (doc, sentence, span start). Such a date never dates the state's start."""
+    return {(claim.sentence.doc, claim.sentence.index, mention.span_start)
+            for claim in claims for mention in claim.dates if _dates_a_state(claim, mention)}
+
+
+def _dates_a_state(claim: Claim, mention: DateMention) -> bool:
+    # happening_of's "ongoing" rule, on its own.
+    tokens, hits = language_data(claim.sentence.language).find(claim.sentence.text)
+    at = next((i for i, t in enumerate(tokens) if t.start >= mention.span_end), len(tokens))
+    before = next((i for i, t in enumerate(tokens) if t.start >= mention.span_start),
+                  len(tokens))
+    return any(hit.category == "ongoing" and
+               (hit.first - at + 1 if hit.first >= at else
+                before - hit.last if hit.last < before else 0) <= _ONGOING_REACH
+               for hit in hits)
+
+
 def _dates_a_statement(claim: Claim, mention: DateMention) -> bool:
     if mention.relative and _quoted(claim.sentence.text, mention.span_start):
         return True  # a speaker's "yesterday" is not the paper's

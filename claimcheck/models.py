@@ -198,6 +198,10 @@ class Conflict:
     topic: int | None = None
     #: Finer label inside a kind: "disputed", "changed", "certainty", "qualifier", ...
     detail: str | None = None
+    #: The same sentence as ``a`` (or ``b``) printed by other articles, reprints of wire
+    #: copy above all: each side's outlets are ``a.outlet`` and those of its copies.
+    a_copies: tuple[Claim, ...] = ()
+    b_copies: tuple[Claim, ...] = ()
 
     @property
     def id(self) -> str:

@@ -31,7 +31,11 @@ from claimcheck.models import (
 __all__ = ["CheckConfig", "check", "check_against", "check_documents", "compare", "extract",
            "index", "judge_pairs", "read_articles"]
 
+#: Called with a stage's name as it starts (a terminal's status line).
 StageHook = Callable[[str], None]
+#: Called with one line as a stage ends: "segment: 17,950 sentences from 1,800 articles
+#: (5.0 s)", for logs.
+ProgressHook = Callable[[str], None]
 #: The configuration of a call that gives none.
 DEFAULTS = CheckConfig()
 
@@ -53,7 +57,8 @@ def read_articles(paths: Sequence[str | Path], config: CheckConfig = DEFAULTS, *
 
 def check(paths: Sequence[str | Path], config: CheckConfig = DEFAULTS, *,
           against: str | Path | None = None, stdin: TextIO | None = None,
-          on_stage: StageHook | None = None, strict: bool = False) -> Report:
+          on_stage: StageHook | None = None, strict: bool = False,
+          on_progress: ProgressHook | None = None) -> Report:
     """Read articles from ``paths`` and find where their outlets conflict.
 
     With ``against`` (a store file, ``claimcheck index``) the articles are checked together
@@ -63,10 +68,11 @@ def check(paths: Sequence[str | Path], config: CheckConfig = DEFAULTS, *,
     ingested = read_articles(paths, config, stdin=stdin, strict=strict)
     if against is None:
         report = check_documents(ingested.documents, config, warnings=ingested.warnings,
-                                 on_stage=on_stage)
+                                 on_stage=on_stage, on_progress=on_progress)
     else:
         report = check_against(ingested.documents, against, config,
-                               warnings=ingested.warnings, on_stage=on_stage)
+                               warnings=ingested.warnings, on_stage=on_stage,
+                               on_progress=on_progress)
     report = replace(report, skipped=tuple(ingested.skipped))
     report.timings["ingest"] = time.perf_counter() - started - sum(report.timings.values())
     return report
@@ -74,7 +80,8 @@ def check(paths: Sequence[str | Path], config: CheckConfig = DEFAULTS, *,
 
 def check_against(documents: Sequence[Document], store_path: str | Path,
                   config: CheckConfig = DEFAULTS, *, warnings: Sequence[str] = (),
-                  on_stage: StageHook | None = None) -> Report:
+                  on_stage: StageHook | None = None,
+                  on_progress: ProgressHook | None = None) -> Report:
     """Conflicts of ``documents`` with each other and with the stored archive.
 
     A stored article with the id or the content of a new one is left out: the new
@@ -93,9 +100,11 @@ def check_against(documents: Sequence[Document], store_path: str | Path,
     archive = [(segmented, claims if claims is not None else extract_claims([segmented]))
                for segmented, claims in stored]
     report = check_documents(
-        documents, config, warnings=warnings, on_stage=on_stage, archive=archive,
-        keep=lambda c: c.a.sentence.doc in new_ids or c.b.sentence.doc in new_ids)
-    involved = new_ids | {claim.sentence.doc for c in report.conflicts for claim in (c.a, c.b)}
+        documents, config, warnings=warnings, on_stage=on_stage, on_progress=on_progress,
+        archive=archive, keep=lambda c: any(claim.sentence.doc in new_ids
+                                            for claim in (c.a, c.b, *c.a_copies, *c.b_copies)))
+    involved = new_ids | {claim.sentence.doc for c in report.conflicts
+                          for claim in (c.a, c.b, *c.a_copies, *c.b_copies)}
     return replace(report, documents=tuple(seg for seg in report.documents
                                            if seg.document.id in involved),
                    archive_ids=frozenset(seg.document.id for seg, _ in archive))
@@ -199,7 +208,8 @@ def check_documents(documents: Iterable[Document], config: CheckConfig = DEFAULT
                     embedder=None, judges=None, warnings: Sequence[str] = (),
                     on_stage: StageHook | None = None,
                     archive: Sequence[tuple[SegmentedDocument, Sequence[Claim]]] = (),
-                    keep: Callable[[Conflict], bool] | None = None) -> Report:
+                    keep: Callable[[Conflict], bool] | None = None,
+                    on_progress: ProgressHook | None = None) -> Report:
     """Run every stage after ingestion on already-read documents.
 
     ``archive`` adds documents segmented and extracted earlier (``claimcheck.store``);
@@ -209,48 +219,71 @@ def check_documents(documents: Iterable[Document], config: CheckConfig = DEFAULT
 
     with paused_collector():  # 1.0 s of 7.9 outside the encode at 10,000 hybrid sentences
         return _check_documents(documents, config, embedder, judges, warnings, on_stage,
-                                archive, keep)
+                                archive, keep, on_progress)
 
 
 def _check_documents(documents, config, embedder, judges, warnings, on_stage, archive,
-                     keep) -> Report:
+                     keep, on_progress) -> Report:
     from claimcheck.candidates import find_candidates
+    from claimcheck.copies import (
+        expand_conflicts,
+        expand_topics,
+        group_copies,
+        pairs_over_claims,
+    )
     from claimcheck.extract import extract_claims, segment_documents
     from claimcheck.judges import default_judges
     from claimcheck.neighbours import find_neighbours
+    from claimcheck.oversize import limit_article_sizes
     from claimcheck.topics import GRAPH_NEIGHBOURS, find_topics
 
     timings: dict[str, float] = {}
-    stage = _stage_timer(timings, on_stage)
-    documents = list(documents)
-    with stage("segment"):  # furniture off, sentences out, a language per document
+    stage = _stage_timer(timings, on_stage, on_progress)
+    documents, oversized = limit_article_sizes(list(documents), config.max_article_size,
+                                               config.oversize)
+    warnings = (*warnings, *oversized)
+    # Each stage's second argument is its line for a log (``on_progress``), read at its end.
+    with stage("segment", lambda: f"{_n(sum(len(s.sentences) for s in segmented), 'sentence')}"
+                                  f" from {_n(len(segmented), 'article')}"):
         segmented = segment_documents(documents, config.language)
-    with stage("extract"):  # quantities and dates of every sentence
+    with stage("extract", lambda: f"{_n(sum(len(c.quantities) for c in claims), 'figure')} "
+                                  f"and {_n(sum(len(c.dates) for c in claims), 'date')}"):
         claims = extract_claims(segmented)
     segmented += [seg for seg, _ in archive]
     claims += [claim for _, archive_claims in archive for claim in archive_claims]
-    with stage("embed"):  # one row per sentence
+    # From the embedding to the judges, a sentence printed word for word by several
+    # outlets (wire copy) is one node: its first claim, read once (claimcheck.copies).
+    groups = group_copies(claims)
+    nodes = [claims[position] for position in groups.first]
+    with stage("embed", lambda: f"{_n(len(nodes), 'distinct sentence')} of {len(claims):,}"):
+        # one row per distinct sentence
         embedder = embedder or _make_embedder(config)
-        matrix = embedder.embed([c.matching_text for c in claims],
-                                [c.sentence.language for c in claims])
-    outlets = _outlet_ids(claims)
-    with stage("neighbours"):  # each sentence's nearest of other outlets, searched once
-        languages = [c.sentence.language for c in claims]
+        matrix = embedder.embed([c.matching_text for c in nodes],
+                                [c.sentence.language for c in nodes])
+    outlets = groups.outlets
+    with stage("neighbours", lambda: f"{_n(len(nodes), 'sentence')} searched"):
+        # each sentence's nearest of other outlets, searched once
+        languages = [c.sentence.language for c in nodes]
         graph = find_neighbours(matrix, outlets, max(GRAPH_NEIGHBOURS, config.neighbours),
                                 languages)
-    with stage("topics"):  # clusters across outlets
-        topic_of, topics = find_topics(claims, matrix, outlets, graph=graph)
-    with stage("candidates"):  # cross-outlet nearest neighbours, corpus-relative cut-off
+    with stage("topics", lambda: _n(len(topics), "topic")):  # clusters across outlets
+        topic_of, topics = find_topics(nodes, matrix, outlets, graph=graph)
+    with stage("candidates", lambda: _n(len(pairs), "cross-outlet pair")):
+        # cross-outlet nearest neighbours, corpus-relative cut-off
         pairs = find_candidates(matrix, outlets, topic_of, neighbours=config.neighbours,
                                 min_percentile=config.min_percentile, graph=graph,
                                 languages=languages)
-    with stage("judges"):  # conflicts from every judge that speaks
-        conflicts = judge_pairs(claims, pairs, judges or default_judges(config),
+    with stage("judges", lambda: _n(len(conflicts), "conflict")):  # from every judge
+        conflicts = judge_pairs(nodes, pairs, judges or default_judges(config),
                                 config.min_score)
-    with stage("claims"):  # one claim per thing measured, across outlets and languages
-        conflicts, disputed = _claims_across(claims, pairs, conflicts, config.min_score)
-    if keep is not None:
-        conflicts = tuple(conflict for conflict in conflicts if keep(conflict))
+    with stage("claims", lambda: _n(len(disputed), "disputed claim")):
+        # one claim per thing measured, across outlets and languages; it reads whole
+        # articles (a tally's earlier figures, the story's happening), so every claim
+        conflicts, disputed = _claims_across(claims, pairs_over_claims(pairs, groups),
+                                             conflicts, config.min_score)
+    # Back to claims: topics list every copy, a conflict each side's copies.
+    topics = expand_topics(topics, groups)
+    conflicts = expand_conflicts(conflicts, claims, groups, keep)
     return Report(tuple(segmented), tuple(claims), topics, conflicts, embedder.name,
                   candidate_pairs=len(pairs),
                   warnings=(*warnings, *getattr(embedder, "warnings", ())), timings=timings,
@@ -260,11 +293,17 @@ def _check_documents(documents, config, embedder, judges, warnings, on_stage, ar
 def _claims_across(claims, pairs, conflicts, min_score):
     """The judges' conflicts with the cross-outlet claims' pairs; the claims decide a pair
     they both speak of."""
-    from claimcheck.crossclaims import compare_claims, disagrees_on_measure, retired
+    from claimcheck.crossclaims import (
+        compare_claims,
+        disagrees_on_measure,
+        measures_by_place,
+        retired,
+    )
     from claimcheck.event_dates import (
         compare_event_dates,
         read_event_dates,
         related_documents,
+        state_dates,
         statement_dates,
     )
     from claimcheck.identifiers import compare_codes, read_codes
@@ -276,11 +315,14 @@ def _claims_across(claims, pairs, conflicts, min_score):
     dated = compare_event_dates(claims, read_event_dates(claims), related)
     named = compare_codes(claims, read_codes(claims), related)
     retired_at = retired(claims, measures)
-    said_on = statement_dates(claims)
+    read = measures_by_place(claims, measures)
+    # Dates that only say when something was said, or that a state still held that day
+    # ("still stuck on Friday"), date no happening: the date judge's pairs on them go.
+    said_on = statement_dates(claims) | state_dates(claims)
     # A pair of sentences the claims compared is theirs to judge on numbers and dates.
     decided = {_sentence_pair(conflict) for conflict in (*found, *dated)}
     merged = {conflict.id: conflict for conflict in conflicts
-              if not disagrees_on_measure(conflict, claims, measures, retired_at)
+              if not disagrees_on_measure(conflict, read, retired_at)
               and not _dates_a_statement(conflict, said_on)
               and not (conflict.kind in ("numeric", "date")
                        and _sentence_pair(conflict) in decided)}
@@ -352,14 +394,23 @@ def _outlet_ids(claims: Sequence[Claim]) -> np.ndarray:
                     dtype=np.int64)
 
 
-def _stage_timer(timings: dict[str, float], on_stage: StageHook | None):
+def _stage_timer(timings: dict[str, float], on_stage: StageHook | None,
+                 on_progress: ProgressHook | None = None):
     @contextmanager
-    def stage(name: str):
+    def stage(name: str, summary: Callable[[], str] | None = None):
         if on_stage:
             on_stage(name)
         started = time.perf_counter()
         try:
             yield
         finally:
-            timings[name] = timings.get(name, 0.0) + time.perf_counter() - started
+            seconds = time.perf_counter() - started
+            timings[name] = timings.get(name, 0.0) + seconds
+        if on_progress and summary:  # not when the stage raised
+            on_progress(f"{name}: {summary()} ({seconds:.1f} s)")
     return stage
+
+
+def _n(count: int, noun: str) -> str:
+    """``1 article``, ``1,800 articles``."""
+    return f"{count:,} {noun}{'' if count == 1 else 's'}"

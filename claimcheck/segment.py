@@ -10,8 +10,10 @@ Everything dropped is kept as a ``DroppedLine`` with its reason.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from claimcheck.ingest import dateline_length
 from claimcheck.models import Document, DroppedLine, SegmentedDocument, Sentence
@@ -81,14 +83,14 @@ def segment_document(document: Document, language: str) -> SegmentedDocument:
 
     paragraphs = _body_paragraphs(document, drop)
     sentences: list[Sentence] = []
-    seen: list[set[str]] = []
+    seen = _SeenSentences()
     for paragraph in paragraphs:
         for text, line in _split_paragraph(paragraph):
             words = set(_WORD.findall(text.casefold()))
-            if _is_repeat(words, seen):
+            if seen.repeats(words):
                 drop(text, "repeated sentence", line)
                 continue
-            seen.append(words)
+            seen.add(words)
             sentences.append(Sentence(document.id, len(sentences), text, language, line))
     return SegmentedDocument(document, language, tuple(sentences), tuple(dropped))
 
@@ -147,6 +149,8 @@ def _body_paragraphs(document: Document, drop: Callable[[str, str, int], None]
     return paragraphs
 
 
+# Reprints repeat their lines word for word: each distinct line is judged once.
+@lru_cache(maxsize=65536)
 def _furniture_reason(text: str, title: str, near_end: bool, seen_prose: bool) -> str | None:
     text = _without_trailing_tag(text)
     words = _WORD.findall(text)
@@ -212,6 +216,7 @@ def _split_paragraph(paragraph: list[_Line]) -> list[tuple[str, int]]:
     pieces = _merge_fragments(split_sentences(text[cut:]))
     sentences = []
     position = cut
+    begins = [begin for begin, _ in line_starts]  # ascending: bisect, not a scan a sentence
     for piece in pieces:
         piece_text = _without_trailing_tag(piece.strip()).strip()
         found = text.find(piece.strip()[:20], position)
@@ -219,15 +224,14 @@ def _split_paragraph(paragraph: list[_Line]) -> list[tuple[str, int]]:
         position = start + max(len(piece.strip()), 1)
         if not _LETTER.search(piece_text):
             continue
-        line = max(number for begin, number in line_starts if begin <= start) \
-            if any(begin <= start for begin, _ in line_starts) else paragraph[0].number
-        sentences.append((piece_text, line))
+        at = bisect_right(begins, start)
+        sentences.append((piece_text, line_starts[at - 1][1] if at else paragraph[0].number))
     return sentences
 
 
 def _merge_fragments(pieces: list[str]) -> list[str]:
     """Rejoin splits that leave a stub ("... kantor berita. Reuters.") to their sentence."""
-    merged: list[str] = []
+    merged: list[list[str]] = []  # parts joined once at the end: no quadratic copying
     for piece in pieces:
         stripped = piece.strip()
         if not stripped:
@@ -235,18 +239,66 @@ def _merge_fragments(pieces: list[str]) -> list[str]:
         words = _WORD.findall(stripped)
         name_stub = len(words) <= 2 and all(word[:1].isupper() for word in words)
         if merged and (name_stub or stripped[:1].islower()):
-            merged[-1] = merged[-1].rstrip() + " " + stripped
+            merged[-1].append(stripped)
         else:
-            merged.append(stripped)
-    return merged
+            merged.append([stripped])
+    return [" ".join(parts) for parts in merged]
 
 
-def _is_repeat(words: set[str], seen: list[set[str]]) -> bool:
-    """A pull quote or paragraph that repeats an earlier sentence almost word for word."""
-    if len(words) < 5:
+class _SeenSentences:
+    """Word sets of a document's kept sentences, to spot pull quotes and repeated paragraphs.
+
+    A sentence repeats an earlier one when 90% of its words, or of the earlier one's, are
+    shared. Comparing with every earlier sentence is quadratic (a one-line article of
+    1 MB has 5,300 sentences); past ``_SCAN_LIMIT`` sentences an index finds the only
+    possible matches, by pigeonhole: 90% of W's words in E means E holds one of any
+    ``n - floor(0.9 n) + 1`` of W's n words, and 90% of E's in W means W holds one of any
+    as many of E's. The words chosen are those in the fewest sentences so far, so the
+    lists read stay short.
+    """
+
+    _SCAN_LIMIT = 64  # a news article's sentences: a plain scan is cheaper than an index
+
+    def __init__(self) -> None:
+        self._sets: list[set[str]] = []
+        self._by_word: dict[str, list[int]] | None = None
+        self._by_rare_word: dict[str, list[int]] = {}
+
+    def repeats(self, words: set[str]) -> bool:
+        if len(words) < 5:
+            return False
+        if self._by_word is None:
+            candidates = range(len(self._sets))
+        else:
+            candidates = {index for word in self._rarest(words)
+                          for index in self._by_word.get(word, ())}
+            candidates.update(index for word in words
+                              for index in self._by_rare_word.get(word, ()))
+        for index in candidates:
+            earlier = self._sets[index]
+            overlap = len(words & earlier)
+            if overlap / len(words) >= 0.9 or overlap / max(len(earlier), 1) >= 0.9:
+                return True
         return False
-    for earlier in seen:
-        overlap = len(words & earlier)
-        if overlap / len(words) >= 0.9 or overlap / max(len(earlier), 1) >= 0.9:
-            return True
-    return False
+
+    def add(self, words: set[str]) -> None:
+        self._sets.append(words)
+        if self._by_word is not None:
+            self._index(len(self._sets) - 1)
+        elif len(self._sets) > self._SCAN_LIMIT:
+            self._by_word = {}
+            for index in range(len(self._sets)):
+                self._index(index)
+
+    def _index(self, index: int) -> None:
+        words = self._sets[index]
+        for word in self._rarest(words):
+            self._by_rare_word.setdefault(word, []).append(index)
+        for word in words:
+            self._by_word.setdefault(word, []).append(index)
+
+    def _rarest(self, words: set[str]) -> list[str]:
+        # One more word than the pigeonhole needs when 0.9 n is not whole, so no float
+        # rounding of 0.9 n can leave a match out.
+        count = len(words) - int(0.9 * len(words)) + 1
+        return sorted(words, key=lambda word: (len(self._by_word.get(word, ())), word))[:count]

@@ -30,6 +30,13 @@ def _isolated_cache(tmp_path_factory, monkeypatch, _session_models):
     monkeypatch.setenv("CLAIMCHECK_CACHE_DIR", str(cache))
 
 
+@pytest.fixture(autouse=True)
+def _no_stage_lines(monkeypatch):
+    """Stage lines appear once a run passes a few seconds: on a loaded machine, any test.
+    Tests of them set the threshold themselves."""
+    monkeypatch.setattr("claimcheck.cli.check.PROGRESS_AFTER_S", float("inf"))
+
+
 def build_tiny_bert(folder: Path, num_labels: int | None = None) -> Path:
     """A 2-layer, 32-dimension BERT with a 60-token vocabulary, saved as a HF folder."""
     import torch

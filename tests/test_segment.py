@@ -98,3 +98,33 @@ def test_agency_sign_offs_and_rights_notices_are_dropped():
         "A bus fell into a gorge in Peru on Monday, killing 30 people, police said.",
         "Copyright lawsuits rose 20% last year, the study said."]
     assert [d.reason for d in segmented.dropped] == ["byline"] + ["copyright notice"] * 3
+
+
+def _invented_sentence(rng, number: int) -> str:
+    syllables = ("ka", "ra", "ban", "dar", "mi", "lo", "sen", "tu", "we", "gor", "hal", "ni")
+    words = ["".join(rng.choice(syllables) for _ in range(3)) for _ in range(12)]
+    return f"{words[0].capitalize()} {' '.join(words[1:6])} {number} {' '.join(words[6:])}."
+
+
+def test_a_pull_quote_far_from_its_first_appearance_is_still_a_repeat():
+    import random
+
+    rng = random.Random(3)
+    quote = "Kami tidak akan meninggalkan kota ini sebelum semua warga selamat, kata dia."
+    body = [quote] + [_invented_sentence(rng, n) for n in range(400)]
+    body.insert(300, quote.replace(", kata dia.", ", katanya."))  # reworded a little
+    segmented = segment_document(Document("a", "a.txt", " ".join(body), "A"), "id")
+    texts = [sentence.text for sentence in segmented.sentences]
+    assert texts.count(quote) == 1 and len(texts) == 401
+    assert [d.reason for d in segmented.dropped] == ["repeated sentence"]
+
+
+def test_a_one_line_article_keeps_every_sentence_and_its_line():
+    import random
+
+    rng = random.Random(5)
+    body = [_invented_sentence(rng, n) for n in range(600)]  # about 50 KB on one line
+    document = Document("a", "a.txt", " ".join(body), "A", first_line=4)
+    segmented = segment_document(document, "id")
+    assert [sentence.text for sentence in segmented.sentences] == body
+    assert {sentence.line for sentence in segmented.sentences} == {4}

@@ -72,8 +72,9 @@ def baseline(paths, output, note, embedder, model, language, min_score, against,
     preflight(config, output=target, against=against,
               protected=(*paths, *([against] if against else [])))
     stdin = sys.stdin if "-" in paths else None
-    report = _with_progress(lambda hook: pipeline.check(
-        paths, config, against=against, stdin=stdin, on_stage=hook, strict=strict), quiet)
+    report = _with_progress(lambda hook, lines: pipeline.check(
+        paths, config, against=against, stdin=stdin, on_stage=hook, strict=strict,
+        on_progress=lines), quiet)
     if not quiet:
         for warning in report.warnings:
             click.echo(f"Warning: {warning}", err=True)

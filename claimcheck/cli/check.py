@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import shutil
 import sys
+import time
 
 import click
 
 from claimcheck.cli import EXIT_CONFLICTS, cli, reports_errors
 from claimcheck.cli.options import (
     against_option,
+    article_size_options,
     cache_options,
     config_from_context,
     config_option,
@@ -39,6 +41,7 @@ from claimcheck.cli.options import (
 @nli_model_option
 @cache_options
 @quiet_option
+@article_size_options
 @click.option("--fail-on", multiple=True, metavar="any|numeric|unspecified|date|statement",
               help="Which conflicts make the exit code 1 (repeat or comma-separate; "
                    "default: any).")
@@ -49,8 +52,8 @@ from claimcheck.cli.options import (
 @strict_option
 @reports_errors
 def check(paths, output_format, output, embedder, model, language, min_score, show_dropped,
-          width, exit_zero, nli_model, cache_dir, no_cache, quiet, fail_on, baseline_file,
-          against, config_file, strict) -> None:
+          width, exit_zero, nli_model, cache_dir, no_cache, quiet, max_article_size, oversize,
+          fail_on, baseline_file, against, config_file, strict) -> None:
     """Check articles in PATHS for conflicts between outlets.
 
     \b
@@ -66,7 +69,8 @@ def check(paths, output_format, output, embedder, model, language, min_score, sh
     config = config_from_context(config_file, {
         "output_format": "format", "embedder": "embedder", "model": "model",
         "language": "language", "min_score": "min_score", "fail_on": "fail_on",
-        "baseline_file": "baseline"}, cache_dir=cache_dir, use_cache=not no_cache,
+        "baseline_file": "baseline", "max_article_size": "max_article_size",
+        "oversize": "oversize"}, cache_dir=cache_dir, use_cache=not no_cache,
         nli_model=nli_model)
     if config.model and config.embedder == "lexical" and not quiet:
         click.echo(f"Warning: model {config.model!r} is not used: the lexical embedder "
@@ -75,8 +79,9 @@ def check(paths, output_format, output, embedder, model, language, min_score, sh
     preflight(config, output=output, against=against,
               protected=(*paths, *(p for p in (config.baseline, against) if p)))
     stdin = sys.stdin if "-" in paths else None
-    report = _with_progress(lambda hook: pipeline.check(
-        paths, config, against=against, stdin=stdin, on_stage=hook, strict=strict), quiet)
+    report = _with_progress(lambda hook, lines: pipeline.check(
+        paths, config, against=against, stdin=stdin, on_stage=hook, strict=strict,
+        on_progress=lines), quiet)
     if accepted is not None:
         report = new_conflicts(report, accepted)
     if not quiet:
@@ -107,12 +112,39 @@ def _emit(report, output_format: str, output: str | None, show_dropped: bool,
         click.echo(text, nl=False)
 
 
+#: A run shorter than this prints no stage lines: a small batch's log stays clean.
+PROGRESS_AFTER_S = 5.0
+
+
 def _with_progress(run, quiet: bool):
-    """Show the running stage on a terminal's stderr; nothing when piped or quiet."""
-    if quiet or not sys.stderr.isatty():
-        return run(None)
+    """Stage lines on stderr once a run is long, for logs; a status line on a terminal.
+
+    ``run(on_stage, on_progress)`` does the work. Nothing is shown with ``quiet``.
+    """
+    if quiet:
+        return run(None, None)
+    lines = _StageLines(lambda line: click.echo(line, err=True))
+    if not sys.stderr.isatty():
+        return run(None, lines)
     from rich.console import Console
 
     console = Console(stderr=True)
+    lines.echo = lambda line: console.print(line, markup=False, highlight=False)
     with console.status("reading articles") as status:
-        return run(lambda stage: status.update(f"{stage}..."))
+        return run(lambda stage: status.update(f"{stage}..."), lines)
+
+
+class _StageLines:
+    """Each finished stage's line, held back until the run has lasted ``PROGRESS_AFTER_S``."""
+
+    def __init__(self, echo) -> None:
+        self.echo = echo
+        self.started = time.perf_counter()
+        self.held: list[str] = []
+
+    def __call__(self, line: str) -> None:
+        self.held.append(line)
+        if time.perf_counter() - self.started >= PROGRESS_AFTER_S:
+            for held in self.held:
+                self.echo(held)
+            self.held.clear()

@@ -30,6 +30,15 @@ strict_option = click.option(
 quiet_option = click.option("-q", "--quiet", is_flag=True,
                             help="No progress, warnings or summary line, only the result.")
 
+article_size_options = _stack(
+    click.option("--max-article-size", metavar="SIZE",
+                 help="Skip (or cut) an article with more text than this, with a warning "
+                      "naming it: 2MB, 500kB, 100000 (default: 2MB)."),
+    click.option("--oversize", type=click.Choice(("skip", "truncate")),
+                 help="What happens to an article over --max-article-size "
+                      "(default: skip)."),
+)
+
 language_option = click.option("--language", metavar="CODE",
                                help="Language of articles that declare none "
                                     "(default: detected).")

@@ -92,12 +92,12 @@ def conflict_to_dict(conflict: Conflict) -> dict:
         "topic": conflict.topic,
         "judge": conflict.judge,
         "explanation": conflict.explanation,
-        "a": _side(conflict.a, conflict.a_values),
-        "b": _side(conflict.b, conflict.b_values),
+        "a": _side(conflict.a, conflict.a_values, conflict.a_copies),
+        "b": _side(conflict.b, conflict.b_values, conflict.b_copies),
     }
 
 
-def _side(claim: Claim, values) -> dict:
+def _side(claim: Claim, values, copies: tuple[Claim, ...] = ()) -> dict:
     return {
         "doc": claim.sentence.doc,
         "outlet": claim.outlet,
@@ -106,6 +106,10 @@ def _side(claim: Claim, values) -> dict:
         "text": claim.sentence.text,
         "published": _iso(claim.published),
         "values": [value_to_dict(value) for value in values],
+        # The same sentence in other articles (reprints): one conflict lists every outlet
+        # that printed a side, its own first, and the other articles by id.
+        "outlets": list(dict.fromkeys([claim.outlet, *(copy.outlet for copy in copies)])),
+        "copies": [copy.sentence.doc for copy in copies],
     }
 
 

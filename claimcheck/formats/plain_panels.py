@@ -50,7 +50,8 @@ class PlainPanels:
         """The conflict's panel as lines; None when rich must draw it."""
         kind = conflict.kind + (f"/{conflict.detail}" if conflict.detail else "")
         title = f" {kind}  score {conflict.score:.2f}  #{conflict.id} "
-        left, right = _side_text(conflict.a, "A"), _side_text(conflict.b, "B")
+        left = _side_text(conflict.a, "A", conflict.a_copies)
+        right = _side_text(conflict.b, "B", conflict.b_copies)
         judged = f"judge: {conflict.judge}"
         if not _simple(title + left + right + conflict.explanation + judged):
             return None
@@ -91,9 +92,19 @@ def where(claim: Claim) -> str:
     return place
 
 
-def _side_text(claim: Claim, label: str) -> str:
+def copies_note(claim: Claim, copies: tuple[Claim, ...]) -> str:
+    """" (+49 copies, 38 more outlets)" after an outlet whose sentence was reprinted."""
+    if not copies:
+        return ""
+    outlets = {copy.outlet.casefold() for copy in copies} - {claim.outlet.casefold()}
+    return (f" (+{len(copies)} {'copy' if len(copies) == 1 else 'copies'}, "
+            f"{len(outlets)} more {'outlet' if len(outlets) == 1 else 'outlets'})")
+
+
+def _side_text(claim: Claim, label: str, copies: tuple[Claim, ...] = ()) -> str:
     # formats/text.py's _side without its highlights, which only colour shows.
-    return f"{label} {claim.outlet}  ({where(claim)})\n{claim.sentence.text}"
+    return (f"{label} {claim.outlet}{copies_note(claim, copies)}  ({where(claim)})\n"
+            f"{claim.sentence.text}")
 
 
 def _simple(text: str) -> bool:

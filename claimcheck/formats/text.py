@@ -26,7 +26,7 @@ from claimcheck.formats.facts import (
     sentences_line,
 )
 from claimcheck.formats.json_format import summary
-from claimcheck.formats.plain_panels import PlainPanels, RawLines, where
+from claimcheck.formats.plain_panels import PlainPanels, RawLines, copies_note, where
 from claimcheck.models import Claim, Conflict, Report
 
 _KIND_STYLE = {"numeric": "bold red", "unspecified": "bold magenta", "date": "bold yellow",
@@ -105,8 +105,8 @@ def _conflict_panel(conflict: Conflict, width: int) -> Panel:
     kind = conflict.kind + (f"/{conflict.detail}" if conflict.detail else "")
     title = Text.assemble((kind, _KIND_STYLE.get(conflict.kind, "bold")),
                           f"  score {conflict.score:.2f}  ", (f"#{conflict.id}", "dim"))
-    left = _side(conflict.a, conflict.a_values, "A")
-    right = _side(conflict.b, conflict.b_values, "B")
+    left = _side(conflict.a, conflict.a_values, "A", conflict.a_copies)
+    right = _side(conflict.b, conflict.b_values, "B", conflict.b_copies)
     if width >= _SIDE_BY_SIDE_WIDTH:
         body = Table.grid(expand=True, padding=(0, 2))
         body.add_column(ratio=1)
@@ -119,9 +119,9 @@ def _conflict_panel(conflict: Conflict, width: int) -> Panel:
     return Panel(Group(body, Text(""), explanation, judged), title=title, title_align="left")
 
 
-def _side(claim: Claim, values, label: str) -> Text:
+def _side(claim: Claim, values, label: str, copies: tuple[Claim, ...] = ()) -> Text:
     heading = Text.assemble((f"{label} ", "bold"), (claim.outlet, "bold blue"),
-                            (f"  ({where(claim)})", "dim"))
+                            copies_note(claim, copies), (f"  ({where(claim)})", "dim"))
     sentence = Text(claim.sentence.text)
     for value in values:
         start = getattr(value, "start", None) if hasattr(value, "unit") else \
