@@ -112,8 +112,10 @@ def disagrees_on_measure(conflict: Conflict, read: dict, retired_at: set[tuple])
     side_b = [read.get(w) for w in where_b]
     if not side_a or not side_b or None in side_a or None in side_b:
         return False
-    if any(m.dimension != "count" and m.attribute is None for m in (*side_a, *side_b)):
-        return True  # "5 days" vs "4 days": shared words do not say what either measures
+    if any(m.dimension != "count" for m in (*side_a, *side_b)):
+        # Sums, lengths and spans the measures read are theirs to compare: with what each
+        # measures known, a shared word adds nothing; without it, it proves nothing.
+        return True
     return all(_clearly_different(a, b) for a in side_a for b in side_b)
 
 
