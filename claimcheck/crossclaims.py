@@ -36,8 +36,8 @@ _CONTRADICTED_SCORE = 0.9
 _DAY_SECONDS = 86400.0
 # How close above a round bound an exact figure must be for the bound to summarise it.
 _SUMMARY_REACH = 0.2
-# A physical measure given ten times larger by another outlet is of another object.
-_ORDERS = 10.0
+# A physical measure given fifty times larger by another outlet is of another object.
+_ORDERS = 50.0
 _CHANGED_SCORE = 0.6
 # Generic counted nouns: "people" and a bare number count the same persons.
 _GENERIC = (None, "people")
