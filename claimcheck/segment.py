@@ -90,7 +90,9 @@ def segment_document(document: Document, language: str) -> SegmentedDocument:
             if seen.repeats(words):
                 drop(text, "repeated sentence", line)
                 continue
-            seen.add(words)
+            # A kept headline is short and the lead says it again at length: the lead is
+            # not a repeat of it, so a headline never counts as an earlier whole.
+            seen.add(words, whole=bool(_SENTENCE_END.search(text)))
             sentences.append(Sentence(document.id, len(sentences), text, language, line))
     return SegmentedDocument(document, language, tuple(sentences), tuple(dropped))
 
@@ -263,6 +265,7 @@ class _SeenSentences:
         self._sets: list[set[str]] = []
         self._by_word: dict[str, list[int]] | None = None
         self._by_rare_word: dict[str, list[int]] = {}
+        self._headlines: set[int] = set()
 
     def repeats(self, words: set[str]) -> bool:
         if len(words) < 5:
@@ -277,11 +280,15 @@ class _SeenSentences:
         for index in candidates:
             earlier = self._sets[index]
             overlap = len(words & earlier)
-            if overlap / len(words) >= 0.9 or overlap / max(len(earlier), 1) >= 0.9:
+            if overlap / len(words) >= 0.9 or (
+                    index not in self._headlines
+                    and overlap / max(len(earlier), 1) >= 0.9):
                 return True
         return False
 
-    def add(self, words: set[str]) -> None:
+    def add(self, words: set[str], whole: bool = True) -> None:
+        if not whole:
+            self._headlines.add(len(self._sets))
         self._sets.append(words)
         if self._by_word is not None:
             self._index(len(self._sets) - 1)
