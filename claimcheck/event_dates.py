@@ -25,6 +25,9 @@ from claimcheck.models import CandidatePair, Claim, Conflict, DateMention
 JUDGE = "claims"
 _REACH = 8
 _WIDE_REACH = 14
+_REFERENCE_REACH = 3
+#: Happenings that happen once to their subject: two years for one are two claims.
+_ONE_TIME = frozenset({"built"})
 _ONGOING_REACH = 2
 # A date that spans more than a few days ("in 2013", "in March") does not date a day.
 _MAX_SPAN_DAYS = 3
@@ -54,8 +57,9 @@ def read_event_dates(claims: Sequence[Claim]) -> tuple[EventDate, ...]:
             happening = happening_of(claim, mention, story)
             if happening is None or mention.start is None or mention.end is None:
                 continue
-            if (mention.end - mention.start).days >= _MAX_SPAN_DAYS:
-                continue
+            if (mention.end - mention.start).days >= _MAX_SPAN_DAYS \
+                    and happening not in _ONE_TIME:
+                continue  # "in 2013" does not date a day; a ship is built in one year
             out.append(EventDate(position, mention, happening, mention.start, mention.end))
     return tuple(out)
 
@@ -80,9 +84,15 @@ def happening_of(claim: Claim, mention: DateMention, story: str | None = None) -
             return before - hit.last
         return 0
 
+    references = [hit for hit in hits if hit.category == "reference"]
+
+    def referred(hit: ConceptHit) -> bool:
+        return any(0 <= hit.first - ref.last <= _REFERENCE_REACH for ref in references)
+
     def nearest(category: str, reach: int = _REACH, skip: str | None = None):
         found = [(gap(hit), hit.concept, hit) for hit in hits
-                 if hit.category == category and hit.concept != skip]
+                 if hit.category == category and hit.concept != skip
+                 and not (category == "happenings" and referred(hit))]
         found = [item for item in found if item[0] <= reach]
         return min(found, key=lambda item: item[:2]) if found else None
 

@@ -27,7 +27,7 @@ from claimcheck.stems import word_keys
 _HERE = Path(__file__).parent
 #: Concept categories a language file may hold.
 CATEGORIES = ("events", "counted", "attributes", "qualifiers", "magnitudes", "counting",
-              "happenings", "occurred", "not_counts", "identifier_cues", "ongoing",
+              "happenings", "reference", "occurred", "not_counts", "identifier_cues", "ongoing",
               "attribution", "scopes", "running")
 #: Categories of short function words, matched as written rather than by stem.
 _EXACT = frozenset({"scopes", "counting", "ongoing", "magnitudes", "not_counts", "occurred",
