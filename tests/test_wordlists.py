@@ -1,0 +1,57 @@
+"""The language layer's word lists: one file per language, all of the same shape."""
+
+from pathlib import Path
+
+from claimcheck.lang.wordlists import WORDS_DIR, all_words, word_languages, words
+
+
+def _shape(value, path=()):
+    """Every key path of a nested table (lists end a path)."""
+    if hasattr(value, "items"):
+        return {p for key, item in value.items() for p in _shape(item, (*path, key))} | {path}
+    return {path}
+
+
+def test_every_language_file_has_the_same_sections_and_keys():
+    english = _shape(words("en").sections)
+    for code in word_languages():
+        assert _shape(words(code).sections) == english, code
+
+
+def test_the_shipped_languages_are_found_by_their_files():
+    assert set(word_languages()) >= {"en", "id", "de"}
+
+
+def test_malay_reads_as_indonesian_and_an_unknown_language_as_english():
+    assert words("ms").code == "id"
+    assert words("xx").code == "en"
+
+
+def test_word_lists_cannot_be_changed_by_a_reader():
+    lists = words("id")["outcomes"]["after"]["killed"]
+    assert isinstance(lists, tuple)
+    try:
+        words("id")["outcomes"]["after"]["killed"] = ()
+    except TypeError:
+        pass
+    else:
+        raise AssertionError("a word table was writable")
+
+
+def test_a_new_language_is_one_file(tmp_path: Path):
+    (tmp_path / "en.toml").write_text((WORDS_DIR / "en.toml").read_text("utf-8"), "utf-8")
+    (tmp_path / "fr.toml").write_text(
+        "[outcomes]\n"
+        "after.killed = ['tués', 'morts']\n"
+        "after.injured = ['blessés']\n"
+        "after.missing = ['disparus']\n"
+        "after.arrested = ['arrêtés']\n"
+        "before.killed = ['tuant']\n"
+        "before.injured = ['blessant']\n"
+        "before.arrested = ['arrêtant']\n"
+        "bounds = ['au\\s+moins', 'environ']\n"
+        "clause_joins = ['et', 'mais']\n",
+        "utf-8")
+    assert word_languages(tmp_path) == ("en", "fr")
+    assert words("fr", tmp_path)["outcomes"]["after"]["killed"] == ("tués", "morts")
+    assert [w.code for w in all_words(tmp_path)] == ["en", "fr"]
