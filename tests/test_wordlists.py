@@ -39,19 +39,13 @@ def test_word_lists_cannot_be_changed_by_a_reader():
 
 
 def test_a_new_language_is_one_file(tmp_path: Path):
-    (tmp_path / "en.toml").write_text((WORDS_DIR / "en.toml").read_text("utf-8"), "utf-8")
-    (tmp_path / "fr.toml").write_text(
-        "[outcomes]\n"
-        "after.killed = ['tués', 'morts']\n"
-        "after.injured = ['blessés']\n"
-        "after.missing = ['disparus']\n"
-        "after.arrested = ['arrêtés']\n"
-        "before.killed = ['tuant']\n"
-        "before.injured = ['blessant']\n"
-        "before.arrested = ['arrêtant']\n"
-        "bounds = ['au\\s+moins', 'environ']\n"
-        "clause_joins = ['et', 'mais']\n",
-        "utf-8")
+    english = (WORDS_DIR / "en.toml").read_text("utf-8")
+    (tmp_path / "en.toml").write_text(english, "utf-8")
+    french = english.replace("after.killed = ['killed', 'dead', 'died', 'die', 'slain']",
+                             "after.killed = ['tués', 'morts']")
+    assert french != english
+    (tmp_path / "fr.toml").write_text(french, "utf-8")
     assert word_languages(tmp_path) == ("en", "fr")
     assert words("fr", tmp_path)["outcomes"]["after"]["killed"] == ("tués", "morts")
+    assert _shape(words("fr", tmp_path).sections) == _shape(words("en").sections)
     assert [w.code for w in all_words(tmp_path)] == ["en", "fr"]
