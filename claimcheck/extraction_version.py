@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 from functools import lru_cache
 from importlib.util import find_spec
+from pathlib import Path
 
 from claimcheck import __version__
 
@@ -21,6 +22,9 @@ EXTRACTION_MODULES = (
     "claimcheck.dates", "claimcheck.calendar_words", "claimcheck.entities",
     "claimcheck.models",
 )
+#: The language layer's data files (word lists, concept words): moving a word there from
+#: a module must not hide it from the version.
+_LANGUAGE_DATA = Path(__file__).parent / "lang"
 
 
 @lru_cache(maxsize=1)
@@ -37,4 +41,7 @@ def extraction_version() -> str:
         digest.update(name.encode())
         with open(spec.origin, "rb") as source:
             digest.update(source.read())
+    for path in sorted(_LANGUAGE_DATA.rglob("*.toml")):
+        digest.update(path.relative_to(_LANGUAGE_DATA).as_posix().encode())
+        digest.update(path.read_bytes())
     return digest.hexdigest()[:16]

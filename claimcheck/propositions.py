@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from claimcheck.entities import find_actors, spelling_key
+from claimcheck.lang.stems import word_keys
 from claimcheck.lexicon import LanguageLexicon, Lexicon
-from claimcheck.stems import word_keys
 
 _TOKEN = re.compile(r"n't|[^\W_]+(?:[-'’][^\W_]+)*|[,;:!?.()\[\]“”\"«»„—–]")
 _EN_CONTRACTION = re.compile(r"(\w)n['’]t\b", re.IGNORECASE)

@@ -49,3 +49,22 @@ def test_a_new_language_is_one_file(tmp_path: Path):
     assert words("fr", tmp_path)["outcomes"]["after"]["killed"] == ("tués", "morts")
     assert _shape(words("fr", tmp_path).sections) == _shape(words("en").sections)
     assert [w.code for w in all_words(tmp_path)] == ["en", "fr"]
+
+
+def test_a_changed_word_list_changes_the_extraction_version(tmp_path: Path, monkeypatch):
+    import shutil
+
+    from claimcheck import extraction_version as version
+
+    folder = tmp_path / "lang"
+    shutil.copytree(WORDS_DIR.parent, folder, ignore=shutil.ignore_patterns("*.py", "__py*"))
+    monkeypatch.setattr(version, "_LANGUAGE_DATA", folder)
+    version.extraction_version.cache_clear()
+    before = version.extraction_version()
+    with (folder / "words" / "id.toml").open("a", encoding="utf-8") as handle:
+        handle.write("# one more word\n")
+    version.extraction_version.cache_clear()
+    try:
+        assert version.extraction_version() != before
+    finally:
+        version.extraction_version.cache_clear()
