@@ -9,6 +9,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from claimcheck.lang.wordlists import all_words
+from claimcheck.lang.wordlists import words as word_lists
+
 
 def _expand(table: dict[tuple[str, str], str]) -> dict[str, tuple[str, str]]:
     # (unit, kind) -> "word word ..." written compactly, expanded to word -> (unit, kind).
@@ -142,92 +145,42 @@ CURRENCY_SYMBOLS: dict[str, str] = {
     "rm": "ringgit", "gbp": "pound", "₹": "rupee", "rs": "rupee", "rs.": "rupee",
 }
 
-# Words before a number: the first group wins when several apply.
-_HEDGES = {
-    "en": {
-        "~": "about|around|approximately|roughly|some|an estimated|estimated|close to|circa|"
-             "ca.|approx.|almost|nearly|just about|around about|averaging|averaged|~|≈",
-        ">": "more than|over|at least|above|exceeding|in excess of|upwards of|no fewer than|"
-             "no less than|greater than|beyond|higher than|a minimum of|minimum of|over than|"
-             "just over|well over|excess of",
-        "<": "up to|less than|fewer than|under|below|at most|no more than|just under|"
-             "a maximum of|maximum of|lower than|as little as|as few as|not more than",
-        "up": "rose|rise|rises|rising|risen|increased|increase|increases|increasing|up|gained|"
-              "gain|gains|climbed|climb|climbs|jumped|jump|jumps|grew|grow|grows|growth of|"
-              "surged|surge|soared|soar|added|adds|boosted|boost|advanced|"
-              "rallied|higher|widened|hike|hiked|expanded|advancing|climbing|jumping|surging|"
-              "soaring|gaining|growing|adding|rallying|spiking|spiked|spike|leapt|leaped|"
-              "rocketed|skyrocketed",
-        "down": "fell|fall|falls|falling|fallen|dropped|drop|drops|declined|decline|declines|"
-                "decreased|decrease|decreases|down|lost|lose|loses|slid|slide|slipped|slip|"
-                "plunged|plunge|tumbled|tumble|shed|sheds|cut|cuts|lower|dipped|dip|sank|sink|"
-                "shrank|shrink|narrowed|slumped|slump|eased|reduced|reduce|retreated|lowered|"
-                "plummeted|plummeting|plummet|plunging|tumbling|sliding|slipping|sinking|"
-                "dropping|declining|decreasing|losing|shedding|dipping|slumping|"
-                "tanked|sagged|crashed|contracted",
-    },
-    "id": {
-        "~": "sekitar|kira-kira|kurang lebih|lebih kurang|hampir|sekira|mendekati|"
-             "diperkirakan|rata-rata|sekitar kurang lebih|~|≈",
-        ">": "lebih dari|lebih daripada|sedikitnya|setidaknya|paling sedikit|minimal|"
-             "di atas|melebihi|lebih|lebih dari sekitar",
-        "<": "hingga|sampai|kurang dari|di bawah|maksimal|paling banyak|tak sampai|"
-             "tidak sampai|tidak lebih dari|maksimum",
-        "up": "naik|meningkat|bertambah|melonjak|tumbuh|menguat|kenaikan|peningkatan|"
-              "melesat|melambung|bertumbuh|pertumbuhan",
-        "down": "turun|menurun|berkurang|anjlok|merosot|melemah|penurunan|jatuh|susut|"
-                "menyusut|terkoreksi|berkurangnya",
-    },
-    "de": {
-        "~": "etwa|rund|ungefähr|circa|ca.|knapp|fast|beinahe|annähernd|schätzungsweise|"
-             "gut|geschätzt|geschätzte|durchschnittlich|zirka|~|≈",
-        ">": "mehr als|über|mindestens|wenigstens|mehr denn|oberhalb von|weit über|"
-             "knapp über|gut über",
-        "<": "bis zu|weniger als|unter|höchstens|maximal|knapp unter|nicht mehr als",
-        "up": "stieg|steigt|gestiegen|wuchs|wächst|gewachsen|erhöhte sich|zulegte|legte|"
-              "kletterte|plus",
-        "down": "fiel|fällt|gefallen|sank|sinkt|gesunken|verlor|verliert|minus|schrumpfte",
-    },
-}
-_HEDGES["ms"] = _HEDGES["id"]
+# Each language's [quantities] lists: hedges and change words before a number, qualifier
+# words, phrases for troops already in place. Qualifiers, connectors and copulas of any
+# language count in any text.
+_LISTS = tuple(language["quantities"] for language in all_words())
 
 #: Hedges that mean "just below": an interval ending at the value.
-BELOW_HEDGES = frozenset("almost nearly hampir mendekati fast beinahe knapp".split())
+BELOW_HEDGES = frozenset(word for lists in _LISTS for word in lists["below"])
 
-# Qualifier word -> normalised qualifier.
+# Qualifier word -> normalised qualifier ("dua pengacara lainnya": the others are by
+# definition not the ones counted elsewhere).
 QUALIFIERS: dict[str, str] = {
-    **dict.fromkeys("tambahan additional extra further more weitere weiteren zusätzliche "
-                    "zusätzlichen zusätzlich lagi".split(), "additional"),
-    **dict.fromkeys("cadangan reserve reserves reservists reservisten reservesoldaten "
-                    "reserve-soldaten".split(), "reserve"),
-    **dict.fromkeys("total seluruhnya keseluruhan insgesamt".split(), "total"),
-    **dict.fromkeys("baru new neue neuen".split(), "new"),
-    # "dua pengacara lainnya": the others are by definition not the ones counted elsewhere.
-    **dict.fromkeys("lain lainnya other others andere anderen".split(), "other"),
+    word: qualifier
+    for lists in _LISTS
+    for qualifier, words in lists["qualifiers"].items()
+    for word in words
 }
 
 # Phrases that mark troops or staff already in place, anywhere in the sentence.
-ALREADY_DEPLOYED = (r"telah menempatkan|sudah menempatkan|telah ditempatkan|sudah ditempatkan|"
-                    r"sudah berada|telah berada|already|stationed|bereits|stationiert|"
-                    r"currently has|saat ini memiliki|ditempatkan di")
+ALREADY_DEPLOYED = "|".join(phrase for lists in _LISTS for phrase in lists["already_deployed"])
 
 # Verbs that make a following "up" part of the verb, not a rise ("gave up 517 yards").
 _PHRASAL_UP = frozenset("gave give gives giving given picked pick set made make signed sign took "
                         "take open opened end ended wind wound put puts keep kept line lined "
                         "back backed call called".split())
 
-_COPULAS = frozenset("is was are were be been being ist war sind waren adalah".split())
+_COPULAS = frozenset(word for lists in _LISTS for word in lists["copulas"])
 
 # Connectors allowed between a change verb or hedge and the number.
-CONNECTORS = frozenset("by sebesar sebanyak um".split())
+CONNECTORS = frozenset(word for lists in _LISTS for word in lists["connectors"])
 
 
 @lru_cache(maxsize=16)
 def hedges(language: str) -> tuple[tuple[str, str], ...]:
     """(phrase, change) pairs for ``language``, longest phrase first."""
-    table = _HEDGES.get(language, _HEDGES["en"])
-    pairs = [(phrase, change) for change, phrases in table.items()
-             for phrase in phrases.split("|")]
+    table = word_lists(language)["quantities"]["hedges"]
+    pairs = [(phrase, change) for change, phrases in table.items() for phrase in phrases]
     return tuple(sorted(pairs, key=lambda pair: len(pair[0]), reverse=True))
 
 
