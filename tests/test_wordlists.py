@@ -5,11 +5,9 @@ from pathlib import Path
 from claimcheck.lang.wordlists import WORDS_DIR, all_words, word_languages, words
 
 
-def _shape(value, path=()):
-    """Every key path of a nested table (lists end a path)."""
-    if hasattr(value, "items"):
-        return {p for key, item in value.items() for p in _shape(item, (*path, key))} | {path}
-    return {path}
+def _shape(sections):
+    """Each section with the names of its lists (the words in them differ by language)."""
+    return {(name, key) for name, section in sections.items() for key in section}
 
 
 def test_every_language_file_has_the_same_sections_and_keys():
