@@ -2,7 +2,13 @@
 
 from pathlib import Path
 
-from claimcheck.lang.wordlists import WORDS_DIR, all_words, word_languages, words
+from claimcheck.lang.wordlists import (
+    WORDS_DIR,
+    all_words,
+    known_languages,
+    word_languages,
+    words,
+)
 
 
 def _shape(sections):
@@ -22,6 +28,7 @@ def test_the_shipped_languages_are_found_by_their_files():
 
 def test_malay_reads_as_indonesian_and_an_unknown_language_as_english():
     assert words("ms").code == "id"
+    assert "ms" in known_languages() and "ms" not in word_languages()
     assert words("xx").code == "en"
 
 

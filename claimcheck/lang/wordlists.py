@@ -41,6 +41,11 @@ def word_languages(folder: Path = WORDS_DIR) -> tuple[str, ...]:
                         if "reads_as" not in _read(path)))
 
 
+def known_languages(folder: Path = WORDS_DIR) -> tuple[str, ...]:
+    """Codes of every language with a word file, those read as another included."""
+    return tuple(sorted(path.stem for path in folder.glob("*.toml")))
+
+
 @cache
 def words(code: str, folder: Path = WORDS_DIR) -> Words:
     """The word lists of ``code``; a language without a file reads as English."""
