@@ -166,9 +166,8 @@ QUALIFIERS: dict[str, str] = {
 ALREADY_DEPLOYED = "|".join(phrase for lists in _LISTS for phrase in lists["already_deployed"])
 
 # Verbs that make a following "up" part of the verb, not a rise ("gave up 517 yards").
-_PHRASAL_UP = frozenset("gave give gives giving given picked pick set made make signed sign took "
-                        "take open opened end ended wind wound put puts keep kept line lined "
-                        "back backed call called".split())
+_PHRASAL_UP = frozenset(word for language in all_words()
+                        for word in language["function_words"]["phrasal_up"])
 
 _COPULAS = frozenset(word for lists in _LISTS for word in lists["copulas"])
 
@@ -188,14 +187,8 @@ def hedges(language: str) -> tuple[tuple[str, str], ...]:
 
 _WORD = re.compile(r"[^\W\d_][\w'’./-]*|%|°[CF]?")
 #: Function words: never a counted noun, never a name before a number.
-FUNCTION_WORDS = frozenset(
-    "di ke dari dan yang untuk dengan dalam pada itu ini atau oleh akan telah sudah adalah "
-    "bagi per sejak selama sebagai tersebut karena agar namun tetapi juga saja lagi pun the "
-    "a an of in on at to for from and or by with that which who than as is are was were be "
-    "been have has had will would per each der die das den dem des und oder in im am an auf "
-    "mit von zu für aus bei nach vor als ist sind war waren wird werden haben hat mereka kami "
-    "kita dia ia saya anda they we he she it you sie er wir ihr es menjadi jadi hingga sampai "
-    "into until bis".split())
+FUNCTION_WORDS = frozenset(word for language in all_words()
+                           for word in language["function_words"]["words"])
 
 
 def next_words(text: str, pos: int, count: int) -> list[tuple[str, int, int]]:
