@@ -1,7 +1,8 @@
 """Words around a number: units, counted nouns, hedges, changes and qualifiers per language.
 
-Kept as plain tables so a new language is a data change. Keys are folded to lower case;
-Malay shares the Indonesian words, unknown languages fall back to English.
+The words are each language's lists in ``claimcheck/lang/words/<code>.toml``; keys are
+folded to lower case; Malay shares the Indonesian words, unknown languages fall back to
+English.
 """
 
 from __future__ import annotations
@@ -12,127 +13,15 @@ from functools import lru_cache
 from claimcheck.lang.wordlists import all_words
 from claimcheck.lang.wordlists import words as word_lists
 
-
-def _expand(table: dict[tuple[str, str], str]) -> dict[str, tuple[str, str]]:
-    # (unit, kind) -> "word word ..." written compactly, expanded to word -> (unit, kind).
-    out: dict[str, tuple[str, str]] = {}
-    for key, words in table.items():
-        for word in words.split("|"):
-            out[word] = key
-    return out
-
-
-#: Word or symbol after a number -> (normalised unit, kind).
-UNITS: dict[str, tuple[str, str]] = _expand({
-    ("percent", "percent"): "%|persen|percent|per cent|pct|prozent|pc|persentase",
-    ("percentage point", "percent"): "percentage points|percentage point|poin persentase|"
-                                     "prozentpunkte|prozentpunkt|basis poin|basis points",
-    ("dollar", "money"): "dollar|dollars|dolar|usd|us-dollar|dolar as|dollar as|us dollars",
-    ("euro", "money"): "euro|euros|eur",
-    ("pound", "money"): "pounds sterling|pound sterling|pfund|gbp|pounds|pound",
-    ("rupiah", "money"): "rupiah|idr",
-    ("cent", "money"): "cents|cent|sen",
-    ("pence", "money"): "pence|p",
-    ("yen", "money"): "yen",
-    ("yuan", "money"): "yuan|renminbi",
-    ("rouble", "money"): "rubel|rubles|roubles|rouble|ruble",
-    ("ringgit", "money"): "ringgit",
-    ("rupee", "money"): "rupees|rupee",
-    ("crown", "money"): "crowns|kronen|kroner|kronor",
-    ("franc", "money"): "francs|franken",
-    ("shekel", "money"): "shekels|shekel|schekel",
-    ("won", "money"): "won",
-    ("baht", "money"): "baht",
-    ("peso", "money"): "pesos|peso",
-    ("lira", "money"): "lira|liras|lire",
-    ("rand", "money"): "rand",
-    ("riyal", "money"): "riyals|riyal",
-    ("dirham", "money"): "dirhams|dirham",
-    ("naira", "money"): "naira",
-    ("kilometre", "measure"): "km|kilometer|kilometre|kilometers|kilometres|kilometern|kms",
-    ("metre", "measure"): "m|meter|metre|meters|metres|metern",
-    ("centimetre", "measure"): "cm|centimeter|centimetre|centimeters|centimetres|zentimeter",
-    ("millimetre", "measure"): "mm|millimeter|millimetre|millimeters|millimetres",
-    ("mile", "measure"): "mile|miles|mil|meilen",
-    ("foot", "measure"): "feet|foot|ft",
-    ("yard", "measure"): "yard|yards",
-    ("inch", "measure"): "inch|inches|inci|zoll",
-    ("square kilometre", "measure"): "km2|km²|square kilometres|square kilometers|"
-                                     "quadratkilometer|kilometer persegi",
-    ("hectare", "measure"): "ha|hectare|hectares|hektar|hektare",
-    ("acre", "measure"): "acre|acres",
-    ("kilogram", "measure"): "kg|kilogram|kilograms|kilogramm|kilo|kilos",
-    ("gram", "measure"): "g|gram|grams|gramm",
-    ("milligram", "measure"): "mg|milligram|milligrams|miligram|milligramm",
-    ("tonne", "measure"): "ton|tons|tonne|tonnes|tonnen",
-    ("litre", "measure"): "l|liter|litre|liters|litres",
-    ("barrel", "measure"): "barrel|barrels|barel",
-    ("degree", "measure"): "degrees|degree|derajat|grad|°c|°f|°",
-    ("mph", "measure"): "mph",
-    ("km/h", "measure"): "km/h|kph|km/jam|kmh",
-    ("horsepower", "measure"): "hp|horsepower|bhp|ps|tenaga kuda",
-    ("rpm", "measure"): "rpm",
-    ("byte", "measure"): "gb|mb|tb|kb",
-    ("watt", "measure"): "watt|watts",
-    ("kilowatt", "measure"): "kw|kilowatt|kilowatts",
-    ("megawatt", "measure"): "mw|megawatt|megawatts",
-    ("gigawatt", "measure"): "gw|gigawatt|gigawatts",
-    ("kilowatt-hour", "measure"): "kwh|kilowatt-hours|kilowatt-hour|kilowatt hours",
-    ("megawatt-hour", "measure"): "mwh|megawatt-hours|megawatt-hour|megawatt hours",
-    ("gigawatt-hour", "measure"): "gwh|gigawatt-hours|gigawatt-hour|gigawatt hours",
-    ("second", "duration"): "second|seconds|detik|sekunde|sekunden|sec|secs",
-    ("minute", "duration"): "minute|minutes|menit|minute|minuten|min|mins",
-    ("hour", "duration"): "hour|hours|jam|stunde|stunden|hrs|hr",
-    ("day", "duration"): "day|days|hari|tag|tage|tagen",
-    ("week", "duration"): "week|weeks|minggu|pekan|woche|wochen",
-    ("month", "duration"): "month|months|bulan|monat|monate|monaten",
-    ("year", "duration"): "year|years|tahun|jahr|jahre|jahren|year-old|years-old|yr|yrs",
-    ("decade", "duration"): "decade|decades|dekade|dasawarsa|jahrzehnt|jahrzehnte",
-    ("century", "duration"): "century|centuries|abad|jahrhundert|jahrhunderte",
-    # Counted nouns with a class, so "tentara" and "troops" compare as one thing.
-    ("troops", "count"): "tentara|pasukan|prajurit|serdadu|personel militer|troops|soldiers|"
-                         "servicemen|service members|marines|soldaten|truppen|soldat|"
-                         "militärs|troop|soldier|anggota militer|reservists|reservisten|tentera|"
-                         "askar|reservesoldaten",
-    ("people", "count"): "orang|jiwa|warga|penduduk|people|persons|residents|civilians|"
-                         "menschen|personen|einwohner|zivilisten|individuals|orang-orang",
-    ("staff", "count"): "staf|pegawai|karyawan|personel|staff|employees|workers|personnel|"
-                        "diplomats|diplomat|diplomaten|mitarbeiter|angestellte|beschäftigte",
-    ("refugees", "count"): "pengungsi|refugees|flüchtlinge|migrants|migran|asylum seekers",
-    ("deaths", "count"): "korban tewas|deaths|dead|tote|toten|fatalities|korban jiwa",
-    ("injured", "count"): "korban luka|luka-luka|injured|wounded|injuries|verletzte|"
-                          "verletzten|verwundete",
-    ("victims", "count"): "korban|victims|casualties|opfer",
-    ("capitals", "count"): "ibu kota provinsi|ibu kota|ibukota|provincial capitals|capitals|"
-                           "provinzhauptstädte|hauptstädte|landeshauptstädte",
-    ("provinces", "count"): "provinsi|provinces|provinzen",
-    ("districts", "count"): "kabupaten|distrik|districts|bezirke|distrikte",
-    ("cities", "count"): "kota|cities|towns|städte|kota-kota",
-    ("villages", "count"): "desa|kampung|villages|dörfer",
-    ("countries", "count"): "negara|countries|nations|länder|staaten|negara-negara",
-    ("homes", "count"): "rumah|houses|homes|häuser|wohnungen|rumah warga",
-    ("buildings", "count"): "gedung|bangunan|buildings|gebäude",
-    ("vehicles", "count"): "kendaraan|vehicles|cars|mobil|fahrzeuge|autos",
-    ("aircraft", "count"): "pesawat|aircraft|planes|airplanes|jets|flugzeuge|kampfjets",
-    ("flights", "count"): "penerbangan|flights|flüge",
-    ("ships", "count"): "kapal|ships|vessels|boats|perahu|schiffe|boote",
-    ("hospitals", "count"): "rumah sakit|hospitals|krankenhäuser|kliniken",
-    ("schools", "count"): "sekolah|schools|schulen",
-    ("seats", "count"): "kursi|seats|sitze|mandate",
-    ("votes", "count"): "suara|votes|ballots|stimmen",
-    ("cases", "count"): "kasus|cases|infections|infeksi|fälle|infektionen|neuinfektionen",
-    ("children", "count"): "anak-anak|children|kids|kinder|balita",
-    ("subsidiaries", "count"): "anak perusahaan|subsidiaries|tochtergesellschaften",
-    ("states", "count"): "negara bagian|states|bundesländer|bundesstaaten",
-    ("students", "count"): "siswa|mahasiswa|pelajar|students|pupils|schüler|studenten|"
-                           "studierende",
-    ("patients", "count"): "pasien|patients|patienten",
-    ("passengers", "count"): "penumpang|passengers|passagiere|fahrgäste",
-    ("prisoners", "count"): "tahanan|narapidana|prisoners|detainees|inmates|häftlinge|"
-                            "gefangene",
-    ("hostages", "count"): "sandera|hostages|geiseln",
-    ("jobs", "count"): "lapangan kerja|jobs|arbeitsplätze|stellen",
-})
+#: Word or symbol after a number -> (normalised unit, kind): each language's [units]
+#: lists, joined ("tentara" and "troops" compare as one thing).
+UNITS: dict[str, tuple[str, str]] = {
+    word: (unit, kind)
+    for language in all_words()
+    for kind, table in language["units"].items()
+    for unit, names in table.items()
+    for word in names
+}
 
 CURRENCY_SYMBOLS: dict[str, str] = {
     "$": "dollar", "us$": "dollar", "$us": "dollar", "$a": "dollar", "$au": "dollar",
