@@ -35,12 +35,14 @@ class Words:
         return self.sections[section]
 
 
+@cache
 def word_languages(folder: Path = WORDS_DIR) -> tuple[str, ...]:
     """Codes of the languages with a word file of their own (not read as another)."""
     return tuple(sorted(path.stem for path in folder.glob("*.toml")
                         if "reads_as" not in _read(path)))
 
 
+@cache
 def known_languages(folder: Path = WORDS_DIR) -> tuple[str, ...]:
     """Codes of every language with a word file, those read as another included."""
     return tuple(sorted(path.stem for path in folder.glob("*.toml")))
@@ -58,11 +60,13 @@ def words(code: str, folder: Path = WORDS_DIR) -> Words:
     return Words(path.stem, MappingProxyType(_frozen(raw)))
 
 
+@cache
 def all_words(folder: Path = WORDS_DIR) -> tuple[Words, ...]:
     """Every language's lists, for readers that look for any language's words at once."""
     return tuple(words(code, folder) for code in word_languages(folder))
 
 
+@cache
 def _read(path: Path) -> dict[str, Any]:
     with path.open("rb") as handle:
         return tomllib.load(handle)
