@@ -319,7 +319,7 @@ def _combine(text: str, a: DateMention, b: DateMention) -> DateMention:
 
 @lru_cache(maxsize=1)
 def _duration_pattern() -> re.Pattern[str]:
-    return re.compile(r"\b\d+\s*(?:[^\W\d_]+)\b(?!\s+(?:ago|lalu|yang lalu))", re.IGNORECASE)
+    return re.compile(rf"\b\d+\s*(?:[^\W\d_]+)\b(?!\s+(?:{_alternatives('ago')}))", re.IGNORECASE)
 
 
 def _dateparser_dates(text: str, language: str,

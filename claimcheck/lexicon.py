@@ -22,14 +22,16 @@ from functools import lru_cache
 from typing import Any
 
 from claimcheck.errors import ConfigError
-from claimcheck.lang.wordlists import word_languages
+from claimcheck.lang.wordlists import known_languages, word_languages
 from claimcheck.lang.wordlists import words as word_lists
 
 _LIST_FIELDS = ("negators", "hedges", "attribution_speaker_after", "attribution_speaker_before",
                 "complementisers", "clause_breaks", "skip", "function_words", "persistence",
                 "negative_verbs", "comparatives", "wide_negation")
-# Languages whose lexicon another language borrows (Malay is read as Indonesian).
-_FALLBACK = {"ms": "id"}
+# Languages whose lexicon another language borrows (Malay is read as Indonesian): those
+# whose word file reads as another's.
+_FALLBACK = {code: word_lists(code).code for code in known_languages()
+             if word_lists(code).code != code}
 
 
 @dataclass(frozen=True, slots=True, eq=False)
