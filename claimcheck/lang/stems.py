@@ -7,6 +7,13 @@ one "correct" stem (which needs a dictionary), each word gets a small set of
 candidate stems; two words match when their sets intersect. Junk candidates are
 harmless because both sides must produce the same one, and short ones are dropped.
 The affixes are each language's ``[stems]`` lists (``claimcheck/lang/words/``).
+
+Why not Snowball (PyStemmer): its Indonesian stemmer drops the nasal with the consonant
+it replaced ("menewaskan" -> "ewas", "meninggal" -> "inggal", "menutup" -> "utup"), so
+they never meet "tewas", "tinggal", "tutup". On 62 hand-written inflected/base pairs
+these candidate stems matched 38/38 Indonesian, 13/14 English, 8/10 German pairs,
+Snowball 25, 14 and 4. Dropped in for ``word_keys``, Snowball lowered the development
+set's recall from 0.68 to 0.65 and the sample corpus's conflicts from 6 to 5.
 """
 
 from __future__ import annotations
