@@ -13,7 +13,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from claimcheck.lang.wordlists import all_words
+from claimcheck.lang.wordlists import every_language
 from claimcheck.word_tries import trie_alternation
 
 # CLDR display languages whose country names are recognised.
@@ -52,8 +52,7 @@ _ORGANISATIONS: dict[str, tuple[str, ...]] = {
 }
 
 # Prepositions after which a place name is a location, not the owner of a number.
-LOCATION_PREPOSITIONS = frozenset(word for language in all_words()
-                                   for word in language["function_words"]["location_prepositions"])
+LOCATION_PREPOSITIONS = frozenset(every_language("function_words", "location_prepositions"))
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,18 +16,15 @@ from functools import lru_cache
 
 from claimcheck.entities import find_actors, spelling_key
 from claimcheck.lang.stems import word_keys
-from claimcheck.lang.wordlists import all_words
+from claimcheck.lang.wordlists import every_language
 from claimcheck.lexicon import LanguageLexicon, Lexicon
 
 _TOKEN = re.compile(r"n't|[^\W_]+(?:[-'’][^\W_]+)*|[,;:!?.()\[\]“”\"«»„—–]")
 _EN_CONTRACTION = re.compile(r"(\w)n['’]t\b", re.IGNORECASE)
 _PUNCT = frozenset(",;:!?.()[]“”\"«»„—–")
-# Each language's [statements] words, joined: any language's words in any sentence.
-_STATEMENTS = tuple(language["statements"] for language in all_words())
-
-
 def _words(key: str) -> frozenset[str]:
-    return frozenset(word for table in _STATEMENTS for word in table[key])
+    # Each language's [statements] words, joined: any language's words in any sentence.
+    return frozenset(every_language("statements", key))
 
 
 # "tidak hanya X tetapi juga Y" says X *and* Y: "not only" negates nothing.

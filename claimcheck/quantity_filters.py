@@ -10,20 +10,18 @@ from __future__ import annotations
 import re
 
 from claimcheck.calendar_words import MONTH_RE
-from claimcheck.lang.wordlists import all_words
+from claimcheck.lang.wordlists import every_language
 from claimcheck.numbers import NumberAtom
 from claimcheck.units import FUNCTION_WORDS, hedges, unit_after
 
-# Each language's [not_quantities] words, joined: any language's words in any text.
-_WORDS = tuple(language["not_quantities"] for language in all_words())
-
 
 def _words(key: str) -> frozenset[str]:
-    return frozenset(word for table in _WORDS for word in table[key])
+    # Each language's [not_quantities] words, joined: any language's words in any text.
+    return frozenset(every_language("not_quantities", key))
 
 
 def _alternatives(key: str) -> str:
-    return "|".join(word for table in _WORDS for word in table[key])
+    return "|".join(every_language("not_quantities", key))
 
 
 _YEAR_CUES = _words("year_cues")

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 import numpy as np
 from scipy import sparse
 
-from claimcheck.lang.wordlists import all_words
+from claimcheck.lang.wordlists import every_language
 from claimcheck.models import Claim, Topic
 from claimcheck.neighbours import NeighbourGraph, find_neighbours
 from claimcheck.similarity import similarity_blocks, top_neighbours
@@ -30,8 +30,7 @@ GRAPH_NEIGHBOURS = 10
 ROUNDING = 1e-6
 
 # Words left out of a topic's label: each language's [stopwords] topic_labels.
-_STOPWORDS = frozenset(word for language in all_words()
-                       for word in language["stopwords"]["topic_labels"])
+_STOPWORDS = frozenset(every_language("stopwords", "topic_labels"))
 _TOKEN = re.compile(r"[^\W\d_][\w'-]{2,}", re.UNICODE)
 
 

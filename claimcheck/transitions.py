@@ -13,15 +13,13 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from claimcheck.lang.wordlists import all_words
+from claimcheck.lang.wordlists import every_language
 from claimcheck.models import Quantity
-
-# Each language's [transitions] words, joined: any language's "from" in any text.
-_WORDS = tuple(language["transitions"] for language in all_words())
 
 
 def _alternatives(key: str) -> str:
-    return "|".join(word for table in _WORDS for word in table[key])
+    # Each language's [transitions] words, joined: any language's "from" in any text.
+    return "|".join(every_language("transitions", key))
 
 
 _HEDGE = rf"(?:(?:{_alternatives('hedges')})\s+)?"
@@ -38,7 +36,7 @@ _TO_BEFORE = re.compile(rf"\b[^\W\d_]{{3,}}\s+(?:{_alternatives('to_first')})\s+
                         re.IGNORECASE)
 _BACKWARD_GAP = re.compile(rf"(?P<mid>(?:\s+[^\W\d_]+){{0,3}}?)\s+(?:{_alternatives('from')})\s+",
                            re.IGNORECASE)
-_NOT_IN_GAP = frozenset(word for table in _WORDS for word in table["not_in_gap"])
+_NOT_IN_GAP = frozenset(every_language("transitions", "not_in_gap"))
 
 
 def join_transitions(text: str, quantities: list[Quantity]) -> list[Quantity]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from claimcheck.lang.wordlists import all_words
+from claimcheck.lang.wordlists import all_words, every_language
 from claimcheck.lang.wordlists import words as word_lists
 
 #: Word or symbol after a number -> (normalised unit, kind): each language's [units]
@@ -40,7 +40,7 @@ CURRENCY_SYMBOLS: dict[str, str] = {
 _LISTS = tuple(language["quantities"] for language in all_words())
 
 #: Hedges that mean "just below": an interval ending at the value.
-BELOW_HEDGES = frozenset(word for lists in _LISTS for word in lists["below"])
+BELOW_HEDGES = frozenset(every_language("quantities", "below"))
 
 # Qualifier word -> normalised qualifier ("dua pengacara lainnya": the others are by
 # definition not the ones counted elsewhere).
@@ -52,16 +52,15 @@ QUALIFIERS: dict[str, str] = {
 }
 
 # Phrases that mark troops or staff already in place, anywhere in the sentence.
-ALREADY_DEPLOYED = "|".join(phrase for lists in _LISTS for phrase in lists["already_deployed"])
+ALREADY_DEPLOYED = "|".join(every_language("quantities", "already_deployed"))
 
 # Verbs that make a following "up" part of the verb, not a rise ("gave up 517 yards").
-_PHRASAL_UP = frozenset(word for language in all_words()
-                        for word in language["function_words"]["phrasal_up"])
+_PHRASAL_UP = frozenset(every_language("function_words", "phrasal_up"))
 
-_COPULAS = frozenset(word for lists in _LISTS for word in lists["copulas"])
+_COPULAS = frozenset(every_language("quantities", "copulas"))
 
 # Connectors allowed between a change verb or hedge and the number.
-CONNECTORS = frozenset(word for lists in _LISTS for word in lists["connectors"])
+CONNECTORS = frozenset(every_language("quantities", "connectors"))
 
 
 @lru_cache(maxsize=16)
@@ -76,8 +75,7 @@ def hedges(language: str) -> tuple[tuple[str, str], ...]:
 
 _WORD = re.compile(r"[^\W\d_][\w'’./-]*|%|°[CF]?")
 #: Function words: never a counted noun, never a name before a number.
-FUNCTION_WORDS = frozenset(word for language in all_words()
-                           for word in language["function_words"]["words"])
+FUNCTION_WORDS = frozenset(every_language("function_words", "words"))
 
 
 def next_words(text: str, pos: int, count: int) -> list[tuple[str, int, int]]:

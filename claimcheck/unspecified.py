@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
-from claimcheck.lang.wordlists import all_words
+from claimcheck.lang.wordlists import every_language
 from claimcheck.lang.wordlists import words as word_lists
 from claimcheck.models import Quantity
 from claimcheck.units import QUALIFIERS, counted_class
@@ -25,8 +25,7 @@ _NOUN = r"(?P<noun>[^\W\d_][\w-]*(?:\s+[^\W\d_][\w-]*){0,3})"
 # str.lower(), which lowers as (?i) matches except for "İ", "ı" and "ſ" (see dates).
 _FOLDS_UNLIKE_LOWER = re.compile("[İıſ]")
 
-_STOP = frozenset(word for language in all_words()
-                  for word in language["unspecified"]["not_nouns"])
+_STOP = frozenset(every_language("unspecified", "not_nouns"))
 
 
 @lru_cache(maxsize=16)

@@ -15,7 +15,7 @@ from claimcheck.calendar_words import MONTH_PATTERN, MONTHS, WEEKDAYS
 from claimcheck.entities import find_actors
 from claimcheck.judges import Judge
 from claimcheck.judges.numeric import STOPWORDS, content_stems, shared_words
-from claimcheck.lang.wordlists import all_words
+from claimcheck.lang.wordlists import all_words, every_language
 from claimcheck.models import Claim, Conflict, DateMention, PairContext
 
 _BASE_SCORE = 0.3
@@ -27,11 +27,11 @@ _EVENTS = tuple(language["dated_events"] for language in all_words())
 
 
 def _alternatives(key: str) -> str:
-    return "|".join(word for table in _EVENTS for word in table[key])
+    return "|".join(every_language("dated_events", key))
 
 
 _DATE_STEMS = frozenset(word[:5] for word in WEEKDAYS) | frozenset(
-    word for table in _EVENTS for word in table["not_context"])
+    every_language("dated_events", "not_context"))
 
 # Reporting verbs say that something was said, not what happened: not shared context.
 _REPORTING = re.compile(

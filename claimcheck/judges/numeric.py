@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 from claimcheck.calendar_words import MONTHS, WEEKDAYS
 from claimcheck.judges import Judge
-from claimcheck.lang.wordlists import all_words, word_languages
+from claimcheck.lang.wordlists import every_language, word_languages
 from claimcheck.models import Claim, Conflict, PairContext, Quantity
 from claimcheck.outcomes import OUTCOMES
 from claimcheck.quantities import MEASURED_KINDS
@@ -27,22 +27,18 @@ _EXACT = ("=", "up", "down")
 
 # Each language's [stopwords] content words, month and weekday names, and the words of
 # a moment: two figures "in May" or "on Monday" share a moment, not what they measure.
-_STOPWORDS = frozenset(word for language in all_words()
-                       for key in ("content", "moments")
-                       for word in language["stopwords"][key]) \
-    | frozenset(MONTHS) | frozenset(WEEKDAYS)
+_STOPWORDS = frozenset(every_language("stopwords", "content")) \
+    | frozenset(every_language("stopwords", "moments")) | frozenset(MONTHS) | frozenset(WEEKDAYS)
 #: Words that say nothing of what is measured or who did it (the date judge's too).
 STOPWORDS = _STOPWORDS
 _TOKEN = re.compile(r"[^\W\d_]{3,}")
 # A forecast and a measurement speak of different moments: "diprediksi di atas 30 ribu"
 # says nothing against "turun ke 20,14 ribu".
-_FORECAST = re.compile(r"\b(?:" + "|".join(
-    word for language in all_words() for word in language["judging"]["forecast"]) + r")\b",
-    re.IGNORECASE)
+_FORECAST = re.compile(r"\b(?:" + "|".join(every_language("judging", "forecast")) + r")\b",
+                       re.IGNORECASE)
 # Bounds that exclude their own value ("kurang dari 4" is not 4); "hingga"/"up to" do not.
-_STRICT_BEFORE = re.compile("(?:" + "|".join(
-    word for language in all_words() for word in language["judging"]["strict_bounds"])
-    + r")\s*$", re.IGNORECASE)
+_STRICT_BEFORE = re.compile(
+    "(?:" + "|".join(every_language("judging", "strict_bounds")) + r")\s*$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=65536)

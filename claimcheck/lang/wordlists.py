@@ -66,6 +66,12 @@ def all_words(folder: Path = WORDS_DIR) -> tuple[Words, ...]:
     return tuple(words(code, folder) for code in word_languages(folder))
 
 
+def every_language(section: str, key: str) -> tuple[Any, ...]:
+    """The entries of ``section.key`` of every language in turn, for readers that look for
+    any language's words in any text (a quoted English phrase in an Indonesian article)."""
+    return tuple(entry for language in all_words() for entry in language[section][key])
+
+
 @cache
 def _read(path: Path) -> dict[str, Any]:
     with path.open("rb") as handle:
