@@ -73,3 +73,11 @@ def test_a_changed_word_list_changes_the_extraction_version(tmp_path: Path, monk
         assert version.extraction_version() != before
     finally:
         version.extraction_version.cache_clear()
+
+
+def test_a_languages_concepts_and_word_lists_come_through_one_object():
+    from claimcheck.lang import language_data
+
+    german = language_data("de")
+    assert german.words is words("de")
+    assert "Januar".casefold() in german.words["calendar"]["months"][0]

@@ -23,6 +23,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 from claimcheck.lang.stems import word_keys
+from claimcheck.lang.wordlists import Words, words
 
 _HERE = Path(__file__).parent
 #: Concept categories a language file may hold.
@@ -63,6 +64,11 @@ class LanguageData:
     def find(self, text: str) -> tuple[tuple[Token, ...], tuple[ConceptHit, ...]]:
         """The tokens of ``text`` and every concept phrase in it (longest per category)."""
         return _find(self, text)
+
+    @property
+    def words(self) -> Words:
+        """The language's word lists (``claimcheck/lang/words/<code>.toml``)."""
+        return words(self.code)
 
 
 def available_languages() -> tuple[str, ...]:
