@@ -1,47 +1,42 @@
 """Month, weekday and part-of-day words shared by the quantity and date readers.
 
-Hand-kept for the languages claimcheck reads most (Indonesian, Malay, English, German);
-the date reader falls back to dateparser for others. Kept apart from ``dates`` so the
-quantity reader can recognise "1 September" without importing dateparser.
+Each language's ``[calendar]`` list (``claimcheck/lang/words/``) holds its words; any
+language's month names count in any text ("1 September" reads the same everywhere). The
+date reader falls back to dateparser for languages without a list. Kept apart from
+``dates`` so the quantity reader can recognise "1 September" without importing dateparser.
 """
 
 from __future__ import annotations
 
 import re
 
+from claimcheck.lang.wordlists import all_words
 from claimcheck.word_tries import trie_alternation
 
-_MONTH_NAMES = (
-    "januari january jänner januar jan|februari february februar feb pebruari|"
-    "maret march märz mar mär|april apr|mei may mai|juni june jun|juli july jul|"
-    "agustus august agu aug agt|september sept sep|oktober october okt oct|"
-    "november nopember nov|desember december dezember des dec dez"
-)
+_CALENDARS = tuple(language["calendar"] for language in all_words())
+
 #: Folded month word (name or abbreviation) -> month number 1..12.
 MONTHS: dict[str, int] = {
     word: index + 1
-    for index, group in enumerate(_MONTH_NAMES.split("|"))
-    for word in group.split()
+    for index in range(12)
+    for calendar in _CALENDARS
+    for word in calendar["months"][index]
 }
 
-_WEEKDAY_NAMES = (
-    "senin monday montag mon|selasa tuesday dienstag tue tues|rabu wednesday mittwoch wed|"
-    "kamis thursday donnerstag thu thurs|jumat jum'at friday freitag fri|"
-    "sabtu saturday samstag sat|minggu ahad sunday sonntag sun"
-)
 #: Folded weekday word -> 0 (Monday) .. 6 (Sunday).
 WEEKDAYS: dict[str, int] = {
     word: index
-    for index, group in enumerate(_WEEKDAY_NAMES.split("|"))
-    for word in group.split()
+    for index in range(7)
+    for calendar in _CALENDARS
+    for word in calendar["weekdays"][index]
 }
 
 #: Part-of-day word -> normalised English name.
 PARTS_OF_DAY: dict[str, str] = {
-    **dict.fromkeys("pagi morning morgen vormittag morgens".split(), "morning"),
-    **dict.fromkeys("siang noon mittag midday".split(), "midday"),
-    **dict.fromkeys("sore afternoon nachmittag".split(), "afternoon"),
-    **dict.fromkeys("malam evening night abend nacht abends nachts tonight".split(), "night"),
+    word: part
+    for calendar in _CALENDARS
+    for part, names in calendar["parts_of_day"].items()
+    for word in names
 }
 
 # Full month names only (abbreviations like "mar", "may", "sun" are ordinary words too).

@@ -43,7 +43,8 @@ class CheckConfig:
     nli_model: str | None = None
     #: Language for documents that declare none, instead of detecting it.
     language: str | None = None
-    #: Extra statement-lexicon entries, shaped like ``claimcheck/data/lexicon.json``.
+    #: Extra statement-lexicon entries, shaped like the ``[lexicon]`` of
+    #: ``claimcheck/lang/words/<code>.toml``.
     lexicon: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
     #: Outlet names as written -> canonical name ("Reuters.com" -> "Reuters").
     outlets: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))

@@ -21,10 +21,20 @@ from claimcheck.calendar_words import (
     PARTS_OF_DAY,
     WEEKDAYS,
 )
+from claimcheck.lang.wordlists import all_words, every_language, known_languages
 from claimcheck.models import DateMention
 from claimcheck.word_tries import trie_alternation
 
-_OWN_LANGUAGES = frozenset({"id", "ms", "en", "de"})
+# Each language's [dates] lists, joined: a date's words in any language read in any text.
+_DATES = tuple(language["dates"] for language in all_words())
+
+
+def _alternatives(key: str) -> str:
+    return "|".join(every_language("dates", key))
+
+
+#: Languages read by the patterns here; dateparser reads the others.
+_OWN_LANGUAGES = frozenset(known_languages())
 _FULL_WEEKDAYS = sorted((w for w in WEEKDAYS if len(w) >= 4 and w not in ("tues", "thurs")),
                         key=len, reverse=True)
 _PART_RE = "|".join(sorted(PARTS_OF_DAY, key=len, reverse=True))
@@ -41,30 +51,23 @@ _MONTH_YEAR = re.compile(rf"(?<!\d\s)\b({MONTH_RE})\s+(\d{{4}})\b")
 # "im Jahr 2010"): a bare "2021" is as often a name ("Liga Super 2021") or an amount.
 # Decades ("1970-an", "1970s", "1970er") and ranges ("2019-2020") are not one year.
 _YEAR = re.compile(
-    r"\b(?:(?P<word>[Tt]ahun)|pada|in|In|im\s+Jahre?|Im\s+Jahre?)\s+(?P<year>1\d{3}|2[01]\d{2})"
+    r"\b(?:(?P<word>" + _alternatives("year_word") + ")|" + _alternatives("year_lead")
+    + r")\s+(?P<year>1\d{3}|2[01]\d{2})"
     r"(?![\d.,]\d|[-–]?an\b|er\b|s\b|['’]s\b|\s*[-–/]\s*\d)")
 _MONTH_ALONE = re.compile(
-    rf"\b(?:pada|bulan|sejak|hingga|akhir|awal|pertengahan|in|since|until|early|late|"
-    rf"mid|im|seit|bis|Ende|Anfang|Mitte)\s+({MONTH_RE})(?!\s*\d)", re.IGNORECASE)
+    rf"\b(?:{_alternatives('month_lead')})\s+({MONTH_RE})(?!\s*\d)", re.IGNORECASE)
 _WEEKDAY = re.compile(
-    r"(?:\b(?:pada\s+(?:hari\s+)?|on\s+|last\s+|this\s+|am\s+|letzten\s+|vergangenen\s+))?"
-    rf"\b(?P<day>(?i:{'|'.join(_FULL_WEEKDAYS)}))(?P<compound>abend|morgen|nachmittag|"
-    rf"vormittag|nacht|mittag)?\b(?:\s+(?P<part>(?i:{_PART_RE})))?"
-    r"(?:\s+(?P<last>lalu|kemarin|yang\s+lalu))?")
-_RELATIVE = {
-    "kemarin": -1, "yesterday": -1, "gestern": -1, "hari ini": 0, "today": 0, "heute": 0,
-    "besok": 1, "tomorrow": 1, "tadi malam": -1, "semalam": -1, "last night": -1,
-    "kemarin malam": -1, "vorgestern": -2, "kemarin lusa": -2, "lusa": 2,
-}
+    rf"(?:\b(?:{_alternatives('weekday_lead')}))?"
+    rf"\b(?P<day>(?i:{'|'.join(_FULL_WEEKDAYS)}))(?P<compound>"
+    rf"{_alternatives('weekday_compounds')})?\b(?:\s+(?P<part>(?i:{_PART_RE})))?"
+    rf"(?:\s+(?P<last>{_alternatives('weekday_last_after')}))?")
+_RELATIVE = {word: offset for table in _DATES for word, offset in table["relative"].items()}
 _RELATIVE_RE = re.compile(r"\b(" + "|".join(sorted(_RELATIVE, key=len, reverse=True)) + r")\b",
                           re.IGNORECASE)
 _LAST_PERIOD = re.compile(
-    r"\b(?:(?P<week>pekan\s+lalu|minggu\s+lalu|last\s+week|letzte[nr]?\s+Woche|vergangene[nr]?"
-    r"\s+Woche|pekan\s+kemarin)|(?P<month>bulan\s+lalu|last\s+month|letzte[nn]?\s+Monat|"
-    r"vergangene[nr]?\s+Monat)|(?P<year>tahun\s+lalu|last\s+year|letzte[ns]?\s+Jahr|"
-    r"vergangene[ns]?\s+Jahr))\b", re.IGNORECASE)
-_PREFILTER_WORDS = ("kemarin", "yesterday", "gestern", "today", "heute", "hari ini", "besok",
-                    "tomorrow", "lalu", "last", "letzte", "vergangen", "semalam", "malam", "lusa")
+    rf"\b(?:(?P<week>{_alternatives('last_week')})|(?P<month>{_alternatives('last_month')})|"
+    rf"(?P<year>{_alternatives('last_year')}))\b", re.IGNORECASE)
+_PREFILTER_WORDS = every_language("dates", "presence")
 # Searched for presence only, so as tries: the flat alternations were 35 µs a sentence.
 _PREFILTER = re.compile(r"\d|" + MONTH_PRESENCE_RE + r"|\b(?i:" + trie_alternation(_FULL_WEEKDAYS)
                         + r")|(?i:" + trie_alternation(_PREFILTER_WORDS) + ")")
@@ -84,7 +87,7 @@ def _words(words) -> re.Pattern[str]:
 _MONTH_WORDS = _words(MONTHS)
 _WEEKDAY_WORDS = _words(_FULL_WEEKDAYS)
 _RELATIVE_WORDS = _words(_RELATIVE)
-_LAST_PERIOD_WORDS = _words(("lalu", "last", "letzte", "vergangene", "kemarin"))
+_LAST_PERIOD_WORDS = _words(every_language("dates", "last_presence"))
 _ANY_WORDS = _words((*MONTHS, *_FULL_WEEKDAYS, *_PREFILTER_WORDS))
 _FOLDS_UNLIKE_LOWER = re.compile("[İıſ]")
 _AS_MATCHED = str.maketrans({"ı": "i", "ſ": "s", "\u0307": None})
@@ -95,6 +98,10 @@ def _key(word: str) -> str:
     casefold() alone would make it "seni\u0307n"."""
     return " ".join(word.casefold().translate(_AS_MATCHED).split())
 _DIGIT = re.compile(r"\d")
+# "minggu" is Sunday, and a week before "lalu"; "last Monday" is last week's.
+_AS_PERIOD = {name: re.compile(r"\s+(?:" + "|".join(after) + ")")
+              for table in _DATES for name, after in table["weekday_as_period"].items()}
+_LAST_BEFORE = every_language("dates", "weekday_last_before")
 
 
 def extract_dates(text: str, language: str, published: date | None) -> tuple[DateMention, ...]:
@@ -231,15 +238,13 @@ def _weekdays(text: str, published: date | None) -> list[DateMention]:
         name = m.group("day")
         folded = _key(name)
         after = text[m.end():m.end() + 12].casefold()
-        if folded == "minggu" and (not name[0].isupper() or
-                                   re.match(r"\s+(?:lalu|ini|depan|terakhir|kemarin)", after)):
+        if folded in _AS_PERIOD and (not name[0].isupper() or _AS_PERIOD[folded].match(after)):
             continue  # "minggu lalu" is last week, not Sunday
         weekday = WEEKDAYS.get(folded)
         if weekday is None:
             continue
         part = m.group("part") or m.group("compound")
-        last = bool(m.group("last")) or m.group().casefold().startswith(("last", "letzten",
-                                                                           "vergangenen"))
+        last = bool(m.group("last")) or m.group().casefold().startswith(_LAST_BEFORE)
         when = None
         if published is not None:
             delta = (published.weekday() - weekday) % 7
@@ -314,7 +319,7 @@ def _combine(text: str, a: DateMention, b: DateMention) -> DateMention:
 
 @lru_cache(maxsize=1)
 def _duration_pattern() -> re.Pattern[str]:
-    return re.compile(r"\b\d+\s*(?:[^\W\d_]+)\b(?!\s+(?:ago|lalu|yang lalu))", re.IGNORECASE)
+    return re.compile(rf"\b\d+\s*(?:[^\W\d_]+)\b(?!\s+(?:{_alternatives('ago')}))", re.IGNORECASE)
 
 
 def _dateparser_dates(text: str, language: str,

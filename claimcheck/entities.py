@@ -13,6 +13,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from claimcheck.lang.wordlists import every_language
 from claimcheck.word_tries import trie_alternation
 
 # CLDR display languages whose country names are recognised.
@@ -51,10 +52,7 @@ _ORGANISATIONS: dict[str, tuple[str, ...]] = {
 }
 
 # Prepositions after which a place name is a location, not the owner of a number.
-LOCATION_PREPOSITIONS = frozenset(
-    "di ke dari dalam menuju in into to from at near across within nach aus im zum zur bei "
-    "über".split()
-)
+LOCATION_PREPOSITIONS = frozenset(every_language("function_words", "location_prepositions"))
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 from functools import lru_cache
 from importlib.util import find_spec
+from pathlib import Path
 
 from claimcheck import __version__
 
@@ -21,13 +22,18 @@ EXTRACTION_MODULES = (
     "claimcheck.dates", "claimcheck.calendar_words", "claimcheck.entities",
     "claimcheck.models",
 )
+#: The language layer's data files (word lists, concept words): moving a word there from
+#: a module must not hide it from the version.
+_LANGUAGE_DATA = Path(__file__).parent / "lang"
 
 
 @lru_cache(maxsize=1)
 def extraction_version() -> str:
     """A short hash of claimcheck's version and its extraction code; changes with either.
 
-    The statement lexicon is not part of it: judges read it at check time, not index time.
+    The language layer's data files are part of it, with the statement lexicon they hold:
+    judges read the lexicon at check time, so a lexicon change only re-reads stored
+    articles needlessly, never misses a change.
     """
     digest = hashlib.sha256(__version__.encode())
     for name in EXTRACTION_MODULES:
@@ -37,4 +43,7 @@ def extraction_version() -> str:
         digest.update(name.encode())
         with open(spec.origin, "rb") as source:
             digest.update(source.read())
+    for path in sorted(_LANGUAGE_DATA.rglob("*.toml")):
+        digest.update(path.relative_to(_LANGUAGE_DATA).as_posix().encode())
+        digest.update(path.read_bytes())
     return digest.hexdigest()[:16]

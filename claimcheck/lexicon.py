@@ -1,6 +1,6 @@
 """The words the statement judge reads polarity, certainty and attribution from.
 
-The defaults live in ``claimcheck/data/lexicon.json`` (Indonesian, English, German).
+The defaults are each language's ``[lexicon]`` in ``claimcheck/lang/words/<code>.toml``.
 A user extends them with a mapping of the same shape, for example loaded from a
 configuration file::
 
@@ -19,16 +19,19 @@ import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
 from claimcheck.errors import ConfigError
+from claimcheck.lang.wordlists import known_languages, word_languages
+from claimcheck.lang.wordlists import words as word_lists
 
 _LIST_FIELDS = ("negators", "hedges", "attribution_speaker_after", "attribution_speaker_before",
                 "complementisers", "clause_breaks", "skip", "function_words", "persistence",
                 "negative_verbs", "comparatives", "wide_negation")
-# Languages whose lexicon another language borrows (Malay is read as Indonesian).
-_FALLBACK = {"ms": "id"}
+# Languages whose lexicon another language borrows (Malay is read as Indonesian): those
+# whose word file reads as another's.
+_FALLBACK = {code: word_lists(code).code for code in known_languages()
+             if word_lists(code).code != code}
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -118,8 +121,16 @@ def load_lexicon(extra: Mapping[str, Any] | None = None) -> Lexicon:
 
 
 def _packaged() -> dict[str, Any]:
-    text = resources.files("claimcheck").joinpath("data/lexicon.json").read_text("utf-8")
-    return {key: value for key, value in json.loads(text).items() if not key.startswith("_")}
+    return {code: _plain(word_lists(code)["lexicon"]) for code in word_languages()}
+
+
+def _plain(value: Any) -> Any:
+    # The language layer's read-only tables as the plain dicts and lists extensions merge into.
+    if isinstance(value, Mapping):
+        return {key: _plain(item) for key, item in value.items()}
+    if isinstance(value, tuple):
+        return [_plain(item) for item in value]
+    return value
 
 
 def _merge(base: Mapping[str, Any], extra: Mapping[str, Any]) -> dict[str, Any]:

@@ -13,6 +13,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from claimcheck.lang.wordlists import all_words
+from claimcheck.lang.wordlists import words as word_lists
+
 # Languages whose decimal mark is a comma and whose group mark is a dot (CLDR).
 COMMA_DECIMAL = frozenset(
     "id de nl fr es it pt tr da nb no sv fi pl cs sk ro hu hr sl sr bg ru uk el lt lv et".split()
@@ -57,75 +60,36 @@ def parse_numeral(token: str, language: str) -> float | None:
 
 # --- number words -----------------------------------------------------------------
 
-_EN_WORDS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
-    "seventy": 70, "eighty": 80, "ninety": 90, "dozen": 12, "a dozen": 12,
-}
-_ID_WORDS = {
-    "nol": 0, "satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6,
-    "tujuh": 7, "delapan": 8, "sembilan": 9, "sepuluh": 10, "sebelas": 11,
-    "seratus": 100, "seribu": 1000, "sejuta": 1e6, "semiliar": 1e9, "selusin": 12,
-}
-_DE_ONES = {
-    "ein": 1, "eins": 1, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6,
-    "sieben": 7, "acht": 8, "neun": 9,
-}
-_DE_BASE = {
-    **_DE_ONES, "null": 0, "zehn": 10, "elf": 11, "zwölf": 12, "dreizehn": 13, "vierzehn": 14,
-    "fünfzehn": 15, "sechzehn": 16, "siebzehn": 17, "achtzehn": 18, "neunzehn": 19,
-    "zwanzig": 20, "dreißig": 30, "vierzig": 40, "fünfzig": 50, "sechzig": 60, "siebzig": 70,
-    "achtzig": 80, "neunzig": 90, "dutzend": 12,
-}
+# Each language's [numbers] tables: its number words, multipliers, vague magnitudes and
+# fractions; which grammar reads its compounds ("dua ratus", "zweihundert").
+_NUMBERS = {language.code: language["numbers"] for language in all_words()}
+_EN_WORDS = dict(_NUMBERS["en"]["words"])
+_ID_WORDS = dict(_NUMBERS["id"]["words"])
+_DE_BASE = dict(_NUMBERS["de"]["words"])
+_DE_ONES = {word: _DE_BASE[word] for word in _NUMBERS["de"]["compound_ones"]}
 
-#: Multipliers written after a number, per language (folded to lower case).
+#: Multipliers written after a number, any language's (folded to lower case).
 MAGNITUDES: dict[str, float] = {
-    # English
-    "hundred": 1e2, "thousand": 1e3, "million": 1e6, "millions": 1e6, "billion": 1e9,
-    "trillion": 1e12, "mn": 1e6, "mln": 1e6, "bn": 1e9, "b": 1e9, "m": 1e6, "k": 1e3,
-    "tn": 1e12, "trn": 1e12, "mil": 1e6,
-    # Indonesian / Malay
-    "puluh": 10, "belas": 0, "ratus": 1e2, "ribu": 1e3, "juta": 1e6, "miliar": 1e9,
-    "milyar": 1e9, "bilion": 1e9, "triliun": 1e12, "trilion": 1e12, "jt": 1e6, "rb": 1e3,
-    # German
-    "hundert": 1e2, "tausend": 1e3, "mio": 1e6, "mio.": 1e6, "millionen": 1e6,
-    "milliarde": 1e9, "milliarden": 1e9, "mrd": 1e9, "mrd.": 1e9, "billionen": 1e12,
-    "tsd": 1e3, "tsd.": 1e3,
+    word: factor for table in _NUMBERS.values() for word, factor in table["magnitudes"].items()
 }
-# "billion" in German is 10^12, in English 10^9; "milion" is Malay/Indonesian typo-ish.
-# "mil" is a mile in Indonesian and Malay ("5 mil"); glued in English it is a million.
-_LANGUAGE_MAGNITUDES = {"de": {"billion": 1e12, "million": 1e6, "b": None, "m": None, "k": None,
-                               "mil": None},
-                        "id": {"mil": None}, "ms": {"mil": None}}
 
 
 def magnitude(word: str, language: str) -> float | None:
     """The multiplier a word stands for after a number ("juta" -> 1e6), else None."""
     folded = word.casefold()
-    special = _LANGUAGE_MAGNITUDES.get(language, {})
-    if folded in special:
-        return special[folded]
+    # "billion" is 10^12 in German, 10^9 in English; "mil" is a mile in Indonesian.
+    table = word_lists(language)["numbers"]
+    if folded in table["not_magnitudes"]:
+        return None
+    if folded in table["magnitude_overrides"]:
+        return table["magnitude_overrides"][folded]
     return MAGNITUDES.get(folded)
 
 
 #: Vague magnitudes as intervals: "ribuan" is 1,000 to 9,999 (integers with 4 digits).
 VAGUE: dict[str, tuple[float, float]] = {
-    # Indonesian / Malay
-    "belasan": (11, 19), "puluhan": (10, 99), "ratusan": (100, 999), "ribuan": (1e3, 9999),
-    "puluhan ribu": (1e4, 99999), "ratusan ribu": (1e5, 999999), "jutaan": (1e6, 9999999),
-    "puluhan juta": (1e7, 99999999), "ratusan juta": (1e8, 999999999),
-    "miliaran": (1e9, 9999999999), "lusinan": (24, 99),
-    # English
-    "dozens": (24, 99), "scores": (40, 99), "hundreds": (100, 999), "thousands": (1e3, 9999),
-    "tens of thousands": (1e4, 99999), "hundreds of thousands": (1e5, 999999),
-    "millions": (1e6, 9999999), "tens of millions": (1e7, 99999999),
-    "hundreds of millions": (1e8, 999999999), "billions": (1e9, 9999999999),
-    # German
-    "dutzende": (24, 99), "hunderte": (100, 999), "tausende": (1e3, 9999),
-    "zehntausende": (1e4, 99999), "hunderttausende": (1e5, 999999),
-    "millionen": (1e6, 9999999), "milliarden": (1e9, 9999999999),
+    words: tuple(interval) for table in _NUMBERS.values()
+    for words, interval in table["vague"].items()
 }
 
 
@@ -198,11 +162,7 @@ def _parse_indonesian(words: list[str]) -> float | None:
 
 #: Spelled-out fractions ("a third", "setengah", "zwei Drittel"), folded, hyphens as spaces.
 FRACTIONS: dict[str, float] = {
-    "a third": 1 / 3, "one third": 1 / 3, "two thirds": 2 / 3, "a quarter": 0.25,
-    "one quarter": 0.25, "three quarters": 0.75, "half": 0.5, "setengah": 0.5, "separuh": 0.5,
-    "sepertiga": 1 / 3, "seperempat": 0.25, "dua pertiga": 2 / 3, "tiga perempat": 0.75,
-    "hälfte": 0.5, "die hälfte": 0.5, "ein drittel": 1 / 3, "zwei drittel": 2 / 3,
-    "ein viertel": 0.25, "drei viertel": 0.75,
+    phrase: value for table in _NUMBERS.values() for phrase, value in table["fractions"].items()
 }
 
 
@@ -214,7 +174,8 @@ def parse_number_words(phrase: str, language: str) -> float | None:
     words = phrase.casefold().split()
     if not words:
         return None
-    if language == "de":
+    grammar = word_lists(language)["numbers"]["grammar"]
+    if grammar == "german":
         value = 0.0
         for word in words:
             parsed = _parse_german(word)
@@ -222,7 +183,7 @@ def parse_number_words(phrase: str, language: str) -> float | None:
                 return None
             value += parsed
         return value
-    if language in ("id", "ms"):
+    if grammar == "indonesian":
         return _parse_indonesian(words)
     return _parse_english(words)
 
@@ -230,7 +191,8 @@ def parse_number_words(phrase: str, language: str) -> float | None:
 @lru_cache(maxsize=16)
 def number_word_pattern(language: str) -> str:
     """A regex alternative matching spelled-out numbers and vague magnitudes of ``language``."""
-    if language == "de":
+    grammar = word_lists(language)["numbers"]["grammar"]
+    if grammar == "german":
         morphemes = sorted({*_DE_BASE, "hundert", "tausend", "und", "sech", "sieb"},
                            key=len, reverse=True)
         compound = "(?:" + "|".join(morphemes) + ")+"
@@ -238,7 +200,7 @@ def number_word_pattern(language: str) -> str:
                                 key=len, reverse=True))
         fractions = r"(?:(?:ein|zwei|drei)\s+(?:Drittel|Viertel)|(?:die\s+)?Hälfte)"
         return rf"(?:{fractions}|{vague}|{compound})"
-    if language in ("id", "ms"):
+    if grammar == "indonesian":
         base = "satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan"
         single = "|".join(sorted(_ID_WORDS, key=len, reverse=True))
         tail = r"(?:\s+(?:belas|puluh|ratus|ribu|juta|miliar|milyar|triliun|" + base + r"))*"
@@ -351,7 +313,7 @@ def find_numbers(text: str, language: str) -> list[NumberAtom]:
             continue
         value = parse_number_words(folded, language)
         # German "ein"/"eine" alone is an article, not a count.
-        if value is None or (language == "de" and folded in ("ein", "eins", "und")):
+        if value is None or folded in word_lists(language)["numbers"]["not_alone"]:
             continue
         atoms.append(NumberAtom(match.start(), match.end(), value, value, value, raw, True))
     return atoms

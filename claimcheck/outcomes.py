@@ -10,35 +10,32 @@ from __future__ import annotations
 
 import re
 
-OUTCOMES = frozenset({"killed", "injured", "missing", "arrested"})
+from claimcheck.lang.wordlists import all_words
 
-_AFTER_WORDS = {
-    "killed": r"killed|dead|died|die|slain|tewas|meninggal|gugur|terbunuh|getötet|tot|"
-              r"starben|gestorben|ums\s+leben",
-    "injured": r"injured|wounded|hurt|terluka|luka-luka|luka|cedera|verletzt|verwundet",
-    "missing": r"missing|hilang|vermisst",
-    "arrested": r"arrested|detained|ditangkap|ditahan|festgenommen|verhaftet",
-}
-_BEFORE_WORDS = {
-    "killed": r"killing|killed|kills|kill|menewaskan|tewaskan|membunuh|tötete|töteten|"
-              r"(?:death|casualty)\s+toll\b[^.;:,]{0,40}?|"
-              r"(?:jumlah\s+)?korban\s+(?:tewas|meninggal)\b[^.;:,]{0,40}?|"
-              r"(?:Zahl\s+der\s+)?(?:Toten|Todesopfer)\b[^.;:,]{0,40}?",
-    "injured": r"injuring|wounding|injured|wounded|melukai|verletzte|verletzten",
-    "arrested": r"arresting|arrested|detained|menangkap|menahan|nahm|nahmen",
-}
+OUTCOMES = frozenset({"killed", "injured", "missing", "arrested"})
+_ORDER = ("killed", "injured", "missing", "arrested")
+
+
+def _alternatives(section: str, outcome: str | None = None) -> str:
+    lists = (w["outcomes"][section] for w in all_words())
+    if outcome is not None:
+        lists = (table.get(outcome, ()) for table in lists)
+    return "|".join(word for entries in lists for word in entries)
+
+
+def _groups(section: str) -> str:
+    return "|".join(f"(?P<{k}>{_alternatives(section, k)})" for k in _ORDER
+                    if _alternatives(section, k))
+
+
 # Up to a few words between the count and its outcome: "30 people were killed",
-# "3.000 orang dilaporkan tewas", "drei Menschen sind ums Leben".
-_AFTER = re.compile(
-    r"^[^.;:,()]{0,40}?\b(?:" + "|".join(f"(?P<{k}>{v})" for k, v in _AFTER_WORDS.items())
-    + r")\b", re.IGNORECASE)
-_BEFORE = re.compile(
-    r"\b(?:" + "|".join(f"(?P<{k}>{v})" for k, v in _BEFORE_WORDS.items())
-    + r")\s+(?:(?:at\s+least|about|around|some|nearly|more\s+than|over|up\s+to|sedikitnya|"
-      r"setidaknya|sekitar|hampir|lebih\s+dari|mindestens|etwa|rund|über)\s+)?$",
-    re.IGNORECASE)
+# "3.000 orang dilaporkan tewas", "drei Menschen sind ums Leben". Any language's words
+# count: a quoted English phrase in Indonesian text still tells its outcome.
+_AFTER = re.compile(r"^[^.;:,()]{0,40}?\b(?:" + _groups("after") + r")\b", re.IGNORECASE)
+_BEFORE = re.compile(r"\b(?:" + _groups("before") + r")\s+(?:(?:" + _alternatives("bounds")
+                     + r")\s+)?$", re.IGNORECASE)
 # The clause ends before another count starts: "20 were killed and 30 injured".
-_CLAUSE_END = re.compile(r"\s(?:and|but|while|dan|tetapi|sedangkan|und|aber)\s|\d")
+_CLAUSE_END = re.compile(r"\s(?:" + _alternatives("clause_joins") + r")\s|\d")
 
 
 def outcome_around(text: str, start: int, end: int) -> str | None:

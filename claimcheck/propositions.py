@@ -15,37 +15,34 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from claimcheck.entities import find_actors, spelling_key
+from claimcheck.lang.stems import word_keys
+from claimcheck.lang.wordlists import every_language
 from claimcheck.lexicon import LanguageLexicon, Lexicon
-from claimcheck.stems import word_keys
 
 _TOKEN = re.compile(r"n't|[^\W_]+(?:[-'’][^\W_]+)*|[,;:!?.()\[\]“”\"«»„—–]")
 _EN_CONTRACTION = re.compile(r"(\w)n['’]t\b", re.IGNORECASE)
 _PUNCT = frozenset(",;:!?.()[]“”\"«»„—–")
+def _words(key: str) -> frozenset[str]:
+    # Each language's [statements] words, joined: any language's words in any sentence.
+    return frozenset(every_language("statements", key))
+
+
 # "tidak hanya X tetapi juga Y" says X *and* Y: "not only" negates nothing.
-_NOT_NEGATING_NEXT = frozenset("hanya cuma sekadar sekedar only just merely nur bloß lediglich "
-                               "lama least".split())
+_NOT_NEGATING_NEXT = _words("not_negating_next")
 # "X hanya berbunga sekali di akhir" implies X does not flower at other times: a clause
 # restricted this way is consistent with a negation of the same verb elsewhere.
-_RESTRICTIVE = frozenset("hanya cuma sekadar sekedar only just merely solely nur lediglich "
-                         "bloß ausschließlich".split())
+_RESTRICTIVE = _words("restrictive")
 # Speaker words that need no punctuation before them ("menurut Kremlin, ...").
-_SPEAKER_ANYWHERE = frozenset({"menurut", "according", "laut"})
-_SPEAKER_LEAD = frozenset({"a", "an", "the", "seorang", "sebuah", "para", "sang", "ein", "eine",
-                           "der", "die", "to", "kepada"})
+_SPEAKER_ANYWHERE = _words("speaker_anywhere")
+_SPEAKER_LEAD = _words("speaker_lead")
 # A denial verb negates what it denies: its complement ("denied that the airport was
 # closed", "membantah bahwa ...", "bestritt, dass ...") or the report it rejects
 # ("denied reports it would close the plant", "membantah kabar ..."), not just the next
 # word ("reports"), as "refused"/"menolak" negate theirs.
-_DENIALS = frozenset("denied denies deny denying rejected rejects dismissed dismisses membantah "
-                     "menyangkal membantahnya bestritt bestreitet bestritten dementierte "
-                     "dementiert dementiere".split())
-_REPORT_NOUNS = frozenset("report reports claim claims allegation allegations rumour rumours "
-                          "rumor rumors speculation suggestion suggestions accusation "
-                          "accusations kabar laporan isu tudingan tuduhan klaim rumor spekulasi "
-                          "anggapan bericht berichte behauptung behauptungen vorwurf vorwürfe "
-                          "gerücht gerüchte spekulationen".split())
+_DENIALS = _words("denials")
+_REPORT_NOUNS = _words("report_nouns")
 _MAX_DENIAL_GAP = 3
-_AUXILIARIES = frozenset("was were is are would will had has have could".split())
+_AUXILIARIES = _words("auxiliaries")
 _MAX_SPEAKER = 12
 _MAX_FRAME = 10
 

@@ -10,36 +10,33 @@ from __future__ import annotations
 import re
 
 from claimcheck.calendar_words import MONTH_RE
+from claimcheck.lang.wordlists import every_language
 from claimcheck.numbers import NumberAtom
 from claimcheck.units import FUNCTION_WORDS, hedges, unit_after
 
-_YEAR_CUES = frozenset(
-    "in since of tahun sejak pada hingga sampai until by from im seit bis von jahr jahres dari "
-    "year before after during between and dan und early late mid awal akhir pertengahan "
-    "season musim fiscal fy ad a.d. bc anno circa sebelum sesudah setelah menjelang".split())
-_AMOUNT_OF = frozenset("average total sum maximum minimum tally".split())
-_TIME_AFTER = re.compile(r"^\s?(?:WIB|WITA|WIT|GMT|UTC|CET|CEST|EST|EDT|PST|PDT|BST|"
-                         r"[ap]\.?m\.?(?!\w)|Uhr|h\b|pagi|siang|sore|malam)", re.IGNORECASE)
-_TIME_BEFORE = re.compile(r"(?:\bpukul|\bjam|\bat|\bum|\bsekitar pukul|\buntil|\bbefore|"
-                          r"\bafter|\bby|\bfrom|\bgegen|\bab)\s*$", re.IGNORECASE)
+
+def _words(key: str) -> frozenset[str]:
+    # Each language's [not_quantities] words, joined: any language's words in any text.
+    return frozenset(every_language("not_quantities", key))
+
+
+def _alternatives(key: str) -> str:
+    return "|".join(every_language("not_quantities", key))
+
+
+_YEAR_CUES = _words("year_cues")
+_AMOUNT_OF = _words("amount_of")
+_TIME_AFTER = re.compile(rf"^\s?(?:{_alternatives('time_after')})", re.IGNORECASE)
+_TIME_BEFORE = re.compile(rf"(?:{_alternatives('time_before')})\s*$", re.IGNORECASE)
 #: Words that make "2-1" a score rather than a range.
-SCORE_CONTEXT = re.compile(
-    r"\b(?:skor|menang|kalah|imbang|unggul|won|win|wins|beat|beats|draw|drew|lead|led|score|"
-    r"scored|victory|defeat|defeated|aggregate|ended|trail|trailed|sieg|gewann|verlor|"
-    r"unentschieden|endete|goals?|gol|half-time|halftime|game|match|pertandingan|spiel)\b",
-    re.IGNORECASE)
+SCORE_CONTEXT = re.compile(rf"\b(?:{_alternatives('score_context')})\b", re.IGNORECASE)
 _ADDRESS_AFTER = re.compile(
-    r"^\s+(?:[A-Z][\w.]*\s+){0,3}(?:Road|Rd|Street|St|Avenue|Ave|Way|Lane|Drive|Boulevard|"
-    r"Blvd|Place|Court|Straße|Strasse|Platz|Weg)\b")
+    rf"^\s+(?:[A-Z][\w.]*\s+){{0,3}}(?:{_alternatives('address_after')})\b")
+_ADDRESS_BEFORE = re.compile(rf"\b(?:{_alternatives('address_before')})\s*$")
 # Nouns that a number labels rather than measures, in lower case too ("type 2 diabetes").
-_LABEL_BEFORE = re.compile(
-    r"\b(?:category|categories|kategori|kategorie|type|tipe|typ|level|phase|fase|stage|"
-    r"tahap|stufe|grade|tier|pasal|ayat|artikel|article|section|paragraf|chapter|bab|"
-    r"kapitel|episode|folge|gate|terminal|platform|gleis|flight|penerbangan|route|rute|"
-    r"version|versi|model|generation|gen)\s$", re.IGNORECASE)
-_CODE_AFTER = re.compile(r"\s(?:zip\s?codes?|post\s?codes?|postal codes?|area codes?|"
-                         r"kode pos|postleitzahl)\b", re.IGNORECASE)
-_NOT_NAMES = frozenset("rp rm us usd eur idr gbp".split())
+_LABEL_BEFORE = re.compile(rf"\b(?:{_alternatives('label_before')})\s$", re.IGNORECASE)
+_CODE_AFTER = re.compile(rf"\s(?:{_alternatives('code_after')})\b", re.IGNORECASE)
+_NOT_NAMES = _words("not_names")
 
 
 def is_non_quantity(text: str, atom: NumberAtom, language: str) -> bool:
@@ -73,7 +70,7 @@ def is_non_quantity(text: str, atom: NumberAtom, language: str) -> bool:
         return True  # an age bracket qualifies a group ("men aged 18 to 34"), it counts nothing
     if re.match(r"^\)", after) and re.search(r"[A-Z][a-z]+\s\($", before):
         return True  # a shirt or list number after a name: "Dak Prescott (4)"
-    if _ADDRESS_AFTER.match(after) or re.search(r"\b(?:Jalan|Jl\.)\s*$", before):
+    if _ADDRESS_AFTER.match(after) or _ADDRESS_BEFORE.search(before):
         return True  # "575 Wilbraham Road", "Jl. 17"
     return False
 

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 import numpy as np
 from scipy import sparse
 
+from claimcheck.lang.wordlists import every_language
 from claimcheck.models import Claim, Topic
 from claimcheck.neighbours import NeighbourGraph, find_neighbours
 from claimcheck.similarity import similarity_blocks, top_neighbours
@@ -30,17 +31,8 @@ GRAPH_NEIGHBOURS = 10
 # Similarities this close to the threshold reach it: a dot product's float32 rounding.
 ROUNDING = 1e-6
 
-_STOPWORDS = frozenset("""
-yang dan di ke dari untuk dengan pada dalam itu ini adalah akan telah juga tidak bahwa
-oleh sebagai atau karena kata mengatakan para bagi tersebut mereka kami kita dia ia
-saat ketika setelah sejak hingga lebih sudah masih bisa dapat harus seperti menurut
-serta namun tetapi tapi jika maka agar sebuah seorang satu dua beberapa banyak hari
-the a an and or of to in on at for with by from as is are was were be been has have had
-it its this that these those they them their he she his her we our you said says will
-would could should may might not no after before about into over than also but which who
-der die das und oder von zu im in am mit für auf ist sind war wurde werden hat haben
-ein eine einer nicht auch dass sich es sie er wir ihr den dem des bei nach wie
-""".split())
+# Words left out of a topic's label: each language's [stopwords] topic_labels.
+_STOPWORDS = frozenset(every_language("stopwords", "topic_labels"))
 _TOKEN = re.compile(r"[^\W\d_][\w'-]{2,}", re.UNICODE)
 
 

@@ -13,23 +13,30 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from claimcheck.lang.wordlists import every_language
 from claimcheck.models import Quantity
 
-_HEDGE = (r"(?:(?:about|around|some|roughly|nearly|almost|sekitar|kira-kira|hampir|etwa|rund|"
-          r"fast)\s+)?")
+
+def _alternatives(key: str) -> str:
+    # Each language's [transitions] words, joined: any language's "from" in any text.
+    return "|".join(every_language("transitions", key))
+
+
+_HEDGE = rf"(?:(?:{_alternatives('hedges')})\s+)?"
 # "from" in front of the first figure. The currency symbol is already inside the span.
-_FROM_BEFORE = re.compile(rf"\b(?:from|dari|von)\s+{_HEDGE}$", re.IGNORECASE)
+_FROM_BEFORE = re.compile(rf"\b(?:{_alternatives('from')})\s+{_HEDGE}$", re.IGNORECASE)
 # What may stand between the two figures of "from X ... to Y": the first figure's unit
 # ("pounds", "U.S. per barrel") and when it held ("at 10.45pm last night", "in 2008"),
 # never a clause boundary.
 _FORWARD_GAP = re.compile(
-    rf"(?P<mid>(?:\s+[^\s,;:()]+){{0,5}}?)\s+(?:to|up to|into|menjadi|jadi|ke|auf)\s+{_HEDGE}",
+    rf"(?P<mid>(?:\s+[^\s,;:()]+){{0,5}}?)\s+(?:{_alternatives('to')})\s+{_HEDGE}",
     re.IGNORECASE)
 # "narrowed to 138,285 lots from 212,577": the verb's target first, its origin after.
-_TO_BEFORE = re.compile(r"\b[^\W\d_]{3,}\s+(?:to|menjadi|auf)\s+$", re.IGNORECASE)
-_BACKWARD_GAP = re.compile(r"(?P<mid>(?:\s+[^\W\d_]+){0,3}?)\s+(?:from|dari|von)\s+",
+_TO_BEFORE = re.compile(rf"\b[^\W\d_]{{3,}}\s+(?:{_alternatives('to_first')})\s+$",
+                        re.IGNORECASE)
+_BACKWARD_GAP = re.compile(rf"(?P<mid>(?:\s+[^\W\d_]+){{0,3}}?)\s+(?:{_alternatives('from')})\s+",
                            re.IGNORECASE)
-_NOT_IN_GAP = frozenset("and or but while from dan atau tetapi sedangkan und oder aber".split())
+_NOT_IN_GAP = frozenset(every_language("transitions", "not_in_gap"))
 
 
 def join_transitions(text: str, quantities: list[Quantity]) -> list[Quantity]:

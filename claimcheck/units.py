@@ -1,7 +1,8 @@
 """Words around a number: units, counted nouns, hedges, changes and qualifiers per language.
 
-Kept as plain tables so a new language is a data change. Keys are folded to lower case;
-Malay shares the Indonesian words, unknown languages fall back to English.
+The words are each language's lists in ``claimcheck/lang/words/<code>.toml``; keys are
+folded to lower case; Malay shares the Indonesian words, unknown languages fall back to
+English.
 """
 
 from __future__ import annotations
@@ -9,127 +10,18 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from claimcheck.lang.wordlists import all_words, every_language
+from claimcheck.lang.wordlists import words as word_lists
 
-def _expand(table: dict[tuple[str, str], str]) -> dict[str, tuple[str, str]]:
-    # (unit, kind) -> "word word ..." written compactly, expanded to word -> (unit, kind).
-    out: dict[str, tuple[str, str]] = {}
-    for key, words in table.items():
-        for word in words.split("|"):
-            out[word] = key
-    return out
-
-
-#: Word or symbol after a number -> (normalised unit, kind).
-UNITS: dict[str, tuple[str, str]] = _expand({
-    ("percent", "percent"): "%|persen|percent|per cent|pct|prozent|pc|persentase",
-    ("percentage point", "percent"): "percentage points|percentage point|poin persentase|"
-                                     "prozentpunkte|prozentpunkt|basis poin|basis points",
-    ("dollar", "money"): "dollar|dollars|dolar|usd|us-dollar|dolar as|dollar as|us dollars",
-    ("euro", "money"): "euro|euros|eur",
-    ("pound", "money"): "pounds sterling|pound sterling|pfund|gbp|pounds|pound",
-    ("rupiah", "money"): "rupiah|idr",
-    ("cent", "money"): "cents|cent|sen",
-    ("pence", "money"): "pence|p",
-    ("yen", "money"): "yen",
-    ("yuan", "money"): "yuan|renminbi",
-    ("rouble", "money"): "rubel|rubles|roubles|rouble|ruble",
-    ("ringgit", "money"): "ringgit",
-    ("rupee", "money"): "rupees|rupee",
-    ("crown", "money"): "crowns|kronen|kroner|kronor",
-    ("franc", "money"): "francs|franken",
-    ("shekel", "money"): "shekels|shekel|schekel",
-    ("won", "money"): "won",
-    ("baht", "money"): "baht",
-    ("peso", "money"): "pesos|peso",
-    ("lira", "money"): "lira|liras|lire",
-    ("rand", "money"): "rand",
-    ("riyal", "money"): "riyals|riyal",
-    ("dirham", "money"): "dirhams|dirham",
-    ("naira", "money"): "naira",
-    ("kilometre", "measure"): "km|kilometer|kilometre|kilometers|kilometres|kilometern|kms",
-    ("metre", "measure"): "m|meter|metre|meters|metres|metern",
-    ("centimetre", "measure"): "cm|centimeter|centimetre|centimeters|centimetres|zentimeter",
-    ("millimetre", "measure"): "mm|millimeter|millimetre|millimeters|millimetres",
-    ("mile", "measure"): "mile|miles|mil|meilen",
-    ("foot", "measure"): "feet|foot|ft",
-    ("yard", "measure"): "yard|yards",
-    ("inch", "measure"): "inch|inches|inci|zoll",
-    ("square kilometre", "measure"): "km2|km²|square kilometres|square kilometers|"
-                                     "quadratkilometer|kilometer persegi",
-    ("hectare", "measure"): "ha|hectare|hectares|hektar|hektare",
-    ("acre", "measure"): "acre|acres",
-    ("kilogram", "measure"): "kg|kilogram|kilograms|kilogramm|kilo|kilos",
-    ("gram", "measure"): "g|gram|grams|gramm",
-    ("milligram", "measure"): "mg|milligram|milligrams|miligram|milligramm",
-    ("tonne", "measure"): "ton|tons|tonne|tonnes|tonnen",
-    ("litre", "measure"): "l|liter|litre|liters|litres",
-    ("barrel", "measure"): "barrel|barrels|barel",
-    ("degree", "measure"): "degrees|degree|derajat|grad|°c|°f|°",
-    ("mph", "measure"): "mph",
-    ("km/h", "measure"): "km/h|kph|km/jam|kmh",
-    ("horsepower", "measure"): "hp|horsepower|bhp|ps|tenaga kuda",
-    ("rpm", "measure"): "rpm",
-    ("byte", "measure"): "gb|mb|tb|kb",
-    ("watt", "measure"): "watt|watts",
-    ("kilowatt", "measure"): "kw|kilowatt|kilowatts",
-    ("megawatt", "measure"): "mw|megawatt|megawatts",
-    ("gigawatt", "measure"): "gw|gigawatt|gigawatts",
-    ("kilowatt-hour", "measure"): "kwh|kilowatt-hours|kilowatt-hour|kilowatt hours",
-    ("megawatt-hour", "measure"): "mwh|megawatt-hours|megawatt-hour|megawatt hours",
-    ("gigawatt-hour", "measure"): "gwh|gigawatt-hours|gigawatt-hour|gigawatt hours",
-    ("second", "duration"): "second|seconds|detik|sekunde|sekunden|sec|secs",
-    ("minute", "duration"): "minute|minutes|menit|minute|minuten|min|mins",
-    ("hour", "duration"): "hour|hours|jam|stunde|stunden|hrs|hr",
-    ("day", "duration"): "day|days|hari|tag|tage|tagen",
-    ("week", "duration"): "week|weeks|minggu|pekan|woche|wochen",
-    ("month", "duration"): "month|months|bulan|monat|monate|monaten",
-    ("year", "duration"): "year|years|tahun|jahr|jahre|jahren|year-old|years-old|yr|yrs",
-    ("decade", "duration"): "decade|decades|dekade|dasawarsa|jahrzehnt|jahrzehnte",
-    ("century", "duration"): "century|centuries|abad|jahrhundert|jahrhunderte",
-    # Counted nouns with a class, so "tentara" and "troops" compare as one thing.
-    ("troops", "count"): "tentara|pasukan|prajurit|serdadu|personel militer|troops|soldiers|"
-                         "servicemen|service members|marines|soldaten|truppen|soldat|"
-                         "militärs|troop|soldier|anggota militer|reservists|reservisten|tentera|"
-                         "askar|reservesoldaten",
-    ("people", "count"): "orang|jiwa|warga|penduduk|people|persons|residents|civilians|"
-                         "menschen|personen|einwohner|zivilisten|individuals|orang-orang",
-    ("staff", "count"): "staf|pegawai|karyawan|personel|staff|employees|workers|personnel|"
-                        "diplomats|diplomat|diplomaten|mitarbeiter|angestellte|beschäftigte",
-    ("refugees", "count"): "pengungsi|refugees|flüchtlinge|migrants|migran|asylum seekers",
-    ("deaths", "count"): "korban tewas|deaths|dead|tote|toten|fatalities|korban jiwa",
-    ("injured", "count"): "korban luka|luka-luka|injured|wounded|injuries|verletzte|"
-                          "verletzten|verwundete",
-    ("victims", "count"): "korban|victims|casualties|opfer",
-    ("capitals", "count"): "ibu kota provinsi|ibu kota|ibukota|provincial capitals|capitals|"
-                           "provinzhauptstädte|hauptstädte|landeshauptstädte",
-    ("provinces", "count"): "provinsi|provinces|provinzen",
-    ("districts", "count"): "kabupaten|distrik|districts|bezirke|distrikte",
-    ("cities", "count"): "kota|cities|towns|städte|kota-kota",
-    ("villages", "count"): "desa|kampung|villages|dörfer",
-    ("countries", "count"): "negara|countries|nations|länder|staaten|negara-negara",
-    ("homes", "count"): "rumah|houses|homes|häuser|wohnungen|rumah warga",
-    ("buildings", "count"): "gedung|bangunan|buildings|gebäude",
-    ("vehicles", "count"): "kendaraan|vehicles|cars|mobil|fahrzeuge|autos",
-    ("aircraft", "count"): "pesawat|aircraft|planes|airplanes|jets|flugzeuge|kampfjets",
-    ("flights", "count"): "penerbangan|flights|flüge",
-    ("ships", "count"): "kapal|ships|vessels|boats|perahu|schiffe|boote",
-    ("hospitals", "count"): "rumah sakit|hospitals|krankenhäuser|kliniken",
-    ("schools", "count"): "sekolah|schools|schulen",
-    ("seats", "count"): "kursi|seats|sitze|mandate",
-    ("votes", "count"): "suara|votes|ballots|stimmen",
-    ("cases", "count"): "kasus|cases|infections|infeksi|fälle|infektionen|neuinfektionen",
-    ("children", "count"): "anak-anak|children|kids|kinder|balita",
-    ("subsidiaries", "count"): "anak perusahaan|subsidiaries|tochtergesellschaften",
-    ("states", "count"): "negara bagian|states|bundesländer|bundesstaaten",
-    ("students", "count"): "siswa|mahasiswa|pelajar|students|pupils|schüler|studenten|"
-                           "studierende",
-    ("patients", "count"): "pasien|patients|patienten",
-    ("passengers", "count"): "penumpang|passengers|passagiere|fahrgäste",
-    ("prisoners", "count"): "tahanan|narapidana|prisoners|detainees|inmates|häftlinge|"
-                            "gefangene",
-    ("hostages", "count"): "sandera|hostages|geiseln",
-    ("jobs", "count"): "lapangan kerja|jobs|arbeitsplätze|stellen",
-})
+#: Word or symbol after a number -> (normalised unit, kind): each language's [units]
+#: lists, joined ("tentara" and "troops" compare as one thing).
+UNITS: dict[str, tuple[str, str]] = {
+    word: (unit, kind)
+    for language in all_words()
+    for kind, table in language["units"].items()
+    for unit, names in table.items()
+    for word in names
+}
 
 CURRENCY_SYMBOLS: dict[str, str] = {
     "$": "dollar", "us$": "dollar", "$us": "dollar", "$a": "dollar", "$au": "dollar",
@@ -142,92 +34,40 @@ CURRENCY_SYMBOLS: dict[str, str] = {
     "rm": "ringgit", "gbp": "pound", "₹": "rupee", "rs": "rupee", "rs.": "rupee",
 }
 
-# Words before a number: the first group wins when several apply.
-_HEDGES = {
-    "en": {
-        "~": "about|around|approximately|roughly|some|an estimated|estimated|close to|circa|"
-             "ca.|approx.|almost|nearly|just about|around about|averaging|averaged|~|≈",
-        ">": "more than|over|at least|above|exceeding|in excess of|upwards of|no fewer than|"
-             "no less than|greater than|beyond|higher than|a minimum of|minimum of|over than|"
-             "just over|well over|excess of",
-        "<": "up to|less than|fewer than|under|below|at most|no more than|just under|"
-             "a maximum of|maximum of|lower than|as little as|as few as|not more than",
-        "up": "rose|rise|rises|rising|risen|increased|increase|increases|increasing|up|gained|"
-              "gain|gains|climbed|climb|climbs|jumped|jump|jumps|grew|grow|grows|growth of|"
-              "surged|surge|soared|soar|added|adds|boosted|boost|advanced|"
-              "rallied|higher|widened|hike|hiked|expanded|advancing|climbing|jumping|surging|"
-              "soaring|gaining|growing|adding|rallying|spiking|spiked|spike|leapt|leaped|"
-              "rocketed|skyrocketed",
-        "down": "fell|fall|falls|falling|fallen|dropped|drop|drops|declined|decline|declines|"
-                "decreased|decrease|decreases|down|lost|lose|loses|slid|slide|slipped|slip|"
-                "plunged|plunge|tumbled|tumble|shed|sheds|cut|cuts|lower|dipped|dip|sank|sink|"
-                "shrank|shrink|narrowed|slumped|slump|eased|reduced|reduce|retreated|lowered|"
-                "plummeted|plummeting|plummet|plunging|tumbling|sliding|slipping|sinking|"
-                "dropping|declining|decreasing|losing|shedding|dipping|slumping|"
-                "tanked|sagged|crashed|contracted",
-    },
-    "id": {
-        "~": "sekitar|kira-kira|kurang lebih|lebih kurang|hampir|sekira|mendekati|"
-             "diperkirakan|rata-rata|sekitar kurang lebih|~|≈",
-        ">": "lebih dari|lebih daripada|sedikitnya|setidaknya|paling sedikit|minimal|"
-             "di atas|melebihi|lebih|lebih dari sekitar",
-        "<": "hingga|sampai|kurang dari|di bawah|maksimal|paling banyak|tak sampai|"
-             "tidak sampai|tidak lebih dari|maksimum",
-        "up": "naik|meningkat|bertambah|melonjak|tumbuh|menguat|kenaikan|peningkatan|"
-              "melesat|melambung|bertumbuh|pertumbuhan",
-        "down": "turun|menurun|berkurang|anjlok|merosot|melemah|penurunan|jatuh|susut|"
-                "menyusut|terkoreksi|berkurangnya",
-    },
-    "de": {
-        "~": "etwa|rund|ungefähr|circa|ca.|knapp|fast|beinahe|annähernd|schätzungsweise|"
-             "gut|geschätzt|geschätzte|durchschnittlich|zirka|~|≈",
-        ">": "mehr als|über|mindestens|wenigstens|mehr denn|oberhalb von|weit über|"
-             "knapp über|gut über",
-        "<": "bis zu|weniger als|unter|höchstens|maximal|knapp unter|nicht mehr als",
-        "up": "stieg|steigt|gestiegen|wuchs|wächst|gewachsen|erhöhte sich|zulegte|legte|"
-              "kletterte|plus",
-        "down": "fiel|fällt|gefallen|sank|sinkt|gesunken|verlor|verliert|minus|schrumpfte",
-    },
-}
-_HEDGES["ms"] = _HEDGES["id"]
+# Each language's [quantities] lists: hedges and change words before a number, qualifier
+# words, phrases for troops already in place. Qualifiers, connectors and copulas of any
+# language count in any text.
+_LISTS = tuple(language["quantities"] for language in all_words())
 
 #: Hedges that mean "just below": an interval ending at the value.
-BELOW_HEDGES = frozenset("almost nearly hampir mendekati fast beinahe knapp".split())
+BELOW_HEDGES = frozenset(every_language("quantities", "below"))
 
-# Qualifier word -> normalised qualifier.
+# Qualifier word -> normalised qualifier ("dua pengacara lainnya": the others are by
+# definition not the ones counted elsewhere).
 QUALIFIERS: dict[str, str] = {
-    **dict.fromkeys("tambahan additional extra further more weitere weiteren zusätzliche "
-                    "zusätzlichen zusätzlich lagi".split(), "additional"),
-    **dict.fromkeys("cadangan reserve reserves reservists reservisten reservesoldaten "
-                    "reserve-soldaten".split(), "reserve"),
-    **dict.fromkeys("total seluruhnya keseluruhan insgesamt".split(), "total"),
-    **dict.fromkeys("baru new neue neuen".split(), "new"),
-    # "dua pengacara lainnya": the others are by definition not the ones counted elsewhere.
-    **dict.fromkeys("lain lainnya other others andere anderen".split(), "other"),
+    word: qualifier
+    for lists in _LISTS
+    for qualifier, words in lists["qualifiers"].items()
+    for word in words
 }
 
 # Phrases that mark troops or staff already in place, anywhere in the sentence.
-ALREADY_DEPLOYED = (r"telah menempatkan|sudah menempatkan|telah ditempatkan|sudah ditempatkan|"
-                    r"sudah berada|telah berada|already|stationed|bereits|stationiert|"
-                    r"currently has|saat ini memiliki|ditempatkan di")
+ALREADY_DEPLOYED = "|".join(every_language("quantities", "already_deployed"))
 
 # Verbs that make a following "up" part of the verb, not a rise ("gave up 517 yards").
-_PHRASAL_UP = frozenset("gave give gives giving given picked pick set made make signed sign took "
-                        "take open opened end ended wind wound put puts keep kept line lined "
-                        "back backed call called".split())
+_PHRASAL_UP = frozenset(every_language("function_words", "phrasal_up"))
 
-_COPULAS = frozenset("is was are were be been being ist war sind waren adalah".split())
+_COPULAS = frozenset(every_language("quantities", "copulas"))
 
 # Connectors allowed between a change verb or hedge and the number.
-CONNECTORS = frozenset("by sebesar sebanyak um".split())
+CONNECTORS = frozenset(every_language("quantities", "connectors"))
 
 
 @lru_cache(maxsize=16)
 def hedges(language: str) -> tuple[tuple[str, str], ...]:
     """(phrase, change) pairs for ``language``, longest phrase first."""
-    table = _HEDGES.get(language, _HEDGES["en"])
-    pairs = [(phrase, change) for change, phrases in table.items()
-             for phrase in phrases.split("|")]
+    table = word_lists(language)["quantities"]["hedges"]
+    pairs = [(phrase, change) for change, phrases in table.items() for phrase in phrases]
     return tuple(sorted(pairs, key=lambda pair: len(pair[0]), reverse=True))
 
 
@@ -235,14 +75,7 @@ def hedges(language: str) -> tuple[tuple[str, str], ...]:
 
 _WORD = re.compile(r"[^\W\d_][\w'’./-]*|%|°[CF]?")
 #: Function words: never a counted noun, never a name before a number.
-FUNCTION_WORDS = frozenset(
-    "di ke dari dan yang untuk dengan dalam pada itu ini atau oleh akan telah sudah adalah "
-    "bagi per sejak selama sebagai tersebut karena agar namun tetapi juga saja lagi pun the "
-    "a an of in on at to for from and or by with that which who than as is are was were be "
-    "been have has had will would per each der die das den dem des und oder in im am an auf "
-    "mit von zu für aus bei nach vor als ist sind war waren wird werden haben hat mereka kami "
-    "kita dia ia saya anda they we he she it you sie er wir ihr es menjadi jadi hingga sampai "
-    "into until bis".split())
+FUNCTION_WORDS = frozenset(every_language("function_words", "words"))
 
 
 def next_words(text: str, pos: int, count: int) -> list[tuple[str, int, int]]:

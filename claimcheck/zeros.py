@@ -13,29 +13,21 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
+from claimcheck.lang.wordlists import words
 from claimcheck.models import Quantity
 from claimcheck.outcomes import outcome_around
 from claimcheck.units import counted_class
 
 _NOUN = r"(?P<noun>[^\W\d_][\w-]*(?:\s+[^\W\d_][\w-]*)?)"
-# Words that stand for "nobody": they count people.
-_NOBODY = {
-    "en": r"\b(?P<nobody>no\s+one|no-one|nobody)\b(?!\s+else)",
-    "id": r"\b(?P<nobody>(?:tidak|tak)\s+(?:ada\s+)?(?:seorang|satu\s+orang)\s+pun)\b",
-    "de": r"\b(?P<nobody>niemand|keiner)\b",
-}
-# "no" + a counted noun; never a bound ("no more than 5") or a time ("no longer").
-_NONE_OF = {
-    "en": rf"\b(?:no|zero)\s+(?!more\b|less\b|fewer\b|longer\b|later\b|one\b){_NOUN}",
-    "id": rf"\b(?:(?:tidak|tak)\s+ada|nihil|nol|tanpa)\s+{_NOUN}",
-    "de": rf"\b(?:keine[nrm]?|null)\s+{_NOUN}",
-}
 
 
 @lru_cache(maxsize=16)
 def _compiled(language: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    key = language if language in _NOBODY else ("id" if language == "ms" else "en")
-    return re.compile(_NOBODY[key], re.IGNORECASE), re.compile(_NONE_OF[key], re.IGNORECASE)
+    # "nobody" phrases count people; "no" + a noun only a counted noun (the language's
+    # [zeros] lists), never a bound ("no more than 5") or a time ("no longer").
+    table = words(language)["zeros"]
+    return (re.compile(table["nobody"], re.IGNORECASE),
+            re.compile(table["none_of"].replace("{noun}", _NOUN), re.IGNORECASE))
 
 
 def find_zero_amounts(text: str, language: str,

@@ -15,6 +15,7 @@ from claimcheck.calendar_words import MONTH_PATTERN, MONTHS, WEEKDAYS
 from claimcheck.entities import find_actors
 from claimcheck.judges import Judge
 from claimcheck.judges.numeric import STOPWORDS, content_stems, shared_words
+from claimcheck.lang.wordlists import all_words, every_language
 from claimcheck.models import Claim, Conflict, DateMention, PairContext
 
 _BASE_SCORE = 0.3
@@ -22,14 +23,19 @@ _MAX_GAP_DAYS = 3
 _WEEK = 7
 _DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 # Weekday, month and relative-day words say when, not what: they are not shared context.
+_EVENTS = tuple(language["dated_events"] for language in all_words())
+
+
+def _alternatives(key: str) -> str:
+    return "|".join(every_language("dated_events", key))
+
+
 _DATE_STEMS = frozenset(word[:5] for word in WEEKDAYS) | frozenset(
-    "malam pagi siang sore kemar night morni eveni abend gestern".split())
+    every_language("dated_events", "not_context"))
 
 # Reporting verbs say that something was said, not what happened: not shared context.
 _REPORTING = re.compile(
-    r"\b(?:di|meng?|ter)?(?:ungkap|nyata|sebut|kata|ujar|tutur|lapor|umum|kabar|jelas)"
-    r"(?:kan|i|nya)?\b|\b(?:said|says|say|told|tells|reported|announced|stated|added|"
-    r"according|sagte|sagten|erklärte|teilte|berichtete|hieß)\b",
+    "|".join(rf"\b(?:{'|'.join(table['reporting'])})\b" for table in _EVENTS if table["reporting"]),
     re.IGNORECASE,
 )
 
@@ -87,11 +93,8 @@ def _label(m: DateMention) -> str:
 # What happens once to whoever it happens to: a founding, a birth, a wedding. Two dates
 # for one of them cannot both be right however far apart they are, where two dates for a
 # meeting or an attack are usually two meetings or two attacks.
-_ONCE = {
-    "founded": r"(?:di)?dirikan|berdiri|pendirian|founded|established|gegründet",
-    "born": r"lahir|kelahiran|born|geboren",
-    "married": r"menikah|pernikahan|married|heiratete|geheiratet",
-}
+_ONCE = {event: "|".join(word for table in _EVENTS for word in table["once"][event])
+         for event in ("founded", "born", "married")}
 _ONCE_RE = re.compile("|".join(rf"(?P<{event}>\b(?:{words})\b)" for event, words in
                                _ONCE.items()), re.IGNORECASE)
 _ONCE_SCORE = 0.6
@@ -101,13 +104,11 @@ _WORDS_AFTER = 3
 _WORDS_BEFORE = 1
 _CLAUSE_BREAK = re.compile(r"[.;:!?()]")
 # "Anak kedua" and "anak ketiga" are two children, each born once.
-_ORDINAL = re.compile(
-    r"\b(?:pertama|(?:ke)(?:dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh)|ke-\d+|"
-    r"first|second|third|fourth|fifth|\d+(?:st|nd|rd|th)|erste|zweite|dritte|vierte|"
-    r"fünfte)\w{0,2}\b", re.IGNORECASE)
+_ORDINAL = re.compile(rf"\b(?:{_alternatives('ordinals')})\w{{0,2}}\b", re.IGNORECASE)
 _CAPITAL = re.compile(r"\b[A-Z][\w-]*")
-_RATE_BEFORE = re.compile(r"\b(?:angka|tingkat|jumlah|rata-rata|rate|number|numbers|Zahl|Anzahl|"
-                          r"Quote|Rate)\s+(?:of\s+|der\s+)?$", re.IGNORECASE)
+_RATE_BEFORE = re.compile(
+    rf"\b(?:{_alternatives('rate_before')})\s+(?:(?:{_alternatives('rate_link')})\s+)?$",
+    re.IGNORECASE)
 
 
 def _once_conflict(a: Claim, b: Claim) -> tuple[DateMention, DateMention, tuple[int, str]] | None:

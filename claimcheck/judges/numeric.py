@@ -15,6 +15,7 @@ from typing import NamedTuple
 
 from claimcheck.calendar_words import MONTHS, WEEKDAYS
 from claimcheck.judges import Judge
+from claimcheck.lang.wordlists import every_language, word_languages
 from claimcheck.models import Claim, Conflict, PairContext, Quantity
 from claimcheck.outcomes import OUTCOMES
 from claimcheck.quantities import MEASURED_KINDS
@@ -24,35 +25,20 @@ from claimcheck.units import UNITS, hedges
 _ROUNDING = 0.02
 _EXACT = ("=", "up", "down")
 
-_STOPWORDS = frozenset("""
-yang dan di ke dari untuk dengan pada dalam itu ini akan telah sudah adalah bahwa atau oleh
-juga tidak tak ada para sebagai karena agar namun tetapi saat ketika kata mengatakan ujar
-menjadi jadi
-menurut dia ia mereka kami kita saya anda pun lagi hanya masih bisa dapat harus lebih sangat
-sekitar hampir kira setelah sebelum sejak hingga sampai antara tersebut beberapa banyak semua
-seorang sebuah salah satu dua tiga jumlah kepada bagi secara hari tahun pula begitu maka
-the a an of in on at to for from and or by with that which who than as is are was were be been
-have has had will would said says say according about more than also not no its their they
-he she it we this these those there over after before into some his her our out up new one
-der die das den dem des und oder im am an auf mit von zu für aus bei nach vor als ist sind
-war waren wird werden haben hat sagte sagt nicht auch ein eine einen einem einer es sie er
-""".split()) | frozenset(MONTHS) | frozenset(WEEKDAYS) | frozenset(
-    # Two figures "in May" or "on Monday" share a moment, not what they measure.
-    "kemarin yesterday gestern today heute besok tomorrow morgen week weeks pekan minggu "
-    "woche month months bulan monat year years jahr".split())
+# Each language's [stopwords] content words, month and weekday names, and the words of
+# a moment: two figures "in May" or "on Monday" share a moment, not what they measure.
+_STOPWORDS = frozenset(every_language("stopwords", "content")) \
+    | frozenset(every_language("stopwords", "moments")) | frozenset(MONTHS) | frozenset(WEEKDAYS)
 #: Words that say nothing of what is measured or who did it (the date judge's too).
 STOPWORDS = _STOPWORDS
 _TOKEN = re.compile(r"[^\W\d_]{3,}")
 # A forecast and a measurement speak of different moments: "diprediksi di atas 30 ribu"
 # says nothing against "turun ke 20,14 ribu".
-_FORECAST = re.compile(
-    r"\b(?:diprediksi\w*|diperkirakan|diproyeksikan|ditargetkan|prediksi|proyeksi|target|"
-    r"predicted|predicts?|forecasts?|forecasted|projected|projects|expected|expects|"
-    r"prognostiziert|erwartet|Prognose)\b", re.IGNORECASE)
+_FORECAST = re.compile(r"\b(?:" + "|".join(every_language("judging", "forecast")) + r")\b",
+                       re.IGNORECASE)
 # Bounds that exclude their own value ("kurang dari 4" is not 4); "hingga"/"up to" do not.
 _STRICT_BEFORE = re.compile(
-    r"(?:kurang dari|lebih dari|di atas|di bawah|diatas|dibawah|less than|fewer than|"
-    r"more than|over|under|above|below|mehr als|weniger als|über|unter)\s*$", re.IGNORECASE)
+    "(?:" + "|".join(every_language("judging", "strict_bounds")) + r")\s*$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=65536)
@@ -76,7 +62,7 @@ def _stemmed_tokens(text: str) -> tuple[tuple[str, str], ...]:
     return tuple((token, token.casefold()[:5]) for token in _TOKEN.findall(text))
 
 
-_HEDGE_WORDS = frozenset(word for language in ("en", "id", "de")
+_HEDGE_WORDS = frozenset(word for language in word_languages()
                          for phrase, _ in hedges(language) for word in phrase.split())
 
 

@@ -8,7 +8,7 @@ count), its time scope (a rate per day, a window, since a date) and words that s
 figure moved (``running``). "menewaskan", "killed" and "ums Leben" are all ``dead``, so
 a death toll reads the same in any language. Adding a language is one file here.
 
-Words match through ``claimcheck.stems``: a token matches a word of the file when it is
+Words match through ``claimcheck.lang.stems``: a token matches a word of the file when it is
 that word or one of its affix-stripped stems is ("menewaskan" -> "tewas", "Verletzten"
 -> "verletzt"), so a file lists base forms, not every inflection; a word never matches
 the shorter words it contains ("kedalaman", depth, is not "dalam", in).
@@ -22,7 +22,8 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 
-from claimcheck.stems import word_keys
+from claimcheck.lang.stems import word_keys
+from claimcheck.lang.wordlists import Words, words
 
 _HERE = Path(__file__).parent
 #: Concept categories a language file may hold.
@@ -65,6 +66,11 @@ class LanguageData:
     def find(self, text: str) -> tuple[tuple[Token, ...], tuple[ConceptHit, ...]]:
         """The tokens of ``text`` and every concept phrase in it (longest per category)."""
         return _find(self, text)
+
+    @property
+    def words(self) -> Words:
+        """The language's word lists (``claimcheck/lang/words/<code>.toml``)."""
+        return words(self.code)
 
 
 def available_languages() -> tuple[str, ...]:
