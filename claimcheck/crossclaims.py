@@ -24,7 +24,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from datetime import date
 
-from claimcheck.event_dates import related_documents
+from claimcheck.event_dates import by_related_documents, related_documents
 from claimcheck.measures import PERSON_GROUPS, TALLIES, Measure
 from claimcheck.models import CandidatePair, Claim, ClaimValue, Conflict, DisputedClaim
 
@@ -47,42 +47,36 @@ def compare_claims(claims: Sequence[Claim], measures: Sequence[Measure],
                    pairs: Iterable[CandidatePair]) -> tuple[tuple[Conflict, ...],
                                                             tuple[DisputedClaim, ...]]:
     """Conflicting pairs and disputed claims among ``measures`` of different outlets."""
-    related = _related_documents(claims, pairs)
-    buckets: dict[tuple, list[Measure]] = defaultdict(list)
-    for measure in _claimed(claims, measures):
-        key = _bucket(measure)
-        if key is not None:
-            buckets[key].append(measure)
+    related = related_documents(claims, pairs)
+    keyed = [(m, key) for m in _claimed(claims, measures) if (key := _bucket(m)) is not None]
     conflicts: dict[str, Conflict] = {}
-    groups: list[list[tuple[Measure, Measure, str]]] = []
-    for members in buckets.values():
-        found: list[tuple[Measure, Measure, str]] = []
-        linked = _Components()
-        for i, a in enumerate(members):
-            claim_a = claims[a.claim]
-            for b in members[i + 1:]:
-                claim_b = claims[b.claim]
-                if claim_a.outlet.casefold() == claim_b.outlet.casefold():
-                    continue
-                docs = frozenset((claim_a.sentence.doc, claim_b.sentence.doc))
-                if docs not in related or not _same_measure(a, b):
-                    continue
-                linked.join(id(a), id(b))
-                verdict = _verdict(a, b, claim_a, claim_b)
-                if verdict is None:
-                    continue
-                found.append((a, b, verdict))
-                conflict = _conflict(a, b, claim_a, claim_b, verdict)
-                known = conflicts.get(conflict.id)
-                if known is None or conflict.score > known.score:
-                    conflicts[conflict.id] = conflict
-        # One claim per set of figures that measure the same thing: a toll of the dead and
-        # one of the injured share a bucket, never a claim.
-        by_component: dict[int, list[tuple[Measure, Measure, str]]] = defaultdict(list)
-        for item in found:
-            by_component[linked.find(id(item[0]))].append(item)
-        groups.extend(by_component.values())
-    disputed = tuple(_disputed(claims, found) for found in groups)
+    found: list[tuple[Measure, Measure, str]] = []
+    linked = _Components()
+    # Only figures of two related articles meet: each such pair of articles is visited
+    # once, so the work grows with the stories, not with the square of the batch.
+    for (a, key_a), (b, key_b) in by_related_documents(
+            keyed, lambda item: claims[item[0].claim].sentence.doc, related):
+        if key_a != key_b:
+            continue
+        claim_a, claim_b = claims[a.claim], claims[b.claim]
+        if claim_a.outlet.casefold() == claim_b.outlet.casefold() or not _same_measure(a, b):
+            continue
+        linked.join(id(a), id(b))
+        verdict = _verdict(a, b, claim_a, claim_b)
+        if verdict is None:
+            continue
+        found.append((a, b, verdict))
+        conflict = _conflict(a, b, claim_a, claim_b, verdict)
+        known = conflicts.get(conflict.id)
+        if known is None or conflict.score > known.score:
+            conflicts[conflict.id] = conflict
+    # One claim per set of figures that measure the same thing: a toll of the dead and
+    # one of the injured share a bucket, never a claim.
+    by_component: dict[int, list[tuple[Measure, Measure, str]]] = defaultdict(list)
+    for item in found:
+        by_component[linked.find(id(item[0]))].append(item)
+    groups = list(by_component.values())
+    disputed = tuple(_disputed(claims, group) for group in groups)
     return tuple(conflicts.values()), tuple(sorted(disputed, key=lambda d: d.measure))
 
 
@@ -189,10 +183,6 @@ def retired(claims: Sequence[Claim], measures: Sequence[Measure]) -> set[tuple]:
 def _where(claims: Sequence[Claim], m: Measure) -> tuple:
     sentence = claims[m.claim].sentence
     return sentence.doc, sentence.index, m.quantity.start, m.quantity.end
-
-
-def _related_documents(claims: Sequence[Claim], pairs: Iterable[CandidatePair]) -> set:
-    return related_documents(claims, pairs)
 
 
 def _bucket(m: Measure) -> tuple | None:

@@ -25,6 +25,8 @@ from claimcheck.models import CandidatePair, Claim, Conflict, DateMention
 JUDGE = "claims"
 _REACH = 8
 _WIDE_REACH = 14
+# Candidate pairs two articles must share to tell one story.
+_STORY_LINKS = 2
 _REFERENCE_REACH = 3
 #: Happenings that happen once to their subject: two years for one are two claims.
 _ONE_TIME = frozenset({"built"})
@@ -136,25 +138,20 @@ def _quoted(text: str, position: int) -> bool:
 def compare_event_dates(claims: Sequence[Claim], dated: Sequence[EventDate],
                         related: set) -> tuple[Conflict, ...]:
     """Pairs of outlets that date the same happening on days that cannot coincide."""
-    by_happening: dict[str, list[EventDate]] = defaultdict(list)
-    for item in dated:
-        by_happening[item.happening].append(item)
     conflicts: dict[str, Conflict] = {}
-    for items in by_happening.values():
-        for i, a in enumerate(items):
-            claim_a = claims[a.claim]
-            for b in items[i + 1:]:
-                claim_b = claims[b.claim]
-                if claim_a.outlet.casefold() == claim_b.outlet.casefold():
-                    continue
-                if frozenset((claim_a.sentence.doc, claim_b.sentence.doc)) not in related:
-                    continue
-                slack = timedelta(days=1) if _night(a.mention) or _night(b.mention) \
-                    else timedelta(0)
-                if a.start - slack <= b.end and b.start - slack <= a.end:
-                    continue  # a night spans midnight: Thursday night is Friday's small hours
-                conflict = _conflict(a, b, claim_a, claim_b)
-                conflicts.setdefault(conflict.id, conflict)
+    for a, b in by_related_documents(dated, lambda item: claims[item.claim].sentence.doc,
+                                     related):
+        if a.happening != b.happening:
+            continue
+        claim_a, claim_b = claims[a.claim], claims[b.claim]
+        if claim_a.outlet.casefold() == claim_b.outlet.casefold():
+            continue
+        slack = timedelta(days=1) if _night(a.mention) or _night(b.mention) \
+            else timedelta(0)
+        if a.start - slack <= b.end and b.start - slack <= a.end:
+            continue  # a night spans midnight: Thursday night is Friday's small hours
+        conflict = _conflict(a, b, claim_a, claim_b)
+        conflicts.setdefault(conflict.id, conflict)
     return tuple(conflicts.values())
 
 
@@ -205,25 +202,28 @@ def _conflict(a: EventDate, b: EventDate, claim_a: Claim, claim_b: Claim) -> Con
 
 
 def related_documents(claims: Sequence[Claim], pairs: Iterable[CandidatePair]) -> set:
-    """Pairs of documents that tell one story: connected through candidate pairs.
+    """Pairs of documents that tell one story: linked by at least two candidate pairs.
 
-    Two articles linked by a candidate pair share a story; a story is a connected set of
-    such articles, so two reports of it in languages that pair poorly are still related
-    through a third. Two stories in one batch stay apart unless their sentences pair.
+    One passing resemblance (a shared name, a stock phrase) links two stories; two
+    reports of one story share several sentences, in any language the neighbour search
+    pairs across. Direct links only: a chain of them would make a month of news one story.
     """
-    parent: dict[str, str] = {}
-
-    def find(doc: str) -> str:
-        parent.setdefault(doc, doc)
-        while parent[doc] != doc:
-            parent[doc] = parent[parent[doc]]
-            doc = parent[doc]
-        return doc
-
+    links: dict[frozenset, int] = defaultdict(int)
     for pair in pairs:
-        parent[find(claims[pair.a].sentence.doc)] = find(claims[pair.b].sentence.doc)
-    stories: dict[str, list[str]] = defaultdict(list)
-    for doc in list(parent):
-        stories[find(doc)].append(doc)
-    return {frozenset((a, b)) for docs in stories.values() for a in docs for b in docs
-            if a != b}
+        a, b = claims[pair.a].sentence.doc, claims[pair.b].sentence.doc
+        if a != b:
+            links[frozenset((a, b))] += 1
+    return {docs for docs, count in links.items() if count >= _STORY_LINKS}
+
+
+def by_related_documents(items: Iterable, doc_of, related: set):
+    """Pairs of items from two related documents, without comparing every item with every
+    other: each related pair of documents is visited once."""
+    per_doc: dict[str, list] = defaultdict(list)
+    for item in items:
+        per_doc[doc_of(item)].append(item)
+    for docs in related:
+        first, second = sorted(docs)
+        for a in per_doc.get(first, ()):
+            for b in per_doc.get(second, ()):
+                yield a, b
