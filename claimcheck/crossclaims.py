@@ -224,6 +224,8 @@ def _same_measure(a: Measure, b: Measure) -> bool:
     if a.dimension == "count":
         if a.counted in _GENERIC or b.counted in _GENERIC:
             return a.event == b.event
+        if a.action != b.action:
+            return False  # the two divers who found the boys are not the three who joined
         return a.event == b.event or a.event is None or b.event is None
     return a.event == b.event or a.event is None or b.event is None
 

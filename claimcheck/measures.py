@@ -120,6 +120,8 @@ class Measure:
     vague: bool = False
     #: The outlet itself gives the figure as an earlier one ("previously 149", "zuvor 80").
     superseded: bool = False
+    #: What a counted group did, when no event says it ("two divers found them").
+    action: str | None = None
 
     @property
     def label(self) -> str:
@@ -250,6 +252,12 @@ def _read_quantity(text: str, q: Quantity, tokens: tuple[Token, ...],
                 for hit in hits):
             event_hit = events[0]
     event = event_hit.concept if event_hit else None
+    action = None
+    if event is None and dimension == "count" and counted not in (None, "people"):
+        # "Dua penyelam menemukan mereka": what a group did tells which of its counts this is
+        # (the two who found them are not the three who joined).
+        action_hit = nearest("happenings", _NEAR)
+        action = action_hit.concept if action_hit else None
     attribute_hit = nearest("attributes", _ATTRIBUTE_REACH, fits=dimension)
     if attribute_hit is not None and attribute_hit.concept in _TIGHT_ATTRIBUTES \
             and distance(attribute_hit) > _NEAR:
@@ -290,7 +298,7 @@ def _read_quantity(text: str, q: Quantity, tokens: tuple[Token, ...],
         bound = False
     return Measure(-1, q, dimension, value, low, high, event, counted, attribute,
                    tuple(sorted(qualifiers)), scope, running_sentence or moved, bound,
-                   vague or _vague(text, q), superseded)
+                   vague or _vague(text, q), superseded, action)
 
 
 def _closest_number(hit: ConceptHit, spans: list[tuple[int, int]]) -> tuple[int, int] | None:

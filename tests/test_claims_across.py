@@ -163,3 +163,33 @@ def test_a_state_still_holding_on_a_day_does_not_date_its_start(still):
         _doc("Other", language, sentence, date(2024, 3, 8)),
     )
     assert not [c for c in report.conflicts if c.kind == "date"]
+
+
+def test_what_a_group_did_tells_its_counts_apart():
+    report = _check(
+        _doc("Wire", "en", "Three rescue divers from Norway joined the search on Monday."),
+        _doc("Harian", "id", "Dua penyelam Norwegia menemukan para penumpang di dalam kabin."),
+    )
+    assert not _values_clash(report, 3, 2)
+
+
+def test_a_code_written_with_one_digit_changed_is_a_name_conflict():
+    report = _check(
+        _doc("Wire", "en", "Ferry route KF204 was suspended. Route KF204 carried 80 people."),
+        _doc("Post", "en", "Ferry route KF204 was cancelled after the accident."),
+        _doc("Harian", "id", "Kapal rute KF205 tenggelam di lepas pantai."),
+    )
+    names = [c for c in report.conflicts if c.detail == "name"]
+    assert names and all("KF205" in c.a.sentence.text + c.b.sentence.text for c in names)
+
+
+def test_a_headline_that_states_a_figure_is_read():
+    from claimcheck.segment import segment_document
+
+    document = Document(id="h", path="h.txt", outlet="Wire", language="en",
+                        text="Ferry disaster: 31 dead off Port Caldera\n\n"
+                             "The ferry Marisol capsized on Tuesday. Rescuers said 31 people "
+                             "died.")
+    segmented = segment_document(document, "en")
+    assert segmented.sentences[0].text.startswith("Ferry disaster: 31 dead")
+    assert len(segmented.sentences) == 3
