@@ -67,8 +67,8 @@ class SeedSentence:
 
 def seed_sentences() -> list[SeedSentence]:
     """The kept sentences of the sample articles (segmented by claimcheck itself)."""
-    from claimcheck.ingest import read_documents
-    from claimcheck.segment import segment_document
+    from claimcheck.ingest.ingest import read_documents
+    from claimcheck.segment.segment import segment_document
 
     seeds = []
     for path, language in SOURCES:
@@ -203,7 +203,7 @@ def _reprint_stories(rng: random.Random, stories: int, source: Path | None
                      ) -> list[tuple[list[str], str]]:
     """(paragraphs, language) of each story to reprint."""
     if source is not None:
-        from claimcheck.language import detect_language
+        from claimcheck.segment.language import detect_language
 
         result = []
         for path in sorted(source.glob("*/*.txt"))[:stories]:

@@ -21,11 +21,11 @@ from pathlib import Path
 import numpy as np
 from devset_gold import DEVSET, Batch, load_batches
 
-from claimcheck import similarity
-from claimcheck.candidates import find_candidates
-from claimcheck.embed import HybridEmbedder, LexicalEmbedder, make_embedder
+from claimcheck.embed.embed import HybridEmbedder, LexicalEmbedder, make_embedder
+from claimcheck.neighbours import similarity
+from claimcheck.neighbours.candidates import find_candidates
+from claimcheck.neighbours.topics import find_topics
 from claimcheck.pipeline import _outlet_ids
-from claimcheck.topics import find_topics
 
 LANGUAGE_PAIRS = ("same", "id-en", "id-de", "en-de")
 E5_CACHE = Path(tempfile.gettempdir()) / "claimcheck-partner-rank-e5.npz"

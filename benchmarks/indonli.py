@@ -34,8 +34,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"IndoNLI diagnostic set not found at {args.data}; pass --data PATH. Skipping.")
         return 0
     sys.path.insert(0, str(ROOT))
-    from claimcheck.compare import compare_sentences
     from claimcheck.judges import default_judges
+    from claimcheck.judges.compare import compare_sentences
 
     records = json.loads(args.data.read_text(encoding="utf-8"))
     judges = default_judges()
@@ -86,9 +86,9 @@ def _print_row(name: str, indices: list[int], gold: list[bool], flagged: list[bo
 
 def _judge_speed(records: list[dict], judges: list) -> float:
     """Pairs per second for the judges alone, cold caches, claims built beforehand."""
-    from claimcheck.compare import _claim, best_sentence
+    from claimcheck.judges.compare import _claim, best_sentence
+    from claimcheck.judges.propositions import _analyse_cached
     from claimcheck.models import PairContext
-    from claimcheck.propositions import _analyse_cached
 
     pairs = [(_claim(best_sentence(r["premise"], r["hypothesis"], "id"), "id", None, "A"),
               _claim(r["hypothesis"], "id", None, "B")) for r in records]

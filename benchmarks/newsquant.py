@@ -98,7 +98,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"NewsQuant data not found at {args.data}; nothing to score.")
         return 0
     sys.path.insert(0, str(ROOT))
-    from claimcheck.quantities import extract_quantities
+    from claimcheck.extract.quantities import extract_quantities
 
     items = json.loads(args.data.read_text(encoding="utf-8"))
     texts = [item["text"] for item in items]

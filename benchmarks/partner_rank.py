@@ -27,9 +27,9 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from claimcheck.embed import make_embedder  # noqa: E402
-from claimcheck.ingest import read_documents  # noqa: E402
-from claimcheck.segment import segment_document  # noqa: E402
+from claimcheck.embed.embed import make_embedder  # noqa: E402
+from claimcheck.ingest.ingest import read_documents  # noqa: E402
+from claimcheck.segment.segment import segment_document  # noqa: E402
 
 # (document prefix, sentence start) pairs that report the same thing in two outlets.
 INDONESIAN_PAIRS = [

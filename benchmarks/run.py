@@ -49,7 +49,7 @@ def run_worker(corpus: str, embedder: str, cache_dir: str, second: bool,
     the ``second`` run over a filled cache). ``no_limit`` lifts the article size limit."""
     from claimcheck.formats import RenderOptions, get_formatter
     from claimcheck.gc_pause import paused_collector
-    from claimcheck.ingest import read_documents
+    from claimcheck.ingest.ingest import read_documents
     from claimcheck.pipeline import CheckConfig, check_documents
 
     config = CheckConfig(embedder=embedder, cache_dir=cache_dir,
@@ -74,7 +74,7 @@ def run_worker(corpus: str, embedder: str, cache_dir: str, second: bool,
     report, timings = one_run()
     if second:
         return {"timings": timings}
-    from claimcheck.copies import group_copies
+    from claimcheck.segment.copies import group_copies
 
     result = {"sentences": len(report.claims), "documents": len(report.documents),
               "distinct": len(group_copies(report.claims).first),
@@ -107,13 +107,13 @@ class _NoJudge:
 
 def _model_alone(embedder: str, texts: list[str], languages: list[str]) -> float:
     """Seconds the bare model needs for what the pipeline's embedder gave it."""
-    from claimcheck.embed import LexicalEmbedder
+    from claimcheck.embed.embed import LexicalEmbedder
 
     if embedder == "lexical":
         started = time.perf_counter()
         LexicalEmbedder().embed(texts)
         return time.perf_counter() - started
-    from claimcheck.model_loader import load_sentence_transformer
+    from claimcheck.embed.model_loader import load_sentence_transformer
 
     loaded = load_sentence_transformer(None)
     known = loaded.languages
@@ -130,7 +130,7 @@ def _measure(corpus: Path, embedder: str, repeat: bool, no_limit: bool = False) 
     with tempfile.TemporaryDirectory(prefix="claimcheck-cache-") as cache_dir:
         # A fresh embedding cache, but the converted default model (built once, about a
         # minute) from the usual cache: its build is not the pipeline's cost.
-        from claimcheck.cache import default_cache_dir
+        from claimcheck.embed.cache import default_cache_dir
 
         models = default_cache_dir() / "models"
         models.mkdir(parents=True, exist_ok=True)

@@ -22,7 +22,7 @@ def __getattr__(name: str):
 
         return getattr(pipeline, name)
     if name == "read_documents":
-        from claimcheck.ingest import read_documents
+        from claimcheck.ingest.ingest import read_documents
 
         return read_documents
     raise AttributeError(name)

@@ -57,7 +57,7 @@ class CheckConfig:
     #: Characters of text above which an article is skipped or cut ("2MB" in a file;
     #: ``None``: no limit).
     max_article_size: int | None = 2_000_000
-    #: What happens to such an article: "skip" or "truncate" (claimcheck.oversize).
+    #: What happens to such an article: "skip" or "truncate" (claimcheck.ingest.oversize).
     oversize: str = "skip"
     #: The settings file these values came from, if any.
     source: Path | None = None
@@ -143,7 +143,7 @@ def _validated(values: Mapping[str, Any], where: str) -> dict[str, Any]:
                 raise ConfigError(f"{where}: {key} must be a non-empty string")
             out[key] = value.strip().lower() if key in ("language", "format") else value
         elif key == "max_article_size":
-            from claimcheck.oversize import parse_size
+            from claimcheck.ingest.oversize import parse_size
 
             try:
                 out[key] = parse_size(value)
@@ -192,7 +192,7 @@ def _validated(values: Mapping[str, Any], where: str) -> dict[str, Any]:
 
 def _check_lexicon(entries: Mapping[str, Any], where: str) -> None:
     # Fail at load time, naming the file, rather than in the middle of a check.
-    from claimcheck.lexicon import load_lexicon
+    from claimcheck.judges.lexicon import load_lexicon
 
     try:
         load_lexicon(dict(entries))

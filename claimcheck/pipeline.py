@@ -17,7 +17,7 @@ from typing import Any, TextIO
 import numpy as np
 
 from claimcheck.config import CheckConfig
-from claimcheck.extraction_version import extraction_version
+from claimcheck.extract.extraction_version import extraction_version
 from claimcheck.models import (
     CandidatePair,
     Claim,
@@ -44,11 +44,11 @@ def read_articles(paths: Sequence[str | Path], config: CheckConfig = DEFAULTS, *
                   stdin: TextIO | None = None, strict: bool = False):
     """The ingest stage: every article under ``paths``, outlets renamed by ``config.outlets``.
 
-    Returns ``claimcheck.ingest.IngestResult``; ``strict`` makes any skipped input (a bad
+    Returns ``claimcheck.ingest.ingest.IngestResult``; ``strict`` makes any skipped input (a bad
     file or JSONL record) an ``InputError``.
     """
     from claimcheck.config import apply_outlet_names
-    from claimcheck.ingest import read_documents
+    from claimcheck.ingest.ingest import read_documents
 
     ingested = read_documents(paths, stdin=stdin, strict=strict)
     ingested.documents = apply_outlet_names(ingested.documents, config.outlets)
@@ -88,9 +88,9 @@ def check_against(documents: Sequence[Document], store_path: str | Path,
     batch supersedes it, and an article never conflicts with its own earlier copy.
     The report lists the new articles and the stored ones that take part in a conflict.
     """
-    from claimcheck.extract import extract_claims
-    from claimcheck.store import Store
-    from claimcheck.store_schema import content_hash
+    from claimcheck.extract.extract import extract_claims
+    from claimcheck.store.store import Store
+    from claimcheck.store.store_schema import content_hash
 
     new_ids = {document.id for document in documents}
     with Store(store_path, create=False) as store:
@@ -122,7 +122,7 @@ class Extraction:
 def extract(paths: Sequence[str | Path], config: CheckConfig = DEFAULTS, *,
             stdin: TextIO | None = None, strict: bool = False) -> Extraction:
     """Every quantity and date of the articles under ``paths``, sentence by sentence."""
-    from claimcheck.extract import extract_claims, segment_documents
+    from claimcheck.extract.extract import extract_claims, segment_documents
 
     ingested = read_articles(paths, config, stdin=stdin, strict=strict)
     # furniture off, sentences out, a language per document
@@ -147,7 +147,7 @@ class IndexResult:
 
 def index(documents: Iterable[Document], store, config: CheckConfig = DEFAULTS, *,
           on_article: Callable[[Document, str], None] | None = None) -> IndexResult:
-    """Keep ``documents`` in ``store`` (an open ``claimcheck.store.Store``) for ``against``.
+    """Keep ``documents`` in ``store`` (an open ``claimcheck.store.store.Store``) for ``against``.
 
     Each new or changed article is segmented, extracted and stored in one transaction;
     an unchanged one is skipped, or read again when an older extractor read it. The new
@@ -156,8 +156,8 @@ def index(documents: Iterable[Document], store, config: CheckConfig = DEFAULTS, 
     is called inside each article's transaction, with state "added" or "updated", or
     after a skip with "unchanged".
     """
-    from claimcheck.extract import extract_claims, segment_documents
-    from claimcheck.store_schema import content_hash
+    from claimcheck.extract.extract import extract_claims, segment_documents
+    from claimcheck.store.store_schema import content_hash
 
     added = updated = unchanged = reextracted = 0
     fresh: list = []
@@ -196,10 +196,10 @@ def index(documents: Iterable[Document], store, config: CheckConfig = DEFAULTS, 
 def compare(pairs: Iterable[Mapping[str, Any]], config: CheckConfig = DEFAULTS) -> list:
     """Every configured judge's reading of each pair {a, b, language?, a_date?, b_date?}.
 
-    Returns ``claimcheck.compare.Comparison`` objects, in order.
+    Returns ``claimcheck.judges.compare.Comparison`` objects, in order.
     """
-    from claimcheck.compare import compare_pairs
     from claimcheck.judges import default_judges
+    from claimcheck.judges.compare import compare_pairs
 
     return compare_pairs(pairs, judges=default_judges(config))
 
@@ -212,7 +212,7 @@ def check_documents(documents: Iterable[Document], config: CheckConfig = DEFAULT
                     on_progress: ProgressHook | None = None) -> Report:
     """Run every stage after ingestion on already-read documents.
 
-    ``archive`` adds documents segmented and extracted earlier (``claimcheck.store``);
+    ``archive`` adds documents segmented and extracted earlier (``claimcheck.store.store``);
     ``keep`` drops the conflicts it rejects (``check --against`` keeps the new batch's).
     """
     from claimcheck.gc_pause import paused_collector
@@ -224,18 +224,18 @@ def check_documents(documents: Iterable[Document], config: CheckConfig = DEFAULT
 
 def _check_documents(documents, config, embedder, judges, warnings, on_stage, archive,
                      keep, on_progress) -> Report:
-    from claimcheck.candidates import find_candidates
-    from claimcheck.copies import (
+    from claimcheck.extract.extract import extract_claims, segment_documents
+    from claimcheck.ingest.oversize import limit_article_sizes
+    from claimcheck.judges import default_judges
+    from claimcheck.neighbours.candidates import find_candidates
+    from claimcheck.neighbours.search import find_neighbours
+    from claimcheck.neighbours.topics import GRAPH_NEIGHBOURS, find_topics
+    from claimcheck.segment.copies import (
         expand_conflicts,
         expand_topics,
         group_copies,
         pairs_over_claims,
     )
-    from claimcheck.extract import extract_claims, segment_documents
-    from claimcheck.judges import default_judges
-    from claimcheck.neighbours import find_neighbours
-    from claimcheck.oversize import limit_article_sizes
-    from claimcheck.topics import GRAPH_NEIGHBOURS, find_topics
 
     timings: dict[str, float] = {}
     stage = _stage_timer(timings, on_stage, on_progress)
@@ -252,7 +252,7 @@ def _check_documents(documents, config, embedder, judges, warnings, on_stage, ar
     segmented += [seg for seg, _ in archive]
     claims += [claim for _, archive_claims in archive for claim in archive_claims]
     # From the embedding to the judges, a sentence printed word for word by several
-    # outlets (wire copy) is one node: its first claim, read once (claimcheck.copies).
+    # outlets (wire copy) is one node: its first claim, read once (claimcheck.segment.copies).
     groups = group_copies(claims)
     nodes = [claims[position] for position in groups.first]
     with stage("embed", lambda: f"{_n(len(nodes), 'distinct sentence')} of {len(claims):,}"):
@@ -293,21 +293,21 @@ def _check_documents(documents, config, embedder, judges, warnings, on_stage, ar
 def _claims_across(claims, pairs, conflicts, min_score):
     """The judges' conflicts with the cross-outlet claims' pairs; the claims decide a pair
     they both speak of."""
-    from claimcheck.crossclaims import (
+    from claimcheck.claims.crossclaims import (
         compare_claims,
         disagrees_on_measure,
         measures_by_place,
         retired,
     )
-    from claimcheck.event_dates import (
+    from claimcheck.claims.event_dates import (
         compare_event_dates,
         read_event_dates,
         related_documents,
         state_dates,
         statement_dates,
     )
-    from claimcheck.identifiers import compare_codes, read_codes
-    from claimcheck.measures import read_measures
+    from claimcheck.claims.identifiers import compare_codes, read_codes
+    from claimcheck.claims.measures import read_measures
 
     measures = read_measures(claims)
     found, disputed = compare_claims(claims, measures, pairs)
@@ -375,7 +375,7 @@ def _dates_a_statement(conflict: Conflict, said_on: set) -> bool:
 
 
 def _embedding_cache(config: CheckConfig):
-    from claimcheck.cache import EmbeddingCache
+    from claimcheck.embed.cache import EmbeddingCache
 
     return EmbeddingCache(config.cache_dir) if config.use_cache else None
 

@@ -33,9 +33,9 @@ BUILTINS: dict[str, tuple[str, ...]] = {
         "nli = claimcheck.judges.builtin:nli",
     ),
     EMBEDDERS_GROUP: (
-        "hybrid = claimcheck.embed:hybrid",
-        "lexical = claimcheck.embed:lexical",
-        "semantic = claimcheck.embed:semantic",
+        "hybrid = claimcheck.embed.embed:hybrid",
+        "lexical = claimcheck.embed.embed:lexical",
+        "semantic = claimcheck.embed.embed:semantic",
     ),
     FORMATS_GROUP: (
         "text = claimcheck.formats.text:TextFormatter",
@@ -113,5 +113,5 @@ class Registry:
         return len(self._entries())
 
 
-#: Embedders by name (the ``--embedder`` choices); factories live in ``claimcheck.embed``.
+#: Embedders by name (the ``--embedder`` choices); factories live in ``claimcheck.embed.embed``.
 EMBEDDERS = Registry(EMBEDDERS_GROUP, "embedder")

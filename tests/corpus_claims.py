@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from claimcheck.dates import extract_dates
+from claimcheck.extract.dates import extract_dates
+from claimcheck.extract.quantities import extract_quantities
 from claimcheck.models import Claim, Sentence
-from claimcheck.quantities import extract_quantities
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 

@@ -10,14 +10,14 @@ from pathlib import Path
 
 import pytest
 
-from claimcheck.baseline import (
+from claimcheck.errors import InputError
+from claimcheck.models import Claim, Conflict, Sentence
+from claimcheck.store.baseline import (
     baseline_from_conflicts,
     load_baseline,
     new_conflicts,
     write_baseline,
 )
-from claimcheck.errors import InputError
-from claimcheck.models import Claim, Conflict, Sentence
 from tests.report_fixtures import CORPUS, THURSDAY, TROOPS_3000, make_report
 
 NEW_ARTICLE = (

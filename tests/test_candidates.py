@@ -7,11 +7,11 @@ import random
 import numpy as np
 import pytest
 
-from claimcheck import similarity
-from claimcheck.candidates import find_candidates
-from claimcheck.embed import LexicalEmbedder
-from claimcheck.neighbours import find_neighbours
-from claimcheck.topics import find_topics
+from claimcheck.embed.embed import LexicalEmbedder
+from claimcheck.neighbours import similarity
+from claimcheck.neighbours.candidates import find_candidates
+from claimcheck.neighbours.search import find_neighbours
+from claimcheck.neighbours.topics import find_topics
 from tests.conftest import CORPUS
 from tests.test_similarity import (  # noqa: F401 - shared fixtures
     _row,

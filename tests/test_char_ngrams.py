@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from sklearn.feature_extraction.text import CountVectorizer
 
-from claimcheck.char_ngrams import char_wb_counts
+from claimcheck.embed.char_ngrams import char_wb_counts
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 
@@ -55,6 +55,6 @@ def test_any_texts_count_alike(texts):
 
 
 def test_rows_counted_in_slices_join_up(monkeypatch):
-    monkeypatch.setattr("claimcheck.char_ngrams._ROWS_PER_SLICE", 3)
+    monkeypatch.setattr("claimcheck.embed.char_ngrams._ROWS_PER_SLICE", 3)
     _assert_same(["satu dua tiga", "", "empat lima", "enam", "  ", "tujuh delapan sembilan",
                   "sepuluh"])

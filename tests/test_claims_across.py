@@ -184,7 +184,7 @@ def test_a_code_written_with_one_digit_changed_is_a_name_conflict():
 
 
 def test_a_headline_that_states_a_figure_is_read():
-    from claimcheck.segment import segment_document
+    from claimcheck.segment.segment import segment_document
 
     document = Document(id="h", path="h.txt", outlet="Wire", language="en",
                         text="Ferry disaster: 31 dead off Port Caldera\n\n"

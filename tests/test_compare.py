@@ -7,9 +7,9 @@ from datetime import date
 
 import pytest
 
-from claimcheck.compare import Comparison, compare_pairs, compare_sentences
 from claimcheck.errors import InputError
 from claimcheck.judges import Judge
+from claimcheck.judges.compare import Comparison, compare_pairs, compare_sentences
 from claimcheck.judges.statement import StatementJudge
 from claimcheck.models import Conflict
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import json
 
-from claimcheck.copies import group_copies
-from claimcheck.embed import LexicalEmbedder
+from claimcheck.embed.embed import LexicalEmbedder
 from claimcheck.formats import RenderOptions, get_formatter
 from claimcheck.judges import default_judges
 from claimcheck.models import Document
 from claimcheck.pipeline import CheckConfig, check_documents
+from claimcheck.segment.copies import group_copies
 
 WIRE = ("Sebanyak 3.000 tentara Amerika Serikat akan dikirim ke Kabul untuk membantu "
         "evakuasi staf kedutaan.")
@@ -97,7 +97,7 @@ def test_topics_list_every_copy():
 def test_copies_are_grouped_by_text_language_date_and_antecedent():
     from datetime import date
 
-    from claimcheck.extract import extract_claims, segment_documents
+    from claimcheck.extract.extract import extract_claims, segment_documents
 
     batch = _batch()
     batch[1] = Document("late", "late.txt", batch[1].text, "Outlet1", language="id",

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claimcheck.dates import extract_dates
+from claimcheck.extract.dates import extract_dates
 
 PUB = date(2021, 8, 16)  # a Monday
 

@@ -13,11 +13,11 @@ import pytest
 from conftest import CORPUS
 from e5_file import write_tiny_e5
 
-from claimcheck import e5_weights
-from claimcheck.cache import EmbeddingCache
-from claimcheck.embed import SentenceTransformerEmbedder, make_embedder
+from claimcheck.embed import e5_weights
+from claimcheck.embed.cache import EmbeddingCache
+from claimcheck.embed.embed import SentenceTransformerEmbedder, make_embedder
+from claimcheck.embed.model_loader import E5_MODEL, MINILM_MODEL, identify_model
 from claimcheck.errors import ModelError
-from claimcheck.model_loader import E5_MODEL, MINILM_MODEL, identify_model
 from claimcheck.pipeline import CheckConfig
 
 SENTENCES = ["kedutaan buka", "the embassy is open", "the embassy is closed"]

@@ -9,9 +9,9 @@ import numpy as np
 import pytest
 from e5_file import NORMALISATION, PIECES, reference_embedding, write_tiny_e5
 
-from claimcheck.e5_weights import dequantise_q4_0, e5_model_folder, read_e5_file
+from claimcheck.embed.e5_weights import dequantise_q4_0, e5_model_folder, read_e5_file
+from claimcheck.embed.spm_charsmap import build_charsmap
 from claimcheck.errors import ModelError
-from claimcheck.spm_charsmap import build_charsmap
 
 ID = {piece: index for index, (piece, _) in enumerate(PIECES)}
 

@@ -6,8 +6,8 @@ import numpy as np
 import pytest
 from scipy import sparse
 
-from claimcheck.cache import EmbeddingCache
-from claimcheck.embed import (
+from claimcheck.embed.cache import EmbeddingCache
+from claimcheck.embed.embed import (
     Embedder,
     HybridEmbedder,
     LexicalEmbedder,

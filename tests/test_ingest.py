@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 
 from claimcheck.errors import InputError
-from claimcheck.ingest import outlet_from_dateline, read_documents, split_front_matter
+from claimcheck.ingest.ingest import outlet_from_dateline, read_documents, split_front_matter
 from tests.conftest import CORPUS, MULTILINGUAL
 
 

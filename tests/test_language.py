@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from claimcheck.language import detect_language
+from claimcheck.segment.language import detect_language
 
 
 @pytest.mark.parametrize(("text", "code"), [
@@ -23,8 +23,8 @@ def test_too_short_gives_the_default():
 
 
 def test_a_batch_reads_each_text_as_one_call_would():
-    from claimcheck.ingest import read_documents
-    from claimcheck.language import detect_languages
+    from claimcheck.ingest.ingest import read_documents
+    from claimcheck.segment.language import detect_languages
     from tests.conftest import CORPUS, MULTILINGUAL
 
     texts = [d.text for d in read_documents([CORPUS, MULTILINGUAL]).documents]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from claimcheck.errors import ConfigError
-from claimcheck.lexicon import default_lexicon, load_lexicon
+from claimcheck.judges.lexicon import default_lexicon, load_lexicon
 
 
 def test_defaults_cover_three_languages_and_malay_reads_indonesian():

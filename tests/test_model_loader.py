@@ -8,13 +8,13 @@ import time
 import numpy as np
 import pytest
 
-from claimcheck.errors import ModelError
-from claimcheck.model_loader import (
+from claimcheck.embed.model_loader import (
     UNKNOWN,
     identify_model,
     load_sentence_transformer,
     resolve_model_path,
 )
+from claimcheck.errors import ModelError
 
 
 def test_a_model_folder_loads_and_encodes(tiny_sentence_model):

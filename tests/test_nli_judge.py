@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from claimcheck.compare import compare_sentences
 from claimcheck.errors import ModelError
 from claimcheck.judges import JUDGES, default_judges
+from claimcheck.judges.compare import compare_sentences
 from claimcheck.judges.nli import DEFAULT_LABELS, NLIJudge, nli_labels
 from claimcheck.judges.statement import StatementJudge
 from claimcheck.models import Claim, PairContext, Sentence

@@ -171,8 +171,8 @@ def test_a_bound_on_2000_is_a_count_not_a_year(judge):
 
 
 def test_a_duration_is_explained_by_its_unit_not_the_noun_after_it():
+    from claimcheck.extract.quantities import extract_quantities
     from claimcheck.judges.numeric import format_quantity
-    from claimcheck.quantities import extract_quantities
 
     (three,) = extract_quantities("The government declared three days of national mourning.",
                                   "en")

@@ -10,11 +10,11 @@ import numpy as np
 import pytest
 from e5_file import write_tiny_e5
 
-from claimcheck.e5_weights import e5_model_folder
+from claimcheck.embed.e5_weights import e5_model_folder
 from claimcheck.errors import ModelError
 
 pytest.importorskip("onnxruntime")
-from claimcheck.onnx_encoder import OnnxSentenceEncoder, onnx_file  # noqa: E402
+from claimcheck.embed.onnx_encoder import OnnxSentenceEncoder, onnx_file  # noqa: E402
 
 SENTENCES = ["the embassy is open", "kedutaan buka", "the embassy is closed", "the"]
 

@@ -10,8 +10,8 @@ from click.testing import CliRunner
 import claimcheck.cli.check as check_command
 from claimcheck.cli import cli
 from claimcheck.errors import ConfigError
+from claimcheck.ingest.oversize import limit_article_sizes, parse_size
 from claimcheck.models import Document
-from claimcheck.oversize import limit_article_sizes, parse_size
 from tests.conftest import CORPUS
 
 LEXICAL = ["--embedder", "lexical"]

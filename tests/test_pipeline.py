@@ -6,7 +6,7 @@ from claimcheck import pipeline
 from claimcheck.config import CheckConfig
 from claimcheck.judges import default_judges
 from claimcheck.models import Claim, PairContext, Sentence
-from claimcheck.store import Store
+from claimcheck.store.store import Store
 from tests.conftest import CORPUS
 
 LEXICAL = CheckConfig(embedder="lexical")

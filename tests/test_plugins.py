@@ -130,7 +130,7 @@ def test_an_extension_never_replaces_a_built_in(installed):
     (installed / "claimcheck_letters-0.1.dist-info" / "entry_points.txt").write_text(
         "[claimcheck.embedders]\nlexical = claimcheck_letters:make_letters\n", "utf-8")
     assert plugins.discover(plugins.EMBEDDERS_GROUP)["lexical"].value == \
-        "claimcheck.embed:lexical"
+        "claimcheck.embed.embed:lexical"
 
 
 def test_unknown_and_broken_plug_ins_are_one_line_errors(installed):

@@ -8,7 +8,7 @@ from babel.numbers import format_decimal
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claimcheck.quantities import extract_quantities
+from claimcheck.extract.quantities import extract_quantities
 
 INF = None
 # text, lang, expected (value, low, high, unit, change) of the first quantity; "~" spans

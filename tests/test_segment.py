@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from claimcheck.ingest import read_documents
+from claimcheck.ingest.ingest import read_documents
 from claimcheck.models import Document
-from claimcheck.segment import segment_document
+from claimcheck.segment.segment import segment_document
 from tests.conftest import CORPUS, MULTILINGUAL
 
 

@@ -8,10 +8,10 @@ import time
 import pysbd
 import pytest
 
-import claimcheck.segment as segment
-import claimcheck.sentences as sentences_module
-from claimcheck.ingest import read_documents
-from claimcheck.sentences import _is_one_sentence, split_sentences
+import claimcheck.segment.segment as segment
+import claimcheck.segment.sentences as sentences_module
+from claimcheck.ingest.ingest import read_documents
+from claimcheck.segment.sentences import _is_one_sentence, split_sentences
 from tests.conftest import CORPUS, MULTILINGUAL
 
 _PYSBD = pysbd.Segmenter(language="en", clean=False)

@@ -6,12 +6,12 @@ import numpy as np
 import pytest
 from scipy import sparse
 
-from claimcheck import similarity
-from claimcheck.embed import LexicalEmbedder
-from claimcheck.ingest import read_documents
+from claimcheck.embed.embed import LexicalEmbedder
+from claimcheck.ingest.ingest import read_documents
 from claimcheck.models import Claim
+from claimcheck.neighbours import similarity
 from claimcheck.pipeline import _outlet_ids
-from claimcheck.segment import segment_document
+from claimcheck.segment.segment import segment_document
 from tests.conftest import CORPUS
 
 

@@ -7,10 +7,10 @@ from datetime import date
 import pytest
 
 from claimcheck.config import CheckConfig
-from claimcheck.dates import extract_dates
+from claimcheck.extract.dates import extract_dates
 from claimcheck.judges import JUDGES, Judge
+from claimcheck.judges.lexicon import load_lexicon
 from claimcheck.judges.statement import StatementJudge
-from claimcheck.lexicon import load_lexicon
 from claimcheck.models import Claim, PairContext, Sentence
 
 # Sentences as they stand in corpus/000..003.

@@ -18,8 +18,8 @@ import pytest
 
 from claimcheck import pipeline
 from claimcheck.config import CheckConfig
-from claimcheck.ingest import read_documents
-from claimcheck.store import SCHEMA_VERSION, Store, StoreError
+from claimcheck.ingest.ingest import read_documents
+from claimcheck.store.store import SCHEMA_VERSION, Store, StoreError
 from tests.report_fixtures import CORPUS
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -72,7 +72,7 @@ def test_a_changed_article_replaces_its_old_version(tmp_path):
 
 
 def test_stored_claims_round_trip(tmp_path):
-    from claimcheck.extract import extract_claims, segment_documents
+    from claimcheck.extract.extract import extract_claims, segment_documents
 
     documents = corpus_documents(1)
     with Store(tmp_path / "store.db") as store:
@@ -84,8 +84,8 @@ def test_stored_claims_round_trip(tmp_path):
 
 
 def test_articles_read_by_an_older_extractor_are_read_again(tmp_path):
-    from claimcheck.extract import extract_claims, segment_documents
-    from claimcheck.extraction_version import extraction_version
+    from claimcheck.extract.extract import extract_claims, segment_documents
+    from claimcheck.extract.extraction_version import extraction_version
 
     documents = corpus_documents(2)
     path = tmp_path / "store.db"
@@ -139,7 +139,7 @@ _CHILD = """
 import sys, time
 from dataclasses import replace
 sys.path.insert(0, {root!r})
-from claimcheck.store import Store
+from claimcheck.store.store import Store
 from tests.test_store import corpus_documents, index
 
 def hook(document, state):
@@ -260,7 +260,7 @@ def test_check_against_reports_only_conflicts_involving_the_new_batch(tmp_path):
 
 
 def test_index_embeds_new_sentences_into_the_one_embedding_cache(tmp_path, tiny_sentence_model):
-    from claimcheck.cache import EmbeddingCache
+    from claimcheck.embed.cache import EmbeddingCache
 
     config = CheckConfig(embedder="semantic", model=str(tiny_sentence_model),
                          cache_dir=str(tmp_path / "cache"))

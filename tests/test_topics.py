@@ -5,8 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from claimcheck import similarity, topics
-from claimcheck.topics import find_topics
+from claimcheck.neighbours import similarity, topics
+from claimcheck.neighbours.topics import find_topics
 from tests.test_similarity import _row, corpus_rows  # noqa: F401 - shared fixture
 
 

@@ -1,6 +1,6 @@
 import re
 
-from claimcheck.word_tries import trie_alternation
+from claimcheck.extract.word_tries import trie_alternation
 
 WORDS = ["us", "usa", "u.s.", "uk", "indonesia", "india", "in", "inggris raya", "inggris"]
 

@@ -59,7 +59,7 @@ def test_a_new_language_is_one_file(tmp_path: Path):
 def test_a_changed_word_list_changes_the_extraction_version(tmp_path: Path, monkeypatch):
     import shutil
 
-    from claimcheck import extraction_version as version
+    from claimcheck.extract import extraction_version as version
 
     folder = tmp_path / "lang"
     shutil.copytree(WORDS_DIR.parent, folder, ignore=shutil.ignore_patterns("*.py", "__py*"))

@@ -54,14 +54,14 @@ def baseline(paths, output, note, embedder, model, language, min_score, against,
     from dataclasses import replace
 
     from claimcheck import pipeline
-    from claimcheck.baseline import (
+    from claimcheck.cli.check import _with_progress
+    from claimcheck.cli.preflight import preflight
+    from claimcheck.store.baseline import (
         Baseline,
         baseline_from_conflicts,
         load_baseline,
         write_baseline,
     )
-    from claimcheck.cli.check import _with_progress
-    from claimcheck.preflight import preflight
 
     config = config_from_context(config_file, {
         "embedder": "embedder", "model": "model", "language": "language",

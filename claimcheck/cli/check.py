@@ -63,8 +63,8 @@ def check(paths, output_format, output, embedder, model, language, min_score, sh
       cat batch.jsonl | claimcheck check - --embedder lexical
     """
     from claimcheck import pipeline
-    from claimcheck.baseline import failing_conflicts, load_baseline, new_conflicts
-    from claimcheck.preflight import preflight
+    from claimcheck.cli.preflight import preflight
+    from claimcheck.store.baseline import failing_conflicts, load_baseline, new_conflicts
 
     config = config_from_context(config_file, {
         "output_format": "format", "embedder": "embedder", "model": "model",
@@ -97,8 +97,8 @@ def check(paths, output_format, output, embedder, model, language, min_score, sh
 def _emit(report, output_format: str, output: str | None, show_dropped: bool,
           width: int | None = None, protected=()) -> None:
     from claimcheck.formats import RenderOptions, get_formatter
+    from claimcheck.formats.output import write_atomic
     from claimcheck.gc_pause import paused_collector
-    from claimcheck.output import write_atomic
 
     to_terminal = output is None and sys.stdout.isatty()
     if width is None:

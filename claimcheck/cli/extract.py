@@ -29,7 +29,7 @@ def extract(paths, language, output_format, output) -> None:
     from claimcheck import pipeline
     from claimcheck.config import CheckConfig
     from claimcheck.formats.extraction import render_extraction_json, render_extraction_table
-    from claimcheck.output import check_writable, write_atomic
+    from claimcheck.formats.output import check_writable, write_atomic
 
     if output:  # before reading: an unwritable path fails at once, not after the work
         check_writable(output, protected=paths)

@@ -45,9 +45,9 @@ def index(paths, store_path, embedder, model, language, config_file, cache_dir, 
       claimcheck check new-articles/ --against store.db
     """
     from claimcheck import pipeline
+    from claimcheck.cli.preflight import check_model, check_store
     from claimcheck.formats.facts import counted
-    from claimcheck.preflight import check_model, check_store
-    from claimcheck.store import Store
+    from claimcheck.store.store import Store
 
     config = config_from_context(config_file, {"embedder": "embedder", "model": "model",
                                                 "language": "language"},
@@ -93,7 +93,7 @@ def stats(store_path, output_format) -> None:
     from dataclasses import asdict
 
     from claimcheck.formats.facts import counted
-    from claimcheck.store import Store
+    from claimcheck.store.store import Store
 
     with Store(store_path, create=False) as opened:
         facts = opened.stats()
@@ -121,7 +121,7 @@ def prune(store_path, before) -> None:
     Example:
       claimcheck store prune --before 2021-01-01 --store store.db
     """
-    from claimcheck.store import Store
+    from claimcheck.store.store import Store
 
     with Store(store_path, create=False) as opened:
         removed = opened.prune(before.date())

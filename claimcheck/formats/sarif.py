@@ -97,7 +97,7 @@ def _location(claim: Claim, documents: dict[str, Document], number: int) -> dict
 
 def artifact_uri(path: str) -> str:
     """A relative path as a URI reference (dashboards resolve it against the checkout)."""
-    from claimcheck.paths import restore_undecodable
+    from claimcheck.ingest.paths import restore_undecodable
 
     # A name's undecodable byte, shown as "\\xff", is linked as the byte itself ("%FF").
     candidate = Path(restore_undecodable(path))

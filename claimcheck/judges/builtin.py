@@ -9,7 +9,7 @@ def statement(config):
 
     if not config.lexicon:
         return StatementJudge()
-    from claimcheck.lexicon import load_lexicon
+    from claimcheck.judges.lexicon import load_lexicon
 
     return StatementJudge(load_lexicon(dict(config.lexicon)))
 

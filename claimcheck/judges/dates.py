@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from claimcheck.calendar_words import MONTH_PATTERN, MONTHS, WEEKDAYS
-from claimcheck.entities import find_actors
+from claimcheck.extract.calendar_words import MONTH_PATTERN, MONTHS, WEEKDAYS
+from claimcheck.extract.entities import find_actors
 from claimcheck.judges import Judge
 from claimcheck.judges.numeric import STOPWORDS, content_stems, shared_words
 from claimcheck.lang.wordlists import all_words, every_language

@@ -103,7 +103,7 @@ def nli_labels(id2label: dict[int, str] | None, model: str = "the model") -> tup
 
 
 def _load_cross_encoder(name: str) -> Any:
-    from claimcheck.model_loader import offline_environment, resolve_model_path
+    from claimcheck.embed.model_loader import offline_environment, resolve_model_path
 
     # Before the import: without it a missing model costs a minute of hub retries.
     offline_environment()

@@ -13,13 +13,13 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from claimcheck.calendar_words import MONTHS, WEEKDAYS
+from claimcheck.extract.calendar_words import MONTHS, WEEKDAYS
+from claimcheck.extract.outcomes import OUTCOMES
+from claimcheck.extract.quantities import MEASURED_KINDS
+from claimcheck.extract.units import UNITS, hedges
 from claimcheck.judges import Judge
 from claimcheck.lang.wordlists import every_language, word_languages
 from claimcheck.models import Claim, Conflict, PairContext, Quantity
-from claimcheck.outcomes import OUTCOMES
-from claimcheck.quantities import MEASURED_KINDS
-from claimcheck.units import UNITS, hedges
 
 # Exact values still carry rounding: "1.2m" and "1,234,000" are the same figure.
 _ROUNDING = 0.02

@@ -19,10 +19,10 @@ from dataclasses import dataclass
 from datetime import date
 
 from claimcheck.judges import Judge
+from claimcheck.judges.lexicon import Lexicon, default_lexicon
+from claimcheck.judges.propositions import StatementAnalysis, Word, analyse, has_polarity
 from claimcheck.judges.verdict import Verdict
-from claimcheck.lexicon import Lexicon, default_lexicon
 from claimcheck.models import Claim, Conflict, PairContext
-from claimcheck.propositions import StatementAnalysis, Word, analyse, has_polarity
 
 # Share of one side's proposition words the other sentence must mention.
 _SUBJECT_COVERAGE = 0.5

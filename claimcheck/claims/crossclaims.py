@@ -1,0 +1,382 @@
+"""Claims across outlets: the same measure from every outlet, compared as one claim.
+
+Measures (``claimcheck.claims.measures``) that count the same event and the same kind of thing
+(people dead, passengers, ships waiting) or give the same property (depth, age, delay)
+in the same scope are one claim, whatever the language each outlet wrote it in. Their
+values are then compared:
+
+- agreement: the intervals meet, within hedges and rounding ("at least 145" and 150),
+  and unit conversions (2,600 feet and 792 metres);
+- **changed**: a running figure (a death toll, ships waiting) reported at different
+  times: the publication dates differ, or the sentence says the figure moved ("rose to");
+  reported with its timeline, not as a contradiction;
+- **contradicted**: the same measure at the same time with incompatible values.
+
+A subset never meets its whole: foreigners among the dead are not the dead, the
+seriously injured not the injured, "103 of the 154" not 154; a rate per day never meets
+a total. Only outlets whose articles share a story are compared (linked by at least
+one candidate pair), so two events in one batch keep their tolls apart.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from datetime import date
+
+from claimcheck.claims.event_dates import by_related_documents, related_documents
+from claimcheck.claims.measures import PERSON_GROUPS, TALLIES, Measure
+from claimcheck.models import CandidatePair, Claim, ClaimValue, Conflict, DisputedClaim
+
+JUDGE = "claims"
+# Exact figures round only in their last digit; converted units lose a little more.
+_SAME_UNIT_TOLERANCE = 0.005
+_CONVERTED_TOLERANCE = 0.05
+_CONTRADICTED_SCORE = 0.9
+_DAY_SECONDS = 86400.0
+# How close above a round bound an exact figure must be for the bound to summarise it.
+_SUMMARY_REACH = 0.2
+# A physical measure given fifty times larger by another outlet is of another object.
+_ORDERS = 50.0
+_CHANGED_SCORE = 0.6
+# Generic counted nouns: "people" and a bare number count the same persons.
+_GENERIC = (None, "people")
+
+
+def compare_claims(claims: Sequence[Claim], measures: Sequence[Measure],
+                   pairs: Iterable[CandidatePair]) -> tuple[tuple[Conflict, ...],
+                                                            tuple[DisputedClaim, ...]]:
+    """Conflicting pairs and disputed claims among ``measures`` of different outlets."""
+    related = related_documents(claims, pairs)
+    keyed = [(m, key) for m in _claimed(claims, measures) if (key := _bucket(m)) is not None]
+    conflicts: dict[str, Conflict] = {}
+    found: list[tuple[Measure, Measure, str]] = []
+    linked = _Components()
+    # Only figures of two related articles meet: each such pair of articles is visited
+    # once, so the work grows with the stories, not with the square of the batch.
+    for (a, key_a), (b, key_b) in by_related_documents(
+            keyed, lambda item: claims[item[0].claim].sentence.doc, related):
+        if key_a != key_b:
+            continue
+        claim_a, claim_b = claims[a.claim], claims[b.claim]
+        if claim_a.outlet.casefold() == claim_b.outlet.casefold() or not _same_measure(a, b):
+            continue
+        linked.join(id(a), id(b))
+        verdict = _verdict(a, b, claim_a, claim_b)
+        if verdict is None:
+            continue
+        found.append((a, b, verdict))
+        conflict = _conflict(a, b, claim_a, claim_b, verdict)
+        known = conflicts.get(conflict.id)
+        if known is None or conflict.score > known.score:
+            conflicts[conflict.id] = conflict
+    # One claim per set of figures that measure the same thing: a toll of the dead and
+    # one of the injured share a bucket, never a claim.
+    by_component: dict[int, list[tuple[Measure, Measure, str]]] = defaultdict(list)
+    for item in found:
+        by_component[linked.find(id(item[0]))].append(item)
+    groups = list(by_component.values())
+    disputed = tuple(_disputed(claims, group) for group in groups)
+    return tuple(conflicts.values()), tuple(sorted(disputed, key=lambda d: d.measure))
+
+
+def measures_by_place(claims: Sequence[Claim], measures: Sequence[Measure]) -> dict:
+    """Each measure under (doc, sentence, start, end) of its quantity."""
+    return {(claims[m.claim].sentence.doc, claims[m.claim].sentence.index, m.quantity.start,
+             m.quantity.end): m for m in measures}
+
+
+def disagrees_on_measure(conflict: Conflict, read: dict, retired_at: set[tuple]) -> bool:
+    """True when a judge's numeric conflict compares figures that measure different things.
+
+    The numeric judge pairs figures by shared words; the measures know that "16 detained"
+    and "18 questioned", or a tonnage and a depth, are not one claim. ``read`` is
+    ``measures_by_place``'s, built once: rebuilt for each conflict it was quadratic (25 s
+    of a 22,000-sentence batch, under a profiler).
+    """
+    if conflict.kind != "numeric" or conflict.judge == JUDGE:
+        return False
+    a, b = conflict.a.sentence, conflict.b.sentence
+    where_a = [(a.doc, a.index, q.start, q.end) for q in conflict.a_values]
+    where_b = [(b.doc, b.index, q.start, q.end) for q in conflict.b_values]
+    if (where_a and all(w in retired_at for w in where_a)) \
+            or (where_b and all(w in retired_at for w in where_b)):
+        return True  # "previously 149": not the outlet's claim
+    side_a = [read.get(w) for w in where_a]
+    side_b = [read.get(w) for w in where_b]
+    if not side_a or not side_b or None in side_a or None in side_b:
+        return False
+    if any(m.dimension != "count" for m in (*side_a, *side_b)):
+        # Sums, lengths and spans the measures read are theirs to compare: with what each
+        # measures known, a shared word adds nothing; without it, it proves nothing.
+        return True
+    return all(_clearly_different(a, b) for a in side_a for b in side_b)
+
+
+def _clearly_different(a: Measure, b: Measure) -> bool:
+    """Both figures say what they measure, and it is not the same thing (a conservative
+    test: a figure that says little is left to the judge that paired it)."""
+    if a.dimension != b.dimension or (a.scope != b.scope and "rate" in (a.scope, b.scope)):
+        return True
+    marks = {"part", "serious", "light", "limit"}
+    if set(a.qualifiers) & marks != set(b.qualifiers) & marks:
+        return True
+    if a.dimension == "count":
+        if None not in (a.event, b.event) and a.event != b.event:
+            return True
+        # Nouns no concept knows ("provincial capitals", "Provinzhauptstädte") may be one
+        # thing in two languages: only known concepts tell two counts apart.
+        specific = {c for c in (a.counted, b.counted)
+                    if c not in _GENERIC and not c.startswith("other:")}
+        return len(specific) == 2 or (a.counted in _GENERIC) != (b.counted in _GENERIC) \
+            and bool(specific & PERSON_GROUPS)
+    return None not in (a.attribute, b.attribute) and a.attribute != b.attribute
+
+
+def _claimed(claims: Sequence[Claim],
+                            measures: Sequence[Measure]) -> list[Measure]:
+    """The figures each outlet claims: not those it calls superseded ("previously 149") or
+    only an order of magnitude ("dozens"); an article's earlier figure of a running tally
+    stays, as a point of the timeline ("Reuters first counted 78 dead")."""
+    kept = [m for m in measures if _comparable(m) and not (
+        m.event in TALLIES and _of_an_earlier_year(claims[m.claim]))]
+    kept = _without_figures_the_article_moved_on_from(claims, kept)
+    # The same figure stated twice in one article is one claim, shown where it is plainest:
+    # "154 dead" rather than "more than 154 dead".
+    plainest: dict[tuple, Measure] = {}
+    for m in sorted(kept, key=lambda m: (m.bound, _headline(claims[m.claim]), m.claim)):
+        bucket = _bucket(m)
+        key = (claims[m.claim].sentence.doc, bucket, m.event, m.value) if bucket else id(m)
+        plainest.setdefault(key, m)
+    return list(plainest.values())
+
+
+def _without_figures_the_article_moved_on_from(claims: Sequence[Claim],
+                                               measures: list[Measure]) -> list[Measure]:
+    """An article that says its tally moved ("now rose to 151", "dari 76 menjadi 82") has
+    told its own timeline: its lower figures of that tally are the past, not its claim.
+    Figures it gives side by side without saying one replaced the other all stand."""
+    moved_to: dict[tuple, float] = {}
+    for m in measures:
+        bucket = _bucket(m)
+        if m.running and m.value is not None and m.event in TALLIES and bucket:
+            key = (claims[m.claim].sentence.doc, bucket, m.event)
+            moved_to[key] = max(moved_to.get(key, m.value), m.value)
+    return [m for m in measures
+            if (key := (claims[m.claim].sentence.doc, _bucket(m), m.event)) not in moved_to
+            or m.value is None or m.value >= moved_to[key]]
+
+
+def _headline(claim: Claim) -> bool:
+    """A line without closing punctuation: a headline, which the body says again."""
+    return not claim.sentence.text.rstrip().endswith((".", "!", "?", '"', "”", "'", ")"))
+
+
+def retired(claims: Sequence[Claim], measures: Sequence[Measure]) -> set[tuple]:
+    """Where each figure that is not its outlet's claim stands: one the outlet calls
+    superseded, an order of magnitude."""
+    kept = {id(m) for m in _claimed(claims, measures)}
+    return {_where(claims, m) for m in measures if not _comparable(m) or (
+        id(m) not in kept and m.event in TALLIES)}
+
+
+def _where(claims: Sequence[Claim], m: Measure) -> tuple:
+    sentence = claims[m.claim].sentence
+    return sentence.doc, sentence.index, m.quantity.start, m.quantity.end
+
+
+def _bucket(m: Measure) -> tuple | None:
+    if m.dimension == "count":
+        counted = "people" if m.counted in _GENERIC else m.counted
+        if counted.startswith("other:"):
+            return None
+        if counted == "people" and (m.event is None or "part" in m.qualifiers):
+            return None  # a bare count of persons says nothing of what happened to them
+        return (m.dimension, counted, m.scope, m.qualifiers)
+    if m.dimension == "mass":
+        # A tonnage is of something: "2,750 t of ammonium nitrate", not "the 1,395 t sub".
+        return None if m.counted is None else (m.dimension, None, m.scope, m.qualifiers)
+    if m.attribute is None:
+        return None
+    return (m.dimension, m.attribute, m.scope, m.qualifiers)
+
+
+def _comparable(m: Measure) -> bool:
+    return not (m.vague or m.superseded)
+
+
+def _of_an_earlier_year(claim: Claim) -> bool:
+    """The sentence dates what it tells to a year before its article ("in October 2018,
+    189 people were killed"): its toll belongs to another event."""
+    if claim.published is None:
+        return False
+    return any(mention.end is not None and mention.start is not None
+               and mention.end.year < claim.published.year
+               and (mention.end - mention.start).days >= 27 for mention in claim.dates)
+
+
+def _same_measure(a: Measure, b: Measure) -> bool:
+    actors = a.quantity.actor, b.quantity.actor
+    if None not in actors and actors[0] != actors[1]:
+        return False  # the UK's 600 troops never meet the US's 650
+    if a.dimension == "mass":
+        return bool(set(a.counted.split()) & set(b.counted.split()))
+    if a.dimension == "count":
+        if a.counted in _GENERIC or b.counted in _GENERIC:
+            return a.event == b.event
+        if a.action != b.action:
+            return False  # the two divers who found the boys are not the three who joined
+        return a.event == b.event or a.event is None or b.event is None
+    return a.event == b.event or a.event is None or b.event is None
+
+
+def _verdict(a: Measure, b: Measure, claim_a: Claim, claim_b: Claim) -> str | None:
+    """"contradicted", "changed" or None when the two values agree."""
+    if a.dimension != "count" and _orders_apart(a, b):
+        return None  # a 400 m ship and a 193 km canal: two objects, not one length
+    converted = a.dimension != "count" and a.quantity.unit != b.quantity.unit
+    tolerance = _CONVERTED_TOLERANCE if converted else _SAME_UNIT_TOLERANCE
+    meet = _overlap(a, b, tolerance)
+    points_differ = (a.value is not None and b.value is not None
+                     and abs(a.value - b.value) > tolerance * max(abs(a.value), abs(b.value)))
+    later = _different_moments(claim_a, claim_b)
+    running = a.running or b.running or later
+    if not meet:
+        return "changed" if running and _tally(a, b) else "contradicted"
+    if not points_differ or not _tally(a, b):
+        return None
+    # A tally's "at least 137" is the count of its moment: "at least 145" is a later update,
+    # though the two intervals meet. An exact figure inside a bound of the same day agrees.
+    if (b.bound and not a.bound and _summarises(b, a)) \
+            or (a.bound and not b.bound and _summarises(a, b)):
+        return None  # "more than 150" summarises 153 and 155: a round bound, not an update
+    # A tally's "at least 145" is the count of its moment, not a floor: 157 is another one.
+    return "changed"
+
+
+def _summarises(bound: Measure, exact: Measure) -> bool:
+    """A round bound just short of an exact figure says the same ("more than 400" ships and
+    422); far short of it ("at least 150" and 422), it is an earlier count."""
+    if not (_round(bound) and _inside(exact, bound)):
+        return False
+    return abs(exact.value - bound.value) <= _SUMMARY_REACH * bound.value
+
+
+def _round(m: Measure) -> bool:
+    value = m.quantity.value
+    return value is not None and value >= 10 and value % (10 if value < 1000 else 100) == 0
+
+
+def _inside(x: Measure, bound: Measure) -> bool:
+    low, high = _interval(bound)
+    return x.value is not None and (low is None or x.value >= low) \
+        and (high is None or x.value <= high)
+
+
+def _orders_apart(a: Measure, b: Measure) -> bool:
+    low_a, high_a = _interval(a)
+    low_b, high_b = _interval(b)
+    small = min(x for x in (high_a, high_b, a.value, b.value) if x is not None) \
+        if any(x is not None for x in (high_a, high_b)) else None
+    large = max(x for x in (low_a, low_b, a.value, b.value) if x is not None) \
+        if any(x is not None for x in (low_a, low_b)) else None
+    return bool(small and large and large / small > _ORDERS)
+
+
+def _tally(a: Measure, b: Measure) -> bool:
+    return (a.event or b.event) in TALLIES or a.dimension == "count"
+
+
+def _overlap(a: Measure, b: Measure, tolerance: float) -> bool:
+    low_a, high_a = _interval(a)
+    low_b, high_b = _interval(b)
+    if None in (low_a, high_a, low_b, high_b) and (a.value is None and a.low is None
+                                                   or b.value is None and b.low is None):
+        return True
+    slack_a = tolerance * max(abs(low_a or 0), abs(high_a or 0))
+    slack_b = tolerance * max(abs(low_b or 0), abs(high_b or 0))
+    slack = max(slack_a, slack_b)
+    if high_a is not None and low_b is not None and high_a + slack < low_b:
+        return False
+    return not (high_b is not None and low_a is not None and high_b + slack < low_a)
+
+
+def _interval(m: Measure) -> tuple[float | None, float | None]:
+    low = m.low if m.low is not None else (m.value if m.quantity.change != "<" else None)
+    high = m.high if m.high is not None else (m.value if m.quantity.change != ">" else None)
+    return low, high
+
+
+def _different_moments(a: Claim, b: Claim) -> bool:
+    return a.published is not None and b.published is not None and a.published != b.published
+
+
+def _conflict(a: Measure, b: Measure, claim_a: Claim, claim_b: Claim, verdict: str) -> Conflict:
+    first, second = (a, b), (claim_a, claim_b)
+    if _order(claim_b) < _order(claim_a):
+        first, second = (b, a), (claim_b, claim_a)
+    (m1, m2), (c1, c2) = first, second
+    label = m1.label
+    if verdict == "changed":
+        why = (f"{label}: {m1.quantity.text} ({_when(c1)}) then {m2.quantity.text} "
+               f"({_when(c2)}): a running figure reported at different times")
+        score = _CHANGED_SCORE
+    else:
+        why = (f"{label}: {m1.quantity.text} ({c1.outlet}) vs {m2.quantity.text} "
+               f"({c2.outlet}): the same measure with incompatible values")
+        score = _CONTRADICTED_SCORE
+    # How long after take-off, how many hours late: a span of minutes or hours is a matter
+    # of time, reported with the dates; days and years stay numbers.
+    kind = "date" if _clock_span(m1) and _clock_span(m2) else "numeric"
+    return Conflict(kind, score, why, c1, c2, JUDGE, (m1.quantity,), (m2.quantity,),
+                    detail=verdict)
+
+
+def _clock_span(m: Measure) -> bool:
+    return m.dimension == "duration" and m.value is not None and m.value < _DAY_SECONDS
+
+
+def _order(claim: Claim) -> tuple[date, str]:
+    return (claim.published or date.min, claim.outlet.casefold())
+
+
+def _when(claim: Claim) -> str:
+    return f"{claim.outlet}, {claim.published.isoformat()}" if claim.published else claim.outlet
+
+
+class _Components:
+    """Union-find over measures: which figures are linked as one claim."""
+
+    def __init__(self) -> None:
+        self.parent: dict[int, int] = {}
+
+    def find(self, item: int) -> int:
+        self.parent.setdefault(item, item)
+        while self.parent[item] != item:
+            self.parent[item] = self.parent[self.parent[item]]
+            item = self.parent[item]
+        return item
+
+    def join(self, a: int, b: int) -> None:
+        self.parent[self.find(a)] = self.find(b)
+
+
+def _disputed(claims: Sequence[Claim], found: list[tuple[Measure, Measure, str]]) -> DisputedClaim:
+    members: dict[tuple, Measure] = {}
+    for a, b, _ in found:
+        for m in (a, b):
+            # An outlet giving one figure twice is listed once.
+            members.setdefault((claims[m.claim].outlet.casefold(), m.value, m.quantity.text), m)
+    ordered = sorted(members.values(), key=lambda m: (_order(claims[m.claim]), m.claim))
+    verdicts = {verdict for _, _, verdict in found}
+    verdict = "contradicted" if "contradicted" in verdicts else "changed"
+    label = ordered[0].label
+    outlets = len({claims[m.claim].outlet.casefold() for m in ordered})
+    first, last = ordered[0], ordered[-1]
+    if verdict == "changed":
+        why = (f"a running figure: {first.quantity.text} ({_when(claims[first.claim])}) "
+               f"to {last.quantity.text} ({_when(claims[last.claim])})")
+    else:
+        why = f"{outlets} outlets give values that cannot all hold at the same time"
+    values = tuple(ClaimValue(claims[m.claim], m.quantity, m.value) for m in ordered)
+    return DisputedClaim(label, verdict, why, values)

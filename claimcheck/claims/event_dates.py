@@ -1,0 +1,229 @@
+"""Dates of happenings across outlets: the same event dated on different days.
+
+A date in a news sentence dates something: "16 port workers were detained on Thursday",
+"dinyatakan subsunk pada Minggu (25/4/2021)", "am Freitag wurden 16 Mitarbeiter
+festgenommen". ``read_event_dates`` ties each resolved date to the happening nearest to it
+(found, declared, sank, detained, stuck...; ``claimcheck.lang``'s ``happenings``), and
+leaves out dates that only date a statement ("said on Friday", "kata Akiki, Jumat
+(7/8/2020)"), whose day says when an outlet heard it, not when it happened.
+``compare_event_dates`` reports two outlets dating the same happening on days that cannot
+coincide.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from claimcheck.judges.lexicon import default_lexicon
+from claimcheck.lang import ConceptHit, language_data
+from claimcheck.models import CandidatePair, Claim, Conflict, DateMention
+
+JUDGE = "claims"
+_REACH = 8
+_WIDE_REACH = 14
+# Candidate pairs two articles must share to tell one story.
+_STORY_LINKS = 2
+_REFERENCE_REACH = 3
+#: Happenings that happen once to their subject: two years for one are two claims.
+_ONE_TIME = frozenset({"built"})
+_ONGOING_REACH = 2
+# A date that spans more than a few days ("in 2013", "in March") does not date a day.
+_MAX_SPAN_DAYS = 3
+_SCORE = 0.7
+_WORD = re.compile(r"[^\W\d_]")
+
+
+@dataclass(frozen=True, slots=True)
+class EventDate:
+    """A happening and the day a sentence gives it."""
+
+    claim: int
+    mention: DateMention
+    happening: str
+    start: date
+    end: date
+
+
+def read_event_dates(claims: Sequence[Claim]) -> tuple[EventDate, ...]:
+    """Every resolved date of ``claims`` that dates a happening rather than a statement."""
+    story = _story_happening(claims)
+    out: list[EventDate] = []
+    for position, claim in enumerate(claims):
+        for mention in claim.dates:
+            if mention.relative and _quoted(claim.sentence.text, mention.span_start):
+                continue  # "kemarin" in a quote is the speaker's yesterday, not the paper's
+            happening = happening_of(claim, mention, story)
+            if happening is None or mention.start is None or mention.end is None:
+                continue
+            if (mention.end - mention.start).days >= _MAX_SPAN_DAYS \
+                    and happening not in _ONE_TIME:
+                continue  # "in 2013" does not date a day; a ship is built in one year
+            out.append(EventDate(position, mention, happening, mention.start, mention.end))
+    return tuple(out)
+
+
+def happening_of(claim: Claim, mention: DateMention, story: str | None = None) -> str | None:
+    """The happening ``mention`` dates in its sentence, or None for a statement's date.
+
+    ``story`` is the happening the whole batch is about ("the explosion"): a sentence that
+    names it beside another happening ("16 detained on Friday over the explosions") dates
+    the other one.
+    """
+    text = claim.sentence.text
+    tokens, hits = language_data(claim.sentence.language).find(text)
+    at = next((i for i, t in enumerate(tokens) if t.start >= mention.span_end), len(tokens))
+    before = next((i for i, t in enumerate(tokens) if t.start >= mention.span_start),
+                  len(tokens))
+
+    def gap(hit: ConceptHit) -> int:
+        if hit.first >= at:
+            return hit.first - at + 1
+        if hit.last < before:
+            return before - hit.last
+        return 0
+
+    references = [hit for hit in hits if hit.category == "reference"]
+
+    def referred(hit: ConceptHit) -> bool:
+        return any(0 <= hit.first - ref.last <= _REFERENCE_REACH for ref in references)
+
+    def nearest(category: str, reach: int = _REACH, skip: str | None = None):
+        found = [(gap(hit), hit.concept, hit) for hit in hits
+                 if hit.category == category and hit.concept != skip
+                 and not (category == "happenings" and referred(hit))]
+        found = [item for item in found if item[0] <= reach]
+        return min(found, key=lambda item: item[:2]) if found else None
+
+    happening = nearest("happenings")
+    occurred = nearest("occurred", _ONGOING_REACH)
+    if occurred is not None:
+        # "ledakan ... yang terjadi Selasa": the date belongs to the happening named before.
+        before = [hit for hit in hits if hit.category == "happenings"
+                  and hit.last < occurred[2].first]
+        if before:
+            return before[-1].concept
+    if happening is not None and happening[1] == story:
+        happening = nearest("happenings", _WIDE_REACH, skip=story) or happening
+    attribution = nearest("attribution")
+    if happening is None or (attribution is not None and attribution[0] <= happening[0]):
+        return None
+    if nearest("ongoing", _ONGOING_REACH) is not None:
+        return None  # "still stuck on Thursday": a state on that day, not its start
+    negators = default_lexicon().for_language(claim.sentence.language).negators
+    first = happening[2].first
+    if any(tokens[i].text.casefold() in negators for i in range(max(0, first - 2), first)):
+        return None  # "belum dievakuasi", "not yet found": nothing happened that day
+    return happening[1]
+
+
+def _story_happening(claims: Sequence[Claim]) -> str | None:
+    """The happening the batch mentions most often: what the story is about."""
+    counts: dict[str, int] = defaultdict(int)
+    for claim in claims:
+        _, hits = language_data(claim.sentence.language).find(claim.sentence.text)
+        for concept in {hit.concept for hit in hits if hit.category == "happenings"}:
+            counts[concept] += 1
+    return max(counts, key=counts.get) if counts else None
+
+
+def _quoted(text: str, position: int) -> bool:
+    before = text[:position]
+    return (before.count("\u201c") > before.count("\u201d")) or before.count('"') % 2 == 1
+
+
+def compare_event_dates(claims: Sequence[Claim], dated: Sequence[EventDate],
+                        related: set) -> tuple[Conflict, ...]:
+    """Pairs of outlets that date the same happening on days that cannot coincide."""
+    conflicts: dict[str, Conflict] = {}
+    for a, b in by_related_documents(dated, lambda item: claims[item.claim].sentence.doc,
+                                     related):
+        if a.happening != b.happening:
+            continue
+        claim_a, claim_b = claims[a.claim], claims[b.claim]
+        if claim_a.outlet.casefold() == claim_b.outlet.casefold():
+            continue
+        slack = timedelta(days=1) if _night(a.mention) or _night(b.mention) \
+            else timedelta(0)
+        if a.start - slack <= b.end and b.start - slack <= a.end:
+            continue  # a night spans midnight: Thursday night is Friday's small hours
+        conflict = _conflict(a, b, claim_a, claim_b)
+        conflicts.setdefault(conflict.id, conflict)
+    return tuple(conflicts.values())
+
+
+def statement_dates(claims: Sequence[Claim]) -> set[tuple[str, int, int]]:
+    """Where the dates that only date a statement stand: (doc, sentence, span start)."""
+    return {(claim.sentence.doc, claim.sentence.index, mention.span_start)
+            for claim in claims for mention in claim.dates
+            if _dates_a_statement(claim, mention)}
+
+
+def state_dates(claims: Sequence[Claim]) -> set[tuple[str, int, int]]:
+    """Where the dates that only say a state still held stand ("still stuck on Friday"):
+    (doc, sentence, span start). Such a date never dates the state's start."""
+    return {(claim.sentence.doc, claim.sentence.index, mention.span_start)
+            for claim in claims for mention in claim.dates if _dates_a_state(claim, mention)}
+
+
+def _dates_a_state(claim: Claim, mention: DateMention) -> bool:
+    # happening_of's "ongoing" rule, on its own.
+    tokens, hits = language_data(claim.sentence.language).find(claim.sentence.text)
+    at = next((i for i, t in enumerate(tokens) if t.start >= mention.span_end), len(tokens))
+    before = next((i for i, t in enumerate(tokens) if t.start >= mention.span_start),
+                  len(tokens))
+    return any(hit.category == "ongoing" and
+               (hit.first - at + 1 if hit.first >= at else
+                before - hit.last if hit.last < before else 0) <= _ONGOING_REACH
+               for hit in hits)
+
+
+def _dates_a_statement(claim: Claim, mention: DateMention) -> bool:
+    if mention.relative and _quoted(claim.sentence.text, mention.span_start):
+        return True  # a speaker's "yesterday" is not the paper's
+    tokens, hits = language_data(claim.sentence.language).find(claim.sentence.text)
+    return any(hit.category == "attribution" and abs(hit.start - mention.span_start) < 60
+               for hit in hits) and happening_of(claim, mention) is None
+
+
+def _night(mention: DateMention) -> bool:
+    return mention.part_of_day in ("night", "evening", "malam", "Nacht")
+
+
+def _conflict(a: EventDate, b: EventDate, claim_a: Claim, claim_b: Claim) -> Conflict:
+    why = (f"{a.happening.replace('_', ' ')}: {a.mention.text} ({a.start.isoformat()}, "
+           f"{claim_a.outlet}) vs {b.mention.text} ({b.start.isoformat()}, {claim_b.outlet}): "
+           "the same happening dated on different days")
+    return Conflict("date", _SCORE, why, claim_a, claim_b, JUDGE, (a.mention,), (b.mention,),
+                    detail="contradicted")
+
+
+def related_documents(claims: Sequence[Claim], pairs: Iterable[CandidatePair]) -> set:
+    """Pairs of documents that tell one story: linked by at least two candidate pairs.
+
+    One passing resemblance (a shared name, a stock phrase) links two stories; two
+    reports of one story share several sentences, in any language the neighbour search
+    pairs across. Direct links only: a chain of them would make a month of news one story.
+    """
+    links: dict[frozenset, int] = defaultdict(int)
+    for pair in pairs:
+        a, b = claims[pair.a].sentence.doc, claims[pair.b].sentence.doc
+        if a != b:
+            links[frozenset((a, b))] += 1
+    return {docs for docs, count in links.items() if count >= _STORY_LINKS}
+
+
+def by_related_documents(items: Iterable, doc_of, related: set):
+    """Pairs of items from two related documents, without comparing every item with every
+    other: each related pair of documents is visited once."""
+    per_doc: dict[str, list] = defaultdict(list)
+    for item in items:
+        per_doc[doc_of(item)].append(item)
+    for docs in related:
+        first, second = sorted(docs)
+        for a in per_doc.get(first, ()):
+            for b in per_doc.get(second, ()):
+                yield a, b

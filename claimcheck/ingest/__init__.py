@@ -1,0 +1,1 @@
+"""Ingest: articles from files, folders and JSONL read into ``Document`` records."""

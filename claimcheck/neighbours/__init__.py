@@ -1,0 +1,1 @@
+"""Neighbours: each sentence's nearest of other outlets, topics and candidate pairs."""

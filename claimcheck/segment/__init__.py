@@ -1,0 +1,1 @@
+"""Segment: page furniture off, sentences out, a language per sentence; reprints grouped."""

@@ -1,0 +1,1 @@
+"""The store: articles and their readings kept for ``check --against``; accepted conflicts."""
