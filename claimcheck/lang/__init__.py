@@ -25,6 +25,8 @@ from pathlib import Path
 from claimcheck.lang.stems import word_keys
 from claimcheck.lang.wordlists import Words, words
 
+_word_lists_of = words  # the name ``words`` is a local of language_data
+
 _HERE = Path(__file__).parent
 #: Concept categories a language file may hold.
 CATEGORIES = ("events", "counted", "attributes", "qualifiers", "magnitudes", "counting",
@@ -80,8 +82,12 @@ def available_languages() -> tuple[str, ...]:
 
 @cache
 def language_data(code: str) -> LanguageData:
-    """The concept data of ``code``; a language without a file reads as English."""
+    """The concept data of ``code``; a language without a file reads as the language its
+    word lists read as (Malay as Indonesian), else as English."""
     path = _HERE / f"{code}.toml"
+    reads_as = _word_lists_of(code).code
+    if not path.exists() and code != reads_as:
+        return language_data(reads_as)
     if not path.exists():
         path = _HERE / "en.toml"
         code = "en"
