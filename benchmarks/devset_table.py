@@ -22,7 +22,6 @@ import numpy as np
 from devset_gold import DEVSET, Batch, load_batches
 
 from claimcheck.embed.embed import HybridEmbedder, LexicalEmbedder, make_embedder
-from claimcheck.neighbours import similarity
 from claimcheck.neighbours.candidates import find_candidates
 from claimcheck.neighbours.topics import find_topics
 from claimcheck.pipeline import _outlet_ids
@@ -86,7 +85,6 @@ def _measure(batch: Batch, matrix) -> dict:
     outlets = _outlet_ids(batch.claims)
     dense = matrix.toarray() if hasattr(matrix, "toarray") else np.asarray(matrix)
     similarities = dense @ dense.T
-    similarity._RECENT.clear()
     topic_of, _ = find_topics(batch.claims, matrix, outlets)
     proposed = {}
     for mode, given in (("one list", None), ("by language", texts_languages)):
