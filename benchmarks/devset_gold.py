@@ -23,9 +23,10 @@ DEVSET = ROOT.parent / "shared" / "devset"
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from claimcheck.extract.extract import extract_claims, segment_documents  # noqa: E402
+from claimcheck.extract.extract import extract_claims  # noqa: E402
 from claimcheck.ingest.ingest import read_documents  # noqa: E402
 from claimcheck.models import Claim  # noqa: E402
+from claimcheck.segment.segment import segment_documents  # noqa: E402
 
 
 @dataclass(frozen=True, slots=True)

@@ -122,7 +122,8 @@ class Extraction:
 def extract(paths: Sequence[str | Path], config: CheckConfig = DEFAULTS, *,
             stdin: TextIO | None = None, strict: bool = False) -> Extraction:
     """Every quantity and date of the articles under ``paths``, sentence by sentence."""
-    from claimcheck.extract.extract import extract_claims, segment_documents
+    from claimcheck.extract.extract import extract_claims
+    from claimcheck.segment.segment import segment_documents
 
     ingested = read_articles(paths, config, stdin=stdin, strict=strict)
     # furniture off, sentences out, a language per document
@@ -156,7 +157,8 @@ def index(documents: Iterable[Document], store, config: CheckConfig = DEFAULTS, 
     is called inside each article's transaction, with state "added" or "updated", or
     after a skip with "unchanged".
     """
-    from claimcheck.extract.extract import extract_claims, segment_documents
+    from claimcheck.extract.extract import extract_claims
+    from claimcheck.segment.segment import segment_documents
     from claimcheck.store.store_schema import content_hash
 
     added = updated = unchanged = reextracted = 0
@@ -224,7 +226,8 @@ def check_documents(documents: Iterable[Document], config: CheckConfig = DEFAULT
 
 def _check_documents(documents, config, embedder, judges, warnings, on_stage, archive,
                      keep, on_progress) -> Report:
-    from claimcheck.extract.extract import extract_claims, segment_documents
+    from claimcheck.claims.across import compare_across_outlets
+    from claimcheck.extract.extract import extract_claims
     from claimcheck.ingest.oversize import limit_article_sizes
     from claimcheck.judges import default_judges
     from claimcheck.neighbours.candidates import find_candidates
@@ -236,6 +239,7 @@ def _check_documents(documents, config, embedder, judges, warnings, on_stage, ar
         group_copies,
         pairs_over_claims,
     )
+    from claimcheck.segment.segment import segment_documents
 
     timings: dict[str, float] = {}
     stage = _stage_timer(timings, on_stage, on_progress)
@@ -279,8 +283,8 @@ def _check_documents(documents, config, embedder, judges, warnings, on_stage, ar
     with stage("claims", lambda: _n(len(disputed), "disputed claim")):
         # one claim per thing measured, across outlets and languages; it reads whole
         # articles (a tally's earlier figures, the story's happening), so every claim
-        conflicts, disputed = _claims_across(claims, pairs_over_claims(pairs, groups),
-                                             conflicts, config.min_score)
+        conflicts, disputed = compare_across_outlets(claims, pairs_over_claims(pairs, groups),
+                                                     conflicts, config.min_score)
     # Back to claims: topics list every copy, a conflict each side's copies.
     topics = expand_topics(topics, groups)
     conflicts = expand_conflicts(conflicts, claims, groups, keep)
@@ -288,50 +292,6 @@ def _check_documents(documents, config, embedder, judges, warnings, on_stage, ar
                   candidate_pairs=len(pairs),
                   warnings=(*warnings, *getattr(embedder, "warnings", ())), timings=timings,
                   disputed=disputed)
-
-
-def _claims_across(claims, pairs, conflicts, min_score):
-    """The judges' conflicts with the cross-outlet claims' pairs; the claims decide a pair
-    they both speak of."""
-    from claimcheck.claims.crossclaims import (
-        compare_claims,
-        disagrees_on_measure,
-        measures_by_place,
-        retired,
-    )
-    from claimcheck.claims.event_dates import (
-        compare_event_dates,
-        read_event_dates,
-        related_documents,
-        state_dates,
-        statement_dates,
-    )
-    from claimcheck.claims.identifiers import compare_codes, read_codes
-    from claimcheck.claims.measures import read_measures
-
-    measures = read_measures(claims)
-    found, disputed = compare_claims(claims, measures, pairs)
-    related = related_documents(claims, pairs)
-    dated = compare_event_dates(claims, read_event_dates(claims), related)
-    named = compare_codes(claims, read_codes(claims), related)
-    retired_at = retired(claims, measures)
-    read = measures_by_place(claims, measures)
-    # Dates that only say when something was said, or that a state still held that day
-    # ("still stuck on Friday"), date no happening: the date judge's pairs on them go.
-    said_on = statement_dates(claims) | state_dates(claims)
-    # A pair of sentences the claims compared is theirs to judge on numbers and dates.
-    decided = {_sentence_pair(conflict) for conflict in (*found, *dated)}
-    merged = {conflict.id: conflict for conflict in conflicts
-              if not disagrees_on_measure(conflict, read, retired_at)
-              and not _dates_a_statement(conflict, said_on)
-              and not (conflict.kind in ("numeric", "date")
-                       and _sentence_pair(conflict) in decided)}
-    for conflict in (*found, *dated, *named):
-        if conflict.score >= min_score:
-            merged[conflict.id] = conflict
-    ordered = sorted(merged.values(), key=lambda c: (-c.score, c.a.sentence.doc,
-                                                     c.a.sentence.index, c.kind))
-    return tuple(ordered), disputed
 
 
 def judge_pairs(claims: Sequence[Claim], pairs: Iterable[CandidatePair], judges,
@@ -355,23 +315,6 @@ def judge_pairs(claims: Sequence[Claim], pairs: Iterable[CandidatePair], judges,
                 best[conflict.id] = conflict
     return tuple(sorted(best.values(), key=lambda c: (-c.score, c.a.sentence.doc,
                                                       c.a.sentence.index, c.kind)))
-
-
-def _sentence_pair(conflict: Conflict) -> frozenset:
-    return frozenset(((conflict.a.sentence.doc, conflict.a.sentence.index),
-                      (conflict.b.sentence.doc, conflict.b.sentence.index)))
-
-
-def _dates_a_statement(conflict: Conflict, said_on: set) -> bool:
-    """A date judge's pair where one side's date only says when something was said."""
-    if conflict.kind != "date":
-        return False
-    for sentence, values in ((conflict.a.sentence, conflict.a_values),
-                             (conflict.b.sentence, conflict.b_values)):
-        spans = [getattr(value, "span_start", None) for value in values]
-        if spans and all((sentence.doc, sentence.index, span) in said_on for span in spans):
-            return True
-    return False
 
 
 def _embedding_cache(config: CheckConfig):

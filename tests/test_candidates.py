@@ -8,7 +8,8 @@ import numpy as np
 import pytest
 
 from claimcheck.embed.embed import LexicalEmbedder
-from claimcheck.neighbours import similarity
+from claimcheck.neighbours import rare_features
+from claimcheck.neighbours import search as neighbour_search
 from claimcheck.neighbours.candidates import find_candidates
 from claimcheck.neighbours.search import find_neighbours
 from claimcheck.neighbours.topics import find_topics
@@ -74,7 +75,7 @@ def _synthetic_news(sentences: int, seed: int = 0) -> tuple[list[str], np.ndarra
 
 
 def test_candidate_pairs_grow_linearly_with_the_corpus(monkeypatch):
-    monkeypatch.setattr(similarity, "EXACT_LIMIT", 500)
+    monkeypatch.setattr(neighbour_search, "EXACT_LIMIT", 500)
     per_sentence = []
     for size in (1000, 4000):
         texts, outlets = _synthetic_news(size)
@@ -100,8 +101,8 @@ def test_the_check_searches_neighbours_once_as_a_stage_of_its_own(monkeypatch):
     from claimcheck.pipeline import CheckConfig, check
 
     searches = []
-    real = similarity.top_neighbours
-    monkeypatch.setattr(similarity, "top_neighbours",
+    real = neighbour_search.top_neighbours
+    monkeypatch.setattr(neighbour_search, "top_neighbours",
                         lambda *args, **kwargs: searches.append(1) or real(*args, **kwargs))
     report = check([CORPUS], CheckConfig(embedder="lexical"))
     assert len(searches) == 1
@@ -129,15 +130,15 @@ def test_one_language_batches_give_the_same_pairs_as_before(corpus_rows, search)
 
 
 def test_pairs_and_rescored_pairs_stay_linear_in_three_languages(monkeypatch):
-    monkeypatch.setattr(similarity, "EXACT_LIMIT", 500)
+    monkeypatch.setattr(neighbour_search, "EXACT_LIMIT", 500)
     rescored = []
-    exact = similarity.pair_similarities
+    exact = rare_features.pair_similarities
 
     def counted(matrix, a, b, *args):
         rescored.append(len(a))
         return exact(matrix, a, b, *args)
 
-    monkeypatch.setattr(similarity, "pair_similarities", counted)
+    monkeypatch.setattr(rare_features, "pair_similarities", counted)
     per_sentence, rescored_per_sentence = [], []
     for size in (1000, 4000):
         texts, outlets = _synthetic_news(size)

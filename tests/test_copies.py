@@ -97,7 +97,8 @@ def test_topics_list_every_copy():
 def test_copies_are_grouped_by_text_language_date_and_antecedent():
     from datetime import date
 
-    from claimcheck.extract.extract import extract_claims, segment_documents
+    from claimcheck.extract.extract import extract_claims
+    from claimcheck.segment.segment import segment_documents
 
     batch = _batch()
     batch[1] = Document("late", "late.txt", batch[1].text, "Outlet1", language="id",

@@ -9,7 +9,8 @@ from scipy import sparse
 from claimcheck.embed.embed import LexicalEmbedder
 from claimcheck.ingest.ingest import read_documents
 from claimcheck.models import Claim
-from claimcheck.neighbours import similarity
+from claimcheck.neighbours import rare_features, similarity
+from claimcheck.neighbours import search as neighbour_search
 from claimcheck.pipeline import _outlet_ids
 from claimcheck.segment.segment import segment_document
 from tests.conftest import CORPUS
@@ -33,13 +34,13 @@ def _row(claims, fragment: str) -> int:
 @pytest.fixture(params=["exact", "indexed"])
 def search(request, monkeypatch):
     """Run a test through the exact search and through the rare-feature index."""
-    monkeypatch.setattr(similarity, "EXACT_LIMIT", 10**9 if request.param == "exact" else 10)
+    monkeypatch.setattr(neighbour_search, "EXACT_LIMIT", 10**9 if request.param == "exact" else 10)
     return request.param
 
 
 def test_neighbours_never_come_from_the_same_outlet_or_the_row_itself(corpus_rows, search):
     _, matrix, outlets = corpus_rows
-    indices, values = similarity.top_neighbours(matrix, 5, exclude_group=outlets)
+    indices, values = neighbour_search.top_neighbours(matrix, 5, exclude_group=outlets)
     rows = np.repeat(np.arange(len(outlets)), 5).reshape(-1, 5)
     found = indices >= 0
     assert found.any()
@@ -53,14 +54,14 @@ def test_the_3000_troops_sentence_finds_the_650_troops_sentence_of_another_outle
     claims, matrix, outlets = corpus_rows
     troops_000 = _row(claims, "sekitar 3.000 tentara tambahan")
     troops_001 = _row(claims, "sekitar 650 tentara di Afghanistan")
-    indices, _ = similarity.top_neighbours(matrix, 10, exclude_group=outlets)
+    indices, _ = neighbour_search.top_neighbours(matrix, 10, exclude_group=outlets)
     assert troops_001 in indices[troops_000]
 
 
 def test_indexed_similarities_are_the_exact_dot_products(corpus_rows, monkeypatch):
     _, matrix, outlets = corpus_rows
-    monkeypatch.setattr(similarity, "EXACT_LIMIT", 10)
-    indices, values = similarity.top_neighbours(matrix, 3, exclude_group=outlets)
+    monkeypatch.setattr(neighbour_search, "EXACT_LIMIT", 10)
+    indices, values = neighbour_search.top_neighbours(matrix, 3, exclude_group=outlets)
     row = int(np.flatnonzero(indices[:, 0] >= 0)[0])
     assert values[row, 0] == pytest.approx(similarity.pair_similarity(matrix, row,
                                                                       int(indices[row, 0])))
@@ -85,10 +86,10 @@ def test_blocks_stay_bounded_whatever_the_corpus_size():
 
 def test_a_repeated_search_on_the_same_matrix_is_answered_from_the_last_one(corpus_rows):
     _, matrix, outlets = corpus_rows
-    wide = similarity.top_neighbours(matrix, 10, exclude_group=outlets)
-    narrow = similarity.top_neighbours(matrix, 1, exclude_group=outlets.copy())
+    wide = neighbour_search.top_neighbours(matrix, 10, exclude_group=outlets)
+    narrow = neighbour_search.top_neighbours(matrix, 1, exclude_group=outlets.copy())
     assert (narrow[0][:, 0] == wide[0][:, 0]).all()
-    other = similarity.top_neighbours(matrix, 1)  # no outlet exclusion: a new search
+    other = neighbour_search.top_neighbours(matrix, 1)  # no outlet exclusion: a new search
     assert other[0].shape == (matrix.shape[0], 1)
 
 
@@ -105,10 +106,10 @@ def test_each_rows_best_entries_are_kept_ties_first_come():
         rows = np.sort(rng.integers(0, 30, 2000))
         values = rng.integers(0, 6, rows.size).astype(np.float32)  # many ties
         limit = int(rng.integers(1, 40))
-        kept = similarity._top_of_runs(rows, values, limit, cells=int(rng.integers(1, 3000)))
+        kept = rare_features._top_of_runs(rows, values, limit, cells=int(rng.integers(1, 3000)))
         order = np.argsort(rows * 10.0 - values, kind="stable")
         expected = np.zeros(rows.size, dtype=bool)
-        expected[order[similarity._rank_within_rows(rows[order]) < limit]] = True
+        expected[order[rare_features._rank_within_rows(rows[order]) < limit]] = True
         assert (kept == expected).all()
 
 
@@ -122,9 +123,9 @@ def _with_semantic_columns(matrix):
 
 def test_only_a_semantic_channel_is_searched_as_dense_columns(corpus_rows):
     _, matrix, _ = corpus_rows
-    assert similarity._dense_columns(matrix) is None  # common n-grams carry little weight
+    assert similarity.dense_channel(matrix) is None  # common n-grams carry little weight
     hybrid = _with_semantic_columns(matrix)
-    assert set(range(matrix.shape[1], hybrid.shape[1])) <= set(similarity._dense_columns(hybrid))
+    assert set(range(matrix.shape[1], hybrid.shape[1])) <= set(similarity.dense_channel(hybrid))
 
 
 def test_blocks_over_dense_columns_are_the_full_products(corpus_rows):
@@ -142,8 +143,8 @@ def test_hybrid_rows_are_rescored_exactly_and_duplicates_tie(corpus_rows, monkey
     # every other row, whichever row of the matrix they are.
     copies = sparse.vstack([hybrid, hybrid[[0, 0, 0]]], format="csr")
     groups = np.r_[outlets, [outlets.max() + 1, outlets.max() + 2, outlets.max() + 3]]
-    monkeypatch.setattr(similarity, "EXACT_LIMIT", 10)
-    indices, values = similarity.top_neighbours(copies, 5, exclude_group=groups)
+    monkeypatch.setattr(neighbour_search, "EXACT_LIMIT", 10)
+    indices, values = neighbour_search.top_neighbours(copies, 5, exclude_group=groups)
     expected = (copies @ copies.T).toarray()
     found = indices >= 0
     rows = np.repeat(np.arange(copies.shape[0]), 5).reshape(-1, 5)
@@ -155,8 +156,8 @@ def test_hybrid_rows_are_rescored_exactly_and_duplicates_tie(corpus_rows, monkey
 def test_dense_pair_similarities_round_alike_both_ways():
     dense = np.random.default_rng(2).standard_normal((300, 384)).astype(np.float32)
     first, second = np.triu_indices(300, k=1)
-    forward = similarity._dense_pair_similarities(dense, first, second)
-    assert (forward == similarity._dense_pair_similarities(dense, second, first)).all()
+    forward = similarity.dense_pair_similarities(dense, first, second)
+    assert (forward == similarity.dense_pair_similarities(dense, second, first)).all()
     assert forward == pytest.approx(np.einsum("ij,ij->i", dense[first], dense[second]),
                                     abs=1e-5)
 
@@ -187,11 +188,11 @@ def _two_language_rows(stories: int = 12, seed: int = 3):
 
 def test_by_language_a_row_finds_its_translation_behind_nearer_same_language_rows():
     matrix, outlets, languages = _two_language_rows()
-    one_list, _ = similarity.top_neighbours(matrix, 4, exclude_group=outlets)
+    one_list, _ = neighbour_search.top_neighbours(matrix, 4, exclude_group=outlets)
     assert not any(languages[j] != languages[i] for i, row in enumerate(one_list) for j in row)
-    indices, values = similarity.top_neighbours(matrix, 4, exclude_group=outlets,
+    indices, values = neighbour_search.top_neighbours(matrix, 4, exclude_group=outlets,
                                                 languages=languages)
-    assert indices.shape == (24, 4 + similarity.other_language_neighbours(4))
+    assert indices.shape == (24, 4 + neighbour_search.other_language_neighbours(4))
     for row in range(12):
         assert row + 12 in indices[row] and row in indices[row + 12]
     assert (np.diff(values, axis=1) <= 0).all()  # one list, best first
@@ -202,7 +203,7 @@ def test_each_language_gives_its_share_of_neighbours(corpus_rows, search):
     # The seed articles are Indonesian: three made-up languages, an outlet each, make
     # the lists as a batch in three languages would.
     languages = np.array(["xa", "xb", "xc"])[outlets % 3]
-    indices, _ = similarity.top_neighbours(matrix, 6, exclude_group=outlets,
+    indices, _ = neighbour_search.top_neighbours(matrix, 6, exclude_group=outlets,
                                            languages=languages.tolist())
     assert indices.shape[1] == 6 + 2 * 3
     for row, found in enumerate(indices):
@@ -217,7 +218,7 @@ def test_each_language_gives_its_share_of_neighbours(corpus_rows, search):
 def test_language_lists_are_the_exact_best_of_each_language(corpus_rows, search):
     _, matrix, outlets = corpus_rows
     languages = np.array(["xa", "xb"])[outlets % 2]
-    indices, values = similarity.top_neighbours(matrix, 4, exclude_group=outlets,
+    indices, values = neighbour_search.top_neighbours(matrix, 4, exclude_group=outlets,
                                                 languages=languages.tolist())
     products = (matrix @ matrix.T).toarray()
     np.fill_diagonal(products, -np.inf)
@@ -233,8 +234,8 @@ def test_language_lists_are_the_exact_best_of_each_language(corpus_rows, search)
 
 def test_one_language_is_searched_as_without_languages(corpus_rows, search):
     _, matrix, outlets = corpus_rows
-    plain = similarity.top_neighbours(matrix, 10, exclude_group=outlets)
-    one = similarity.top_neighbours(matrix, 10, exclude_group=outlets,
+    plain = neighbour_search.top_neighbours(matrix, 10, exclude_group=outlets)
+    one = neighbour_search.top_neighbours(matrix, 10, exclude_group=outlets,
                                     languages=["id"] * matrix.shape[0])
     assert (one[0] == plain[0]).all() and (one[1] == plain[1]).all()
 
@@ -242,20 +243,20 @@ def test_one_language_is_searched_as_without_languages(corpus_rows, search):
 def test_lists_by_language_are_not_answered_from_a_plain_search(corpus_rows):
     _, matrix, outlets = corpus_rows
     languages = np.array(["xa", "xb"])[outlets % 2].tolist()
-    plain = similarity.top_neighbours(matrix, 10, exclude_group=outlets)
-    by_language = similarity.top_neighbours(matrix, 10, exclude_group=outlets,
+    plain = neighbour_search.top_neighbours(matrix, 10, exclude_group=outlets)
+    by_language = neighbour_search.top_neighbours(matrix, 10, exclude_group=outlets,
                                             languages=languages)
     assert by_language[0].shape[1] == 15 and plain[0].shape[1] == 10
-    again = similarity.top_neighbours(matrix, 10, exclude_group=outlets, languages=languages)
+    again = neighbour_search.top_neighbours(matrix, 10, exclude_group=outlets, languages=languages)
     assert (again[0] == by_language[0]).all()
-    assert similarity.top_neighbours(matrix, 10, exclude_group=outlets)[0].shape[1] == 10
+    assert neighbour_search.top_neighbours(matrix, 10, exclude_group=outlets)[0].shape[1] == 10
 
 
 def test_hybrid_lists_by_language_through_the_index_are_the_exact_ones(corpus_rows, monkeypatch):
     _, matrix, outlets = corpus_rows
     hybrid = _with_semantic_columns(matrix)
     languages = np.array(["xa", "xb", "xc"])[outlets % 3].tolist()
-    exact = similarity.top_neighbours(hybrid, 4, exclude_group=outlets, languages=languages)
-    monkeypatch.setattr(similarity, "EXACT_LIMIT", 10)
-    indexed = similarity.top_neighbours(hybrid, 4, exclude_group=outlets, languages=languages)
+    exact = neighbour_search.top_neighbours(hybrid, 4, exclude_group=outlets, languages=languages)
+    monkeypatch.setattr(neighbour_search, "EXACT_LIMIT", 10)
+    indexed = neighbour_search.top_neighbours(hybrid, 4, exclude_group=outlets, languages=languages)
     assert indexed[1] == pytest.approx(exact[1], abs=1e-5)

@@ -72,7 +72,8 @@ def test_a_changed_article_replaces_its_old_version(tmp_path):
 
 
 def test_stored_claims_round_trip(tmp_path):
-    from claimcheck.extract.extract import extract_claims, segment_documents
+    from claimcheck.extract.extract import extract_claims
+    from claimcheck.segment.segment import segment_documents
 
     documents = corpus_documents(1)
     with Store(tmp_path / "store.db") as store:
@@ -84,8 +85,9 @@ def test_stored_claims_round_trip(tmp_path):
 
 
 def test_articles_read_by_an_older_extractor_are_read_again(tmp_path):
-    from claimcheck.extract.extract import extract_claims, segment_documents
+    from claimcheck.extract.extract import extract_claims
     from claimcheck.extract.extraction_version import extraction_version
+    from claimcheck.segment.segment import segment_documents
 
     documents = corpus_documents(2)
     path = tmp_path / "store.db"

@@ -5,7 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from claimcheck.neighbours import similarity, topics
+from claimcheck.neighbours import search as neighbour_search
+from claimcheck.neighbours import topics
 from claimcheck.neighbours.topics import find_topics
 from tests.test_similarity import _row, corpus_rows  # noqa: F401 - shared fixture
 
@@ -15,7 +16,7 @@ def clustering(request, monkeypatch):
     """Run a test through exact clustering and through the large-corpus graph."""
     monkeypatch.setattr(topics, "EXACT_LIMIT", 10**9 if request.param == "average linkage"
                         else 10)
-    monkeypatch.setattr(similarity, "EXACT_LIMIT", 10**9 if request.param == "average linkage"
+    monkeypatch.setattr(neighbour_search, "EXACT_LIMIT", 10**9 if request.param == "average linkage"
                         else 10)
     return request.param
 

@@ -1,11 +1,11 @@
-"""Turn documents into claims: segment each one, then read its quantities and dates."""
+"""Turn segmented documents into claims: the quantities and dates of every sentence."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
 
-from claimcheck.models import Claim, Document, SegmentedDocument
+from claimcheck.models import Claim, SegmentedDocument
 
 # A sentence that opens by pointing back ("Pernyataan itu", "Hal tersebut", "This move",
 # "Diese Entscheidung") is about what the previous sentence said.
@@ -22,24 +22,6 @@ def antecedent_of(previous: str | None, text: str) -> str | None:
     if previous and _ANAPHORIC_OPENING.match(text):
         return previous
     return None
-
-
-def segment_documents(documents: Iterable[Document], language: str | None = None
-                      ) -> list[SegmentedDocument]:
-    """Drop furniture and split every document into sentences, each in its language."""
-    from claimcheck.segment.segment import segment_document
-
-    documents = list(documents)
-    # Declared, else the one given, else detected below.
-    languages = [doc.language or language for doc in documents]
-    undeclared = [index for index, code in enumerate(languages) if not code]
-    if undeclared:  # detected together: lingua reads a batch on all cores
-        from claimcheck.segment.language import detect_languages
-
-        found = detect_languages([documents[index].text for index in undeclared])
-        for index, code in zip(undeclared, found, strict=True):
-            languages[index] = code
-    return [segment_document(doc, code) for doc, code in zip(documents, languages, strict=True)]
 
 
 def extract_claims(documents: Iterable[SegmentedDocument]) -> list[Claim]:

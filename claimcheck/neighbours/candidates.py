@@ -5,7 +5,7 @@ topics, never from all n x n pairs, so their number grows linearly with the corp
 A pair's ``percentile`` places its similarity within this corpus's neighbour
 similarities: cut-offs are relative because absolute cosines are not comparable
 between representations. In a batch of several languages, each sentence's neighbours
-come from every language (``similarity.top_neighbours``); a pair across two languages is
+come from every language (``search.top_neighbours``); a pair across two languages is
 placed among the neighbour pairs of those two languages (a German-English pair is as
 close as German and English get, which is less close than English and English), a pair
 within one language among all pairs within one language.

@@ -16,8 +16,8 @@ from scipy import sparse
 
 from claimcheck.lang.wordlists import every_language
 from claimcheck.models import Claim, Topic
-from claimcheck.neighbours.search import NeighbourGraph, find_neighbours
-from claimcheck.neighbours.similarity import similarity_blocks, top_neighbours
+from claimcheck.neighbours.search import NeighbourGraph, find_neighbours, top_neighbours
+from claimcheck.neighbours.similarity import similarity_blocks
 
 # Above this many sentences, topics are components of the mutual cross-outlet k-NN
 # graph: average linkage on a 10-NN connectivity graph took 10 s at 10,000 sentences

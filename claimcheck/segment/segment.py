@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -309,3 +309,19 @@ class _SeenSentences:
         # rounding of 0.9 n can leave a match out.
         count = len(words) - int(0.9 * len(words)) + 1
         return sorted(words, key=lambda word: (len(self._by_word.get(word, ())), word))[:count]
+
+
+def segment_documents(documents: Iterable[Document], language: str | None = None
+                      ) -> list[SegmentedDocument]:
+    """Drop furniture and split every document into sentences, each in its language."""
+    documents = list(documents)
+    # Declared, else the one given, else detected below.
+    languages = [doc.language or language for doc in documents]
+    undeclared = [index for index, code in enumerate(languages) if not code]
+    if undeclared:  # detected together: lingua reads a batch on all cores
+        from claimcheck.segment.language import detect_languages
+
+        found = detect_languages([documents[index].text for index in undeclared])
+        for index, code in zip(undeclared, found, strict=True):
+            languages[index] = code
+    return [segment_document(doc, code) for doc, code in zip(documents, languages, strict=True)]
