@@ -34,7 +34,6 @@ _ONGOING_REACH = 2
 # A date that spans more than a few days ("in 2013", "in March") does not date a day.
 _MAX_SPAN_DAYS = 3
 _SCORE = 0.7
-_WORD = re.compile(r"[^\W\d_]")
 
 
 @dataclass(frozen=True, slots=True)
