@@ -105,9 +105,13 @@ def check_against(documents: Sequence[Document], store_path: str | Path,
                                             for claim in (c.a, c.b, *c.a_copies, *c.b_copies)))
     involved = new_ids | {claim.sentence.doc for c in report.conflicts
                           for claim in (c.a, c.b, *c.a_copies, *c.b_copies)}
+    # A claim disputed only among stored articles was reported when they were checked.
+    disputed = tuple(claim for claim in report.disputed
+                     if any(value.claim.sentence.doc in new_ids for value in claim.values))
     return replace(report, documents=tuple(seg for seg in report.documents
                                            if seg.document.id in involved),
-                   archive_ids=frozenset(seg.document.id for seg, _ in archive))
+                   archive_ids=frozenset(seg.document.id for seg, _ in archive),
+                   disputed=disputed)
 
 
 @dataclass(frozen=True, slots=True)

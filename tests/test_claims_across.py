@@ -193,3 +193,26 @@ def test_a_headline_that_states_a_figure_is_read():
     segmented = segment_document(document, "en")
     assert segmented.sentences[0].text.startswith("Ferry disaster: 31 dead")
     assert len(segmented.sentences) == 3
+
+
+def test_against_an_archive_only_claims_the_new_batch_takes_part_in(tmp_path):
+    from claimcheck.pipeline import check_against, index
+    from claimcheck.store.store import Store
+
+    # The archive disputes the dead and the injured; the new article speaks of the dead.
+    archive = [
+        _doc("Harian", "id", "Korban tewas bertambah menjadi 31 orang. "
+                             "Sebanyak 20 orang luka-luka.", date(2024, 3, 1)),
+        _doc("Wire", "en", "The death toll rose to 40 people. Police said 35 people were "
+                           "injured.", date(2024, 3, 3)),
+    ]
+    with Store(tmp_path / "store.db") as store:
+        index(archive, store, LEXICAL)
+    new = [_doc("Zeitung", "de", "Bei dem Unglück kamen 45 Menschen ums Leben.",
+                date(2024, 3, 4))]
+    everything = check_documents([*archive, *new], LEXICAL)
+    assert {"dead", "injured"} <= {claim.measure.split(" (")[0] for claim in everything.disputed}
+    report = check_against(new, tmp_path / "store.db", LEXICAL)
+    assert report.disputed
+    assert all(any(value.claim.outlet == "Zeitung" for value in claim.values)
+               for claim in report.disputed)
