@@ -77,6 +77,7 @@ def summary(report: Report) -> dict:
         "candidate_pairs": report.candidate_pairs,
         "conflicts": len(report.conflicts),
         "conflicts_by_kind": kinds,
+        "claims": len(report.disputed),
         "hidden_by_baseline": report.hidden_by_baseline,
         "archive_articles": len(archive),
         "skipped": len(report.skipped),
