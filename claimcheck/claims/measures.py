@@ -21,27 +21,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from claimcheck.claims.figures import CONVERSIONS, dimension_of, figure_shapes, values_of
 from claimcheck.lang import ConceptHit, Token, language_data
 from claimcheck.models import Claim, Quantity
 
 #: Quantity kinds whose values can be compared.
 _COMPARABLE = frozenset({"count", "measure", "duration", "money", "percent"})
 
-# unit -> (dimension, factor to the dimension's base unit)
-_CONVERSIONS: dict[str, tuple[str, float]] = {
-    "kilometre": ("length", 1000.0), "metre": ("length", 1.0), "centimetre": ("length", 0.01),
-    "millimetre": ("length", 0.001), "mile": ("length", 1609.344), "foot": ("length", 0.3048),
-    "yard": ("length", 0.9144), "inch": ("length", 0.0254),
-    "nautical mile": ("length", 1852.0),
-    "tonne": ("mass", 1000.0), "kilogram": ("mass", 1.0), "gram": ("mass", 0.001),
-    "milligram": ("mass", 1e-6),
-    "square kilometre": ("area", 1e6), "hectare": ("area", 1e4), "acre": ("area", 4046.856),
-    "minute": ("duration", 60.0), "hour": ("duration", 3600.0), "day": ("duration", 86400.0),
-    "week": ("duration", 604800.0), "month": ("duration", 2629800.0),
-    "year": ("duration", 31557600.0),
-    "percent": ("percent", 1.0), "percentage point": ("percent", 1.0),
-    "mph": ("speed", 1.609344), "km/h": ("speed", 1.0),
-}
 #: Events whose count is a running tally: later reports move it.
 TALLIES = frozenset({"dead", "injured", "missing", "detained", "questioned", "evacuated",
                      "rescued", "waiting", "homeless", "displaced", "infected", "affected"})
@@ -78,23 +64,8 @@ _QUALIFIERS = frozenset({"serious", "light", "limit", "additional"})
 _SUPERSEDED_LEFT = 6
 _NEAR = 3
 _SUPERSEDED_RIGHT = 2
-_CONJUNCTIONS = frozenset("and dan serta und sedangkan sementara while whereas but aber".split())
 _DIGITS_END = re.compile(r"[\d.,]*\d|\S*")
-_DECADE = re.compile(r"(?:s\b|-?an\b|er\b|er-Jahre)", re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
-_SEVERAL = re.compile(r"\b(?:several|some|mehrere[rn]?|einige[rn]?|beberapa|puluhan|ratusan|"
-                      r"ribuan)\s+$", re.IGNORECASE)
-# "103 out of 154", "19 dari 151", "11 von 156": the first number is part of the second.
-_PARTITIVE = re.compile(
-    r"\s*(?:(?:out\s+)?of|di\s+antara|der|(?:dari|von)(?=\s+(?:\d|total|jumlah|seluruh|insgesamt)))"
-    r"\s+(?:(?:the|those|them|whom|all|para|seluruh|den|allen|ihnen)\s+)?(?:\d|[^\W\d_]+)",
-    re.IGNORECASE)
-# "has risen up to 154", "naik hingga 154", "auf bis zu 154 gestiegen": a bound word after a
-# verb of movement gives the level reached, not a ceiling.
-_RISEN_UP_TO = re.compile(
-    r"(?:risen|rose|climbed|increased|jumped|grown|grew|reached|naik|bertambah|meningkat|"
-    r"melonjak|gestiegen|stieg)\s+(?:up\s+)?(?:to|hingga|sampai|menjadi|auf)\s*$",
-    re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,7 +136,7 @@ def _read_claim(text: str, language: str,
         if quantity.kind not in _COMPARABLE:
             continue
         measure = _read_quantity(text, quantity, tokens, hits, spans, running_sentence,
-                                 sole_count)
+                                 sole_count, language)
         if measure is not None:
             out.append(measure)
     return tuple(out)
@@ -173,8 +144,8 @@ def _read_claim(text: str, language: str,
 
 def _read_quantity(text: str, q: Quantity, tokens: tuple[Token, ...],
                    hits: tuple[ConceptHit, ...], spans: list[tuple[int, int]],
-                   running_sentence: bool, sole_count: bool) -> Measure | None:
-    dimension, factor = _dimension(q)
+                   running_sentence: bool, sole_count: bool, language: str) -> Measure | None:
+    dimension, factor = dimension_of(q)
     if q.kind == "count" and any(hit.category == "not_counts" and 0 <= q.start - hit.end <= 2
                                  for hit in hits):
         return None  # "pada tanggal 30": a day of the month, not an amount
@@ -182,8 +153,9 @@ def _read_quantity(text: str, q: Quantity, tokens: tuple[Token, ...],
             and _APPOSITION_AFTER.match(text, q.end):
         # "Saman Kunan, 38, died": a number between commas after a name is an age.
         q = replace(q, kind="duration", unit="year")
-        dimension, factor = _CONVERSIONS["year"]
-        return Measure(-1, q, dimension, *_values(text, q, factor)[:3], attribute="age")
+        dimension, factor = CONVERSIONS["year"]
+        return Measure(-1, q, dimension, *values_of(q, factor, hits, language)[:3],
+                       attribute="age")
     if dimension is None or _ECHO.search(text, 0, q.start):
         return None  # "850 metres (nearly 2,790 feet)": the same figure converted
     left = max((end for start, end in spans if end <= q.start), default=0)
@@ -194,7 +166,8 @@ def _read_quantity(text: str, q: Quantity, tokens: tuple[Token, ...],
                        and hit.start < q.end}
     at = next((i for i, t in enumerate(tokens) if t.start >= digits_end
                and i not in magnitude_words), len(tokens))
-    joins = [i for i, t in enumerate(tokens) if t.text.casefold() in _CONJUNCTIONS]
+    shapes = figure_shapes(language)
+    joins = [i for i, t in enumerate(tokens) if t.text.casefold() in shapes.conjunctions]
 
     def distance(hit: ConceptHit) -> int | None:
         inside = q.start <= hit.start and hit.end <= q.end
@@ -227,7 +200,7 @@ def _read_quantity(text: str, q: Quantity, tokens: tuple[Token, ...],
                 best, found = rank, hit
         return found
 
-    if _DECADE.match(text, digits_end):
+    if shapes.decade.match(text, digits_end):
         return None  # "in their 20s", "usia 20-an", "in den 20er Jahren": an age band
     counted_hit = nearest("counted", _COUNTED_REACH, right_only=True)
     counted = counted_hit.concept if counted_hit else None
@@ -270,10 +243,12 @@ def _read_quantity(text: str, q: Quantity, tokens: tuple[Token, ...],
                      and (gap := distance(hit)) is not None
                      and gap <= (_SUPERSEDED_LEFT if hit.first < at else _SUPERSEDED_RIGHT)
                      for hit in hits)
+    # "mehrerer tausend Tonnen", "several hundred": a vague word just before a number
+    # written in words, or the number word itself ("Dutzende").
     vague = not _DIGIT.search(q.text) and any(
         hit.category == "qualifiers" and hit.concept == "vague"
-        and (gap := distance(hit)) is not None and gap <= 1 for hit in hits)
-    part = _PARTITIVE.match(text, digits_end) is not None or any(
+        and (0 <= q.start - hit.end <= 2 or q.start <= hit.start < q.end) for hit in hits)
+    part = shapes.partitive.match(text, digits_end) is not None or any(
         hit.category == "qualifiers" and hit.concept == "part"
         and (gap := distance(hit)) is not None and gap <= _QUALIFIER_REACH
         and _closest_number(hit, spans) == (q.start, q.end) for hit in hits)
@@ -292,13 +267,13 @@ def _read_quantity(text: str, q: Quantity, tokens: tuple[Token, ...],
         counted = _substance(text, q.end)
     scope_hit = nearest("scopes", _SCOPE_REACH)
     scope = scope_hit.concept if scope_hit else None
-    value, low, high, moved = _values(text, q, factor)
+    value, low, high, moved = values_of(q, factor, hits, language)
     bound = q.change in (">", "<")
     if moved:
         bound = False
     return Measure(-1, q, dimension, value, low, high, event, counted, attribute,
                    tuple(sorted(qualifiers)), scope, running_sentence or moved, bound,
-                   vague or _vague(text, q), superseded, action)
+                   vague or _vague(q), superseded, action)
 
 
 def _closest_number(hit: ConceptHit, spans: list[tuple[int, int]]) -> tuple[int, int] | None:
@@ -343,45 +318,7 @@ def _unknown_noun(q: Quantity, tokens, hits) -> bool:
                    and hit.end > q.start for hit in hits)
 
 
-def _vague(text: str, q: Quantity) -> bool:
-    """"Dutzende", "ribuan", "mehrerer tausend", "hundreds of": an order of magnitude only."""
-    if _DIGIT.search(q.text):
-        return False
-    if q.value is None:
-        return True
-    return _SEVERAL.search(text, max(0, q.start - 24), q.start) is not None
-
-
-def _dimension(q: Quantity) -> tuple[str | None, float]:
-    if q.kind == "count":
-        return "count", 1.0
-    if q.kind == "money":
-        return (f"money:{q.unit}", 1.0) if q.unit else (None, 1.0)
-    if q.unit in _CONVERSIONS:
-        return _CONVERSIONS[q.unit]
-    return None, 1.0
-
-
-def _values(text: str, q: Quantity, factor: float):
-    """(point, low, high, moved): a move "from 76 to 82" is read at the level it reached."""
-    def scaled(x: float | None) -> float | None:
-        return None if x is None else x * factor
-
-    low, high = scaled(q.low), scaled(q.high)
-    if q.value is None and low is not None and high is not None and q.change not in ("~",):
-        # A transition ("dari 76 menjadi 82", "fell from 4.8 to 4.2"): where it ended.
-        if _is_transition(q.text):
-            end = low if q.descending else high
-            return end, end, end, True
-        return None, low, high, False
-    value = scaled(q.value)
-    if q.change == "<" and _RISEN_UP_TO.search(text, 0, q.start):
-        return value, value, value, True
-    return value, low, high, False
-
-
-_TRANSITION_WORDS = re.compile(r"\b(?:menjadi|to|auf|ke|hingga|sampai|jadi)\b", re.IGNORECASE)
-
-
-def _is_transition(text: str) -> bool:
-    return _TRANSITION_WORDS.search(text) is not None
+def _vague(q: Quantity) -> bool:
+    """"Dutzende", "ribuan", "hundreds of": an order of magnitude, no figure ("mehrerer
+    tausend" is caught by the ``vague`` qualifier before it)."""
+    return q.value is None and not _DIGIT.search(q.text)

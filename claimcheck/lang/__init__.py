@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from pathlib import Path
 
@@ -32,6 +32,8 @@ _HERE = Path(__file__).parent
 CATEGORIES = ("events", "counted", "attributes", "qualifiers", "magnitudes", "counting",
               "happenings", "reference", "occurred", "not_counts", "identifier_cues", "ongoing",
               "attribution", "scopes", "running")
+#: Sections of plain word lists: clause joiners, the shapes of figures.
+LISTS = ("clauses", "figures")
 #: Categories of short function words, matched as written rather than by stem.
 _EXACT = frozenset({"scopes", "counting", "ongoing", "magnitudes", "not_counts", "occurred",
                     "identifier_cues"})
@@ -64,6 +66,8 @@ class LanguageData:
     code: str
     #: first word -> ((words of the phrase), category, concept)
     index: dict[str, tuple[tuple[tuple[str, ...], str, str], ...]]
+    #: Sections that are word lists rather than concepts ("clauses", "figures").
+    lists: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)
 
     def find(self, text: str) -> tuple[tuple[Token, ...], tuple[ConceptHit, ...]]:
         """The tokens of ``text`` and every concept phrase in it (longest per category)."""
@@ -102,7 +106,9 @@ def language_data(code: str) -> LanguageData:
                     index.setdefault(words[0], []).append((words, category, concept))
     frozen = {key: tuple(sorted(entries, key=lambda e: -len(e[0])))
               for key, entries in index.items()}
-    return LanguageData(code, frozen)
+    lists = {section: {key: tuple(value) for key, value in entries.items()}
+             for section, entries in raw.items() if section in LISTS}
+    return LanguageData(code, frozen, lists)
 
 
 def tokenize(text: str) -> tuple[Token, ...]:
