@@ -1,9 +1,9 @@
 """Claims across outlets: the same measure from every outlet, compared as one claim.
 
-Measures (``claimcheck.claims.measures``) that count the same event and the same kind of thing
-(people dead, passengers, ships waiting) or give the same property (depth, age, delay)
-in the same scope are one claim, whatever the language each outlet wrote it in. Their
-values are then compared:
+Measures (``claimcheck.claims.measures``) that count the same event and the same kind
+of thing (people dead, passengers, ships waiting) or give the same property (depth, age,
+delay) in the same scope are one claim, whatever the language each outlet wrote it in.
+Their values are then compared:
 
 - agreement: the intervals meet, within hedges and rounding ("at least 145" and 150),
   and unit conversions (2,600 feet and 792 metres);
@@ -15,7 +15,9 @@ values are then compared:
 A subset never meets its whole: foreigners among the dead are not the dead, the
 seriously injured not the injured, "103 of the 154" not 154; a rate per day never meets
 a total. Only outlets whose articles share a story are compared (linked by at least
-one candidate pair), so two events in one batch keep their tolls apart.
+two candidate pairs), so two events in one batch keep their tolls apart. An outlet's
+figure it calls superseded ("previously 149"), an order of magnitude ("dozens") and a
+toll dated to an earlier year are not its claim.
 """
 
 from __future__ import annotations
