@@ -13,10 +13,10 @@ Their values are then compared:
 - **contradicted**: the same measure at the same time with incompatible values.
 
 A subset never meets its whole: foreigners among the dead are not the dead, the
-seriously injured not the injured, "103 of the 154" not 154; a rate per day never meets
+seriously injured not the injured, "30 of the 41" not 41; a rate per day never meets
 a total. Only outlets whose articles share a story are compared (linked by at least
 two candidate pairs), so two events in one batch keep their tolls apart. An outlet's
-figure it calls superseded ("previously 149"), an order of magnitude ("dozens") and a
+figure it calls superseded ("previously 38"), an order of magnitude ("dozens") and a
 toll dated to an earlier year are not its claim.
 """
 
@@ -103,7 +103,7 @@ def disagrees_on_measure(conflict: Conflict, read: dict, retired_at: set[tuple])
     where_b = [(b.doc, b.index, q.start, q.end) for q in conflict.b_values]
     if (where_a and all(w in retired_at for w in where_a)) \
             or (where_b and all(w in retired_at for w in where_b)):
-        return True  # "previously 149": not the outlet's claim
+        return True  # "previously 38": not the outlet's claim
     side_a = [read.get(w) for w in where_a]
     side_b = [read.get(w) for w in where_b]
     if not side_a or not side_b or None in side_a or None in side_b:
@@ -137,14 +137,14 @@ def _clearly_different(a: Measure, b: Measure) -> bool:
 
 def _claimed(claims: Sequence[Claim],
                             measures: Sequence[Measure]) -> list[Measure]:
-    """The figures each outlet claims: not those it calls superseded ("previously 149") or
+    """The figures each outlet claims: not those it calls superseded ("previously 38") or
     only an order of magnitude ("dozens"); an article's earlier figure of a running tally
     stays, as a point of the timeline ("Reuters first counted 78 dead")."""
     kept = [m for m in measures if _comparable(m) and not (
         m.event in TALLIES and _of_an_earlier_year(claims[m.claim]))]
     kept = _without_figures_the_article_moved_on_from(claims, kept)
     # The same figure stated twice in one article is one claim, shown where it is plainest:
-    # "154 dead" rather than "more than 154 dead".
+    # "41 dead" rather than "more than 41 dead".
     plainest: dict[tuple, Measure] = {}
     for m in sorted(kept, key=lambda m: (m.bound, _headline(claims[m.claim]), m.claim)):
         bucket = _bucket(m)
@@ -155,7 +155,7 @@ def _claimed(claims: Sequence[Claim],
 
 def _without_figures_the_article_moved_on_from(claims: Sequence[Claim],
                                                measures: list[Measure]) -> list[Measure]:
-    """An article that says its tally moved ("now rose to 151", "dari 76 menjadi 82") has
+    """An article that says its tally moved ("now rose to 41", "dari 40 menjadi 47") has
     told its own timeline: its lower figures of that tally are the past, not its claim.
     Figures it gives side by side without saying one replaced the other all stand."""
     moved_to: dict[tuple, float] = {}
@@ -196,7 +196,7 @@ def _bucket(m: Measure) -> tuple | None:
             return None  # a bare count of persons says nothing of what happened to them
         return (m.dimension, counted, m.scope, m.qualifiers)
     if m.dimension == "mass":
-        # A tonnage is of something: "2,750 t of ammonium nitrate", not "the 1,395 t sub".
+        # A tonnage is of something: "500 t of fertiliser", not "the 1,200 t ferry".
         return None if m.counted is None else (m.dimension, None, m.scope, m.qualifiers)
     if m.attribute is None:
         return None
@@ -209,7 +209,7 @@ def _comparable(m: Measure) -> bool:
 
 def _of_an_earlier_year(claim: Claim) -> bool:
     """The sentence dates what it tells to a year before its article ("in October 2018,
-    189 people were killed"): its toll belongs to another event."""
+    60 people were killed"): its toll belongs to another event."""
     if claim.published is None:
         return False
     return any(mention.end is not None and mention.start is not None
@@ -227,7 +227,7 @@ def _same_measure(a: Measure, b: Measure) -> bool:
         if a.counted in _GENERIC or b.counted in _GENERIC:
             return a.event == b.event
         if a.action != b.action:
-            return False  # the two divers who found the boys are not the three who joined
+            return False  # the two divers who found the crew are not the three who joined
         return a.event == b.event or a.event is None or b.event is None
     return a.event == b.event or a.event is None or b.event is None
 
@@ -235,7 +235,7 @@ def _same_measure(a: Measure, b: Measure) -> bool:
 def _verdict(a: Measure, b: Measure, claim_a: Claim, claim_b: Claim) -> str | None:
     """"contradicted", "changed" or None when the two values agree."""
     if a.dimension != "count" and _orders_apart(a, b):
-        return None  # a 400 m ship and a 193 km canal: two objects, not one length
+        return None  # a 300 m ship and a 160 km river: two objects, not one length
     converted = a.dimension != "count" and a.quantity.unit != b.quantity.unit
     tolerance = _CONVERTED_TOLERANCE if converted else _SAME_UNIT_TOLERANCE
     meet = _overlap(a, b, tolerance)
@@ -251,7 +251,7 @@ def _verdict(a: Measure, b: Measure, claim_a: Claim, claim_b: Claim) -> str | No
     # though the two intervals meet. An exact figure inside a bound of the same day agrees.
     if (b.bound and not a.bound and _summarises(b, a)) \
             or (a.bound and not b.bound and _summarises(a, b)):
-        return None  # "more than 150" summarises 153 and 155: a round bound, not an update
+        return None  # "more than 40" summarises 43 and 45: a round bound, not an update
     # A tally's "at least 145" is the count of its moment, not a floor: 157 is another one.
     return "changed"
 

@@ -1,10 +1,10 @@
 """Dates of happenings across outlets: the same event dated on different days.
 
 A date in a news sentence dates something: "16 port workers were detained on Thursday",
-"dinyatakan subsunk pada Minggu (25/4/2021)", "am Freitag wurden 16 Mitarbeiter
+"dinyatakan tenggelam pada Minggu (3/3/2024)", "am Freitag wurden 16 Mitarbeiter
 festgenommen". ``read_event_dates`` ties each resolved date to the happening nearest to it
 (found, declared, sank, detained, stuck...; ``claimcheck.lang``'s ``happenings``), and
-leaves out dates that only date a statement ("said on Friday", "kata Akiki, Jumat
+leaves out dates that only date a statement ("said on Friday", "kata polisi, Jumat
 (7/8/2020)"), whose day says when an outlet heard it, not when it happened.
 ``compare_event_dates`` reports two outlets dating the same happening on days that cannot
 coincide.
@@ -99,7 +99,7 @@ def happening_of(claim: Claim, mention: DateMention, story: str | None = None) -
     happening = nearest("happenings")
     occurred = nearest("occurred", _ONGOING_REACH)
     if occurred is not None:
-        # "ledakan ... yang terjadi Selasa": the date belongs to the happening named before.
+        # "kebakaran ... yang terjadi Selasa": the date belongs to the happening named before.
         before = [hit for hit in hits if hit.category == "happenings"
                   and hit.last < occurred[2].first]
         if before:

@@ -30,7 +30,7 @@ CONVERSIONS: dict[str, tuple[str, float]] = {
     "percent": ("percent", 1.0), "percentage point": ("percent", 1.0),
     "mph": ("speed", 1.609344), "km/h": ("speed", 1.0),
 }
-# A word of movement this close before a bound ("has risen up to 154", "naik hingga 154")
+# A word of movement this close before a bound ("rose up to 61", "naik hingga 61")
 # makes the bound the level reached.
 _RISEN_REACH = 12
 
@@ -54,7 +54,7 @@ def values_of(q: Quantity, factor: float, hits: tuple[ConceptHit, ...], language
 
     low, high = scaled(q.low), scaled(q.high)
     if q.value is None and low is not None and high is not None and q.change not in ("~",):
-        # A transition ("dari 76 menjadi 82", "fell from 4.8 to 4.2"): where it ended.
+        # A transition ("dari 40 menjadi 47", "fell from 4.8 to 4.2"): where it ended.
         if _is_transition(q.text, language):
             end = low if q.descending else high
             return end, end, end, True

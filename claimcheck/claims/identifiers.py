@@ -1,7 +1,7 @@
 """Codes across outlets: the same flight, vessel or route number written two ways.
 
-A story names its object by a code ("SJ182", "MH 370", "Flight 182"). When one outlet
-writes that code with one digit changed ("SJ181") while the others agree on another, it
+A story names its object by a code ("KF204", "MH 370", "Flight 204"). When one outlet
+writes that code with one digit changed ("KF205") while the others agree on another, it
 names a different object: a conflict a fact-checker checks first, reported with each
 outlet's way of writing it. Codes are letters and digits; one written without its
 letters ("Flight 182") matches by its digits.

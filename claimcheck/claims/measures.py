@@ -1,17 +1,17 @@
 """What each number measures, in concepts that do not depend on the language.
 
-"menewaskan 155 orang", "153 people were killed" and "156 Menschen kamen ums Leben"
+"menewaskan 41 orang", "43 people were killed" and "44 Menschen kamen ums Leben"
 all measure the same thing: people dead. ``read_measures`` gives every quantity of every
 claim a :class:`Measure`: its dimension (a count, a length, a sum of dollars...) with the
 value converted to one base unit (metres, kilograms, seconds), the event it counts
 (dead, injured, missing...), what it counts (people, passengers, foreigners, ships...),
 the property it gives (depth, age, delay...), qualifiers (seriously injured; part of a
-larger count, "103 of the 154"), its time scope (a rate per day, a window, since a date)
+larger count, "30 of the 41"), its time scope (a rate per day, a window, since a date)
 and whether the sentence says the figure moved ("rose to", "bertambah menjadi").
 
 The words come from the language layer (``claimcheck.lang``); the reading is a nearest
 concept around the number, inside the stretch between its neighbouring numbers, so
-"killed 153 and injured 133" gives each number its own event.
+"killed 43 and injured 60" gives each number its own event.
 """
 
 from __future__ import annotations
@@ -83,13 +83,13 @@ class Measure:
     attribute: str | None = None
     qualifiers: tuple[str, ...] = ()
     scope: str | None = None
-    #: The sentence says the figure moved, or the quantity is itself a move ("dari 76 menjadi 82").
+    #: The sentence says the figure moved, or the quantity is itself a move ("dari 40 menjadi 47").
     running: bool = False
     #: The number as written could only be a bound ("at least", "more than").
     bound: bool = False
     #: An order of magnitude only ("dozens", "ribuan"): never contradicts a figure.
     vague: bool = False
-    #: The outlet itself gives the figure as an earlier one ("previously 149", "zuvor 80").
+    #: The outlet itself gives the figure as an earlier one ("previously 38", "zuvor 20").
     superseded: bool = False
     #: What a counted group did, when no event says it ("two divers found them").
     action: str | None = None
@@ -151,13 +151,13 @@ def _read_quantity(text: str, q: Quantity, tokens: tuple[Token, ...],
         return None  # "pada tanggal 30": a day of the month, not an amount
     if q.kind == "count" and _APPOSITION_BEFORE.search(text, 0, q.start) \
             and _APPOSITION_AFTER.match(text, q.end):
-        # "Saman Kunan, 38, died": a number between commas after a name is an age.
+        # "Ana Lopes, 41, died": a number between commas after a name is an age.
         q = replace(q, kind="duration", unit="year")
         dimension, factor = CONVERSIONS["year"]
         return Measure(-1, q, dimension, *values_of(q, factor, hits, language)[:3],
                        attribute="age")
     if dimension is None or _ECHO.search(text, 0, q.start):
-        return None  # "850 metres (nearly 2,790 feet)": the same figure converted
+        return None  # "900 metres (about 2,950 feet)": the same figure converted
     left = max((end for start, end in spans if end <= q.start), default=0)
     right = min((start for start, end in spans if start >= q.end), default=len(text))
     # The number sits just before token ``at``: the first word that starts after its digits.
@@ -191,7 +191,7 @@ def _read_quantity(text: str, q: Quantity, tokens: tuple[Token, ...],
                 continue
             if fits is not None and fits.split(":")[0] not in _ATTRIBUTE_DIMENSIONS.get(
                     hit.concept, (fits.split(":")[0],)):
-                continue  # "elf Tage lang" is eleven days long, not a length
+                continue  # "zwölf Tage lang" is twelve days long, not a length
             gap = distance(hit)
             if gap is None or gap > reach or (right_only and hit.first < at):
                 continue
@@ -205,7 +205,7 @@ def _read_quantity(text: str, q: Quantity, tokens: tuple[Token, ...],
     counted_hit = nearest("counted", _COUNTED_REACH, right_only=True)
     counted = counted_hit.concept if counted_hit else None
     if counted == "people":
-        # "26 jiwa warga negara asing": the specific noun of a chain says who is counted.
+        # "12 jiwa pekerja asing": the specific noun of a chain says who is counted.
         specific = [hit for hit in hits if hit.category == "counted"
                     and hit.concept in PERSON_GROUPS
                     and 0 <= hit.first - counted_hit.last <= 3 and distance(hit) is not None]
@@ -217,7 +217,7 @@ def _read_quantity(text: str, q: Quantity, tokens: tuple[Token, ...],
     reach = _EVENT_REACH if counted not in (None, "people") else _GENERIC_EVENT_REACH
     event_hit = nearest("events", reach)
     if event_hit is None and dimension == "count" and sole_count:
-        # "Die Zahl der Todesopfer ... ist auf 153 gestiegen": the only count of a sentence
+        # "Die Zahl der Toten ist auf 41 gestiegen": the only count of a sentence
         # with one event counts that event, however far its subject stands.
         events = [hit for hit in hits if hit.category == "events"]
         if len({hit.concept for hit in events}) == 1 and any(
@@ -227,8 +227,8 @@ def _read_quantity(text: str, q: Quantity, tokens: tuple[Token, ...],
     event = event_hit.concept if event_hit else None
     action = None
     if event is None and dimension == "count" and counted not in (None, "people"):
-        # "Dua penyelam menemukan mereka": what a group did tells which of its counts this is
-        # (the two who found them are not the three who joined).
+        # "Dua penyelam menemukan kapal itu": what a group did tells which of its counts
+        # this is (the two who found it are not the three who joined).
         action_hit = nearest("happenings", _NEAR)
         action = action_hit.concept if action_hit else None
     attribute_hit = nearest("attributes", _ATTRIBUTE_REACH, fits=dimension)
@@ -243,7 +243,7 @@ def _read_quantity(text: str, q: Quantity, tokens: tuple[Token, ...],
                      and (gap := distance(hit)) is not None
                      and gap <= (_SUPERSEDED_LEFT if hit.first < at else _SUPERSEDED_RIGHT)
                      for hit in hits)
-    # "mehrerer tausend Tonnen", "several hundred": a vague word just before a number
+    # "mehrere hundert Tonnen", "several hundred": a vague word just before a number
     # written in words, or the number word itself ("Dutzende").
     vague = not _DIGIT.search(q.text) and any(
         hit.category == "qualifiers" and hit.concept == "vague"
@@ -253,14 +253,14 @@ def _read_quantity(text: str, q: Quantity, tokens: tuple[Token, ...],
         and (gap := distance(hit)) is not None and gap <= _QUALIFIER_REACH
         and _closest_number(hit, spans) == (q.start, q.end) for hit in hits)
     if part and counted not in PERSON_GROUPS and not qualifiers & {"serious", "light"}:
-        # "17 of the ships", "103 of the 154": a share of a count is not the count. A group
-        # of persons named by its own noun ("22 Ausländer unter den Opfern") is its own count.
+        # "12 of the ships", "30 of the 41": a share of a count is not the count. A group
+        # of persons named by its own noun ("9 Ausländer waren unter den Toten") is its own count.
         qualifiers.add("part")
     if q.value == 0 and (event_hit is None or distance(event_hit) > _NEAR):
         return None  # "none of the boys could dive": a property of a group, not a tally
     if counted is not None and counted not in PERSON_GROUPS and counted != "people" \
             and event in _PERSON_EVENTS:
-        event = None  # "185 ships carrying cargo": ships are not on board anything
+        event = None  # "70 ships carrying grain": ships are not on board anything
     if dimension != "count":
         counted = event = None
     if dimension == "mass":
@@ -277,8 +277,8 @@ def _read_quantity(text: str, q: Quantity, tokens: tuple[Token, ...],
 
 
 def _closest_number(hit: ConceptHit, spans: list[tuple[int, int]]) -> tuple[int, int] | None:
-    """The number a partitive word belongs to: "154 korban, di antaranya 26 WNA" makes 26,
-    not 154, a part."""
+    """The number a partitive word belongs to: "41 korban, di antaranya 9 WNA" makes 9,
+    not 41, a part."""
     def gap(span: tuple[int, int]) -> tuple[int, int]:
         start, end = span
         if end <= hit.start:
@@ -289,8 +289,8 @@ def _closest_number(hit: ConceptHit, spans: list[tuple[int, int]]) -> tuple[int,
 
 def _substance(text: str, end: int) -> str | None:
     """What a tonnage weighs, as keys that survive languages and spellings: the first
-    letters of the words after the unit, doubled letters collapsed ("ammonium nitrate",
-    "Ammoniumnitrat" and "amonium nitrat" all hold "amon")."""
+    letters of the words after the unit, doubled letters collapsed ("potassium nitrate",
+    "Kaliumnitrat" and "kalium nitrat" hold "nitr")."""
     words = [re.sub(r"(.)\1", r"\1", word.casefold())[:4]
              for word in _WORD.findall(text, end, end + 80)[:_SUBSTANCE_WORDS]]
     keys = sorted({word for word in words if len(word) == 4})
@@ -300,7 +300,7 @@ def _substance(text: str, end: int) -> str | None:
 def _qualifies(hit: ConceptHit, distance, event_hit: ConceptHit | None,
                attribute_hit: ConceptHit | None) -> bool:
     """A qualifier near the number, or next to the word it qualifies: "severely" its event,
-    "maximum" its property ("maximum operating depth of 500 m")."""
+    "maximum" its property ("a maximum depth of 300 m")."""
     gap = distance(hit)
     if gap is None:
         return False
@@ -319,6 +319,6 @@ def _unknown_noun(q: Quantity, tokens, hits) -> bool:
 
 
 def _vague(q: Quantity) -> bool:
-    """"Dutzende", "ribuan", "hundreds of": an order of magnitude, no figure ("mehrerer
-    tausend" is caught by the ``vague`` qualifier before it)."""
+    """"Dutzende", "ribuan", "hundreds of": an order of magnitude, no figure ("mehrere
+    hundert" is caught by the ``vague`` qualifier before it)."""
     return q.value is None and not _DIGIT.search(q.text)

@@ -119,7 +119,7 @@ def is_identifier(text: str, atom: NumberAtom, language: str) -> bool:
         return False
     if not (word[0].isupper() or any(c.isupper() for c in word[1:])):
         return False
-    # "laut Feuerwehr 22 Ausländer": a number followed by what it counts is a count, though
+    # "laut Polizei 9 Ausländer": a number followed by what it counts is a count, though
     # a capitalised noun (every German noun) stands before it.
     return not _counts_what_follows(text, atom.end, language)
 

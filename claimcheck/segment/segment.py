@@ -175,7 +175,7 @@ def _furniture_reason(text: str, title: str, near_end: bool, seen_prose: bool) -
     if title and text.casefold().strip(" .") == title.strip(" ."):
         return "title"
     if not _SENTENCE_END.search(text) and len(words) <= 25:
-        # The article's own headline carries its claims ("SJ181 crashes", "156 dead"): it
+        # The article's own headline carries its claims ("KF205 sinks", "41 dead"): it
         # stays when it states a figure or a code; a sidebar's headlines come after prose.
         if not seen_prose and _DIGIT.search(text) and len(words) >= _HEADLINE_WORDS:
             return None
