@@ -231,7 +231,8 @@ def check_documents(documents: Iterable[Document], config: CheckConfig = DEFAULT
 def _check_documents(documents, config, embedder, judges, warnings, on_stage, archive,
                      keep, on_progress) -> Report:
     from claimcheck.claims.across import compare_across_outlets
-    from claimcheck.extract.extract import extract_claims
+    from claimcheck.embed.threads import Background
+    from claimcheck.extract.extract import outline_claims, read_claims
     from claimcheck.ingest.oversize import limit_article_sizes
     from claimcheck.judges import default_judges
     from claimcheck.neighbours.candidates import find_candidates
@@ -254,20 +255,27 @@ def _check_documents(documents, config, embedder, judges, warnings, on_stage, ar
     with stage("segment", lambda: f"{_n(sum(len(s.sentences) for s in segmented), 'sentence')}"
                                   f" from {_n(len(segmented), 'article')}"):
         segmented = segment_documents(documents, config.language)
-    with stage("extract", lambda: f"{_n(sum(len(c.quantities) for c in claims), 'figure')} "
-                                  f"and {_n(sum(len(c.dates) for c in claims), 'date')}"):
-        claims = extract_claims(segmented)
+    outlines = outline_claims(segmented)
     segmented += [seg for seg, _ in archive]
-    claims += [claim for _, archive_claims in archive for claim in archive_claims]
+    archived = [claim for _, archive_claims in archive for claim in archive_claims]
     # From the embedding to the judges, a sentence printed word for word by several
     # outlets (wire copy) is one node: its first claim, read once (claimcheck.segment.copies).
-    groups = group_copies(claims)
+    groups = group_copies(outlines + archived)
+    # The embedding needs only the sentences: it starts on its own thread (one row per
+    # distinct sentence) and the figures and dates are read while the model encodes.
+    embedder = embedder or _make_embedder(config)
+    nodes = [(outlines + archived)[position] for position in groups.first]
+    embedding = Background(lambda: embedder.embed([c.matching_text for c in nodes],
+                                                  [c.sentence.language for c in nodes]),
+                           name="claimcheck-embed")
+    with stage("extract", lambda: f"{_n(sum(len(c.quantities) for c in claims), 'figure')} "
+                                  f"and {_n(sum(len(c.dates) for c in claims), 'date')}"):
+        claims = read_claims(outlines)
+    claims += archived
     nodes = [claims[position] for position in groups.first]
+    # What the encoder still needed once the figures were read.
     with stage("embed", lambda: f"{_n(len(nodes), 'distinct sentence')} of {len(claims):,}"):
-        # one row per distinct sentence
-        embedder = embedder or _make_embedder(config)
-        matrix = embedder.embed([c.matching_text for c in nodes],
-                                [c.sentence.language for c in nodes])
+        matrix = embedding.result()
     outlets = groups.outlets
     with stage("neighbours", lambda: f"{_n(len(nodes), 'sentence')} searched"):
         # each sentence's nearest of other outlets, searched once

@@ -58,3 +58,34 @@ def test_rows_counted_in_slices_join_up(monkeypatch):
     monkeypatch.setattr("claimcheck.embed.char_ngrams._ROWS_PER_SLICE", 3)
     _assert_same(["satu dua tiga", "", "empat lima", "enam", "  ", "tujuh delapan sembilan",
                   "sepuluh"])
+
+
+def _tfidf_same(counts):
+    from sklearn.feature_extraction.text import TfidfTransformer
+
+    from claimcheck.embed.embed import sublinear_tfidf
+
+    expected = TfidfTransformer(sublinear_tf=True).fit_transform(counts).tocsr()
+    expected.sort_indices()
+    weighted = sublinear_tfidf(counts)
+    weighted.sort_indices()
+    assert weighted.dtype == expected.dtype
+    assert np.array_equal(weighted.indptr, expected.indptr)
+    assert np.array_equal(weighted.indices, expected.indices)
+    assert np.array_equal(weighted.data, expected.data)  # bit for bit, not approximately
+
+
+def test_the_sample_articles_weigh_as_scikit_learn_weighs_them():
+    lines = [line for path in sorted(CORPUS.glob("*.txt"))
+             for line in path.read_text(encoding="utf-8").splitlines()]
+    counts, _ = char_wb_counts(lines)  # blank lines give empty rows: left as they are
+    assert any(np.diff(counts.indptr) == 0)
+    _tfidf_same(counts)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.text(alphabet="abc xyz 12", max_size=30), min_size=1, max_size=12))
+def test_any_batch_weighs_as_scikit_learn_weighs_it(texts):
+    counts, _ = char_wb_counts(texts)
+    if counts.shape[1]:
+        _tfidf_same(counts)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import os
 import sqlite3
+import threading
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
@@ -29,7 +30,12 @@ class EmbeddingCache:
         self.directory = Path(directory) if directory else default_cache_dir()
         try:
             self.directory.mkdir(parents=True, exist_ok=True)
-            self._connection = sqlite3.connect(self.directory / "embeddings.sqlite", timeout=30)
+            # The embedding runs on its own thread while the pipeline reads figures
+            # (claimcheck.embed.threads): the connection may be used from any thread,
+            # one at a time (the lock).
+            self._connection = sqlite3.connect(self.directory / "embeddings.sqlite", timeout=30,
+                                               check_same_thread=False)
+            self._lock = threading.Lock()
             self._connection.execute("PRAGMA journal_mode=WAL")
             self._connection.execute(
                 "CREATE TABLE IF NOT EXISTS embedding (model TEXT, key TEXT, vector BLOB, "
@@ -43,8 +49,13 @@ class EmbeddingCache:
 
     def get_many(self, model: str, texts: Iterable[str]) -> dict[str, np.ndarray]:
         by_key = {self._key(text): text for text in texts}
-        found: dict[str, np.ndarray] = {}
         keys = list(by_key)
+        with self._lock:
+            return self._get(model, by_key, keys)
+
+    def _get(self, model: str, by_key: dict[str, str], keys: list[str]
+             ) -> dict[str, np.ndarray]:
+        found: dict[str, np.ndarray] = {}
         for start in range(0, len(keys), 500):
             chunk = keys[start:start + 500]
             rows = self._connection.execute(
@@ -55,7 +66,7 @@ class EmbeddingCache:
         return found
 
     def put_many(self, model: str, vectors: Mapping[str, np.ndarray]) -> None:
-        with self._connection:
+        with self._lock, self._connection:
             self._connection.executemany(
                 "INSERT OR REPLACE INTO embedding (model, key, vector) VALUES (?, ?, ?)",
                 [(model, self._key(text), np.asarray(vector, dtype=np.float32).tobytes())
@@ -63,7 +74,9 @@ class EmbeddingCache:
 
     def count(self) -> int:
         """How many vectors the cache holds, of every model."""
-        return self._connection.execute("SELECT count(*) FROM embedding").fetchone()[0]
+        with self._lock:
+            return self._connection.execute("SELECT count(*) FROM embedding").fetchone()[0]
 
     def close(self) -> None:
-        self._connection.close()
+        with self._lock:
+            self._connection.close()
