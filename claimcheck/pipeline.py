@@ -252,9 +252,14 @@ def _check_documents(documents, config, embedder, judges, warnings, on_stage, ar
                                                config.oversize)
     warnings = (*warnings, *oversized)
     # Each stage's second argument is its line for a log (``on_progress``), read at its end.
+    embedder = embedder or _make_embedder(config)
     with stage("segment", lambda: f"{_n(sum(len(s.sentences) for s in segmented), 'sentence')}"
                                   f" from {_n(len(segmented), 'article')}"):
-        segmented = segment_documents(documents, config.language)
+        segmented = segment_documents(documents[:1], config.language)
+        # Once the first article's sentences show the model will be needed (one is not
+        # in the embedding cache), it loads on its own thread while the rest are split.
+        _prepare(embedder, outline_claims(segmented))
+        segmented += segment_documents(documents[1:], config.language)
     outlines = outline_claims(segmented)
     segmented += [seg for seg, _ in archive]
     archived = [claim for _, archive_claims in archive for claim in archive_claims]
@@ -263,7 +268,6 @@ def _check_documents(documents, config, embedder, judges, warnings, on_stage, ar
     groups = group_copies(outlines + archived)
     # The embedding needs only the sentences: it starts on its own thread (one row per
     # distinct sentence) and the figures and dates are read while the model encodes.
-    embedder = embedder or _make_embedder(config)
     nodes = [(outlines + archived)[position] for position in groups.first]
     embedding = Background(lambda: embedder.embed([c.matching_text for c in nodes],
                                                   [c.sentence.language for c in nodes]),
@@ -304,6 +308,18 @@ def _check_documents(documents, config, embedder, judges, warnings, on_stage, ar
                   candidate_pairs=len(pairs),
                   warnings=(*warnings, *getattr(embedder, "warnings", ())), timings=timings,
                   disputed=disputed)
+
+
+def _prepare(embedder, claims: Sequence[Claim]) -> None:
+    """Start what embedding ``claims`` will need (an embedder's optional ``prepare``) on
+    its own thread; a failure is left to the embedding itself to report."""
+    from claimcheck.embed.threads import Background
+
+    prepare = getattr(embedder, "prepare", None)
+    if prepare is not None and claims:
+        Background(lambda: prepare([c.matching_text for c in claims],
+                                   [c.sentence.language for c in claims]),
+                   name="claimcheck-prepare")
 
 
 def judge_pairs(claims: Sequence[Claim], pairs: Iterable[CandidatePair], judges,

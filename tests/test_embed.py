@@ -104,3 +104,49 @@ def test_a_batch_in_languages_the_model_does_not_know_never_loads_it(tmp_path):
     assert str(tmp_path) in hybrid.name
     with pytest.raises(ModelError):  # an English sentence needs the model after all
         hybrid.embed(SENTENCES, ["id", "en", "id"])
+
+
+def test_preparing_loads_the_model_only_for_a_sentence_the_cache_lacks(tiny_sentence_model,
+                                                                       tmp_path):
+    cache = EmbeddingCache(tmp_path)
+    SentenceTransformerEmbedder(str(tiny_sentence_model), cache).embed(SENTENCES)
+    again = SentenceTransformerEmbedder(str(tiny_sentence_model), cache)
+    again.prepare(SENTENCES)
+    assert again._loaded is None  # every sentence cached: nothing to load
+    again.prepare([SENTENCES[0], "A sentence the cache has not seen."])
+    assert again._loaded is not None
+
+
+def test_preparing_a_hybrid_skips_languages_its_model_does_not_know(tmp_path):
+    # An English-sized vocabulary and no weights: loading this folder would fail.
+    (tmp_path / "config.json").write_text('{"vocab_size": 30522}', encoding="utf-8")
+    semantic = SentenceTransformerEmbedder(str(tmp_path))
+    HybridEmbedder(semantic).prepare(SENTENCES, ["id", "id", "id"])
+    assert semantic._loaded is None
+    with pytest.raises(ModelError):
+        HybridEmbedder(semantic).prepare(SENTENCES, ["id", "en", "id"])
+
+
+def test_a_model_asked_for_on_two_threads_at_once_loads_once(tiny_sentence_model,
+                                                             monkeypatch):
+    import threading
+
+    import claimcheck.embed.embed as embed_module
+
+    loads = []
+    real = embed_module.load_sentence_transformer
+
+    def counted(*args, **kwargs):
+        loads.append(threading.current_thread().name)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(embed_module, "load_sentence_transformer", counted)
+    semantic = SentenceTransformerEmbedder(str(tiny_sentence_model))
+    threads = [threading.Thread(target=semantic.prepare, args=(SENTENCES,)) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    rows = semantic.embed(SENTENCES)
+    for thread in threads:
+        thread.join()
+    assert len(loads) == 1
+    assert rows.shape == (3, 32)

@@ -68,3 +68,13 @@ def test_a_model_with_another_pooling_is_refused(tiny_sentence_model, tmp_path):
     pooling.write_text(json.dumps(settings))
     with pytest.raises(ModelError, match="mean pooling"):
         OnnxSentenceEncoder(folder, "onnx")
+
+
+def test_batches_encoded_side_by_side_give_the_rows_one_at_a_time_gives(e5_folder):
+    texts = [f"{text} {n}" for n in range(9) for text in SENTENCES]  # 36 texts, 12 batches
+    encoder = OnnxSentenceEncoder(e5_folder, "onnx")
+    encoder.workers = 1
+    alone = encoder.encode(texts, batch_size=3)
+    encoder.workers = 4
+    side_by_side = encoder.encode(texts, batch_size=3)
+    np.testing.assert_array_equal(side_by_side, alone)  # each row where it belongs

@@ -12,6 +12,7 @@ elsewhere measured worse than n-grams alone: ``benchmarks/partner_rank.py``).
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Sequence
 from typing import Protocol, runtime_checkable
 
@@ -119,21 +120,36 @@ class SentenceTransformerEmbedder:
         self.backend = backend
         self._identity: ModelIdentity | None = None
         self._loaded: LoadedModel | None = None
+        self._loading = threading.RLock()
 
     @property
     def identity(self) -> ModelIdentity:
         if self._identity is None:
-            # The converted default model lives beside the embedding cache (a store
-            # used as a cache has no folder: the default cache directory then).
-            self._identity = identify_model(self.model_name, self.backend,
-                                            getattr(self.cache, "directory", None))
+            self._identify()
         return self._identity
+
+    def _identify(self) -> None:
+        with self._loading:  # ``prepare`` may be reading it on another thread
+            if self._identity is None:
+                # The converted default model lives beside the embedding cache (a store
+                # used as a cache has no folder: the default cache directory then).
+                self._identity = identify_model(self.model_name, self.backend,
+                                                getattr(self.cache, "directory", None))
 
     @property
     def loaded(self) -> LoadedModel:
         if self._loaded is None:
-            self._loaded = load_sentence_transformer(identity=self.identity)
+            identity = self.identity
+            with self._loading:  # ``prepare`` may be loading it on another thread
+                if self._loaded is None:
+                    self._loaded = load_sentence_transformer(identity=identity)
         return self._loaded
+
+    def prepare(self, texts: Sequence[str], languages: Sequence[str] | None = None) -> None:
+        """Load the model now if embedding ``texts`` will need it (one is not cached)."""
+        found = self.cache.get_many(self.identity.key, texts) if self.cache else {}
+        if any(text not in found for text in texts):
+            _ = self.loaded
 
     @property
     def name(self) -> str:
@@ -196,15 +212,24 @@ class HybridEmbedder:
     def warnings(self) -> tuple[str, ...]:
         return self.semantic.warnings
 
-    def embed(self, texts: Sequence[str], languages: Sequence[str] | None = None) -> Matrix:
-        if not texts:
-            return self.lexical.embed(texts, languages)
+    def _weights(self, texts: Sequence[str], languages: Sequence[str] | None) -> np.ndarray:
         known = self.semantic.languages
-        weights = np.array([
+        return np.array([
             self.semantic_weight if (known is None or (lang or "en") in known)
             else self.foreign_weight
             for lang in (languages or ["en"] * len(texts))
         ], dtype=np.float32)
+
+    def prepare(self, texts: Sequence[str], languages: Sequence[str] | None = None) -> None:
+        """Load the model now if embedding ``texts`` will need it."""
+        used = np.flatnonzero(self._weights(texts, languages) > 0)
+        self.semantic.prepare([texts[i] for i in used])
+
+    def embed(self, texts: Sequence[str], languages: Sequence[str] | None = None) -> Matrix:
+        if not texts:
+            return self.lexical.embed(texts, languages)
+        known = self.semantic.languages
+        weights = self._weights(texts, languages)
         used = np.flatnonzero(weights > 0)
         if not used.size:
             # No sentence in a language the model knows: its columns would all be zero,

@@ -17,6 +17,7 @@ from __future__ import annotations
 import numpy as np
 from scipy import sparse
 
+from claimcheck.embed.threads import run_shared, usable_cores
 from claimcheck.neighbours.similarity import (
     DENSE_SHARE,
     LanguageLists,
@@ -65,7 +66,11 @@ def indexed_neighbours(matrix: sparse.csr_matrix, exclude_group: np.ndarray | No
         rest = sorted_indices(matrix[:, np.flatnonzero(keep)].tocsr())
     # Each row of a block meets at most RARE_DF rows per rare feature it holds.
     step = block_rows(count, 2048) if dense is not None else 2048
-    for start in range(0, count, step):
+    workers = usable_cores()
+    if workers > 1:  # numpy and scipy release the GIL: blocks side by side, several each
+        step = max(256, min(step, -(-count // (2 * workers))))
+
+    def search_block(start: int) -> None:
         stop = min(start + step, count)
         rows, columns = _shortlist(rare[start:stop] @ rare_by_feature, start, group, lists,
                                    shortlists)
@@ -91,6 +96,8 @@ def indexed_neighbours(matrix: sparse.csr_matrix, exclude_group: np.ndarray | No
         rank = _rank_within_rows(rows)
         indices[rows, rank] = columns
         similarities[rows, rank] = exact
+
+    run_shared(search_block, range(0, count, step), workers)
     return indices, similarities
 
 
