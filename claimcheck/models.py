@@ -256,6 +256,9 @@ class Report:
     #: in ``documents`` take part in a conflict and are not counted as checked.
     archive_ids: frozenset[str] = frozenset()
     warnings: tuple[str, ...] = ()
+    #: Seconds per stage, one after another (they add up to the run); ``embed`` is the
+    #: wait for the embedding once the figures are read, and ``embedding`` the
+    #: embedder's own time on its thread, alongside extraction (not part of the sum).
     timings: dict[str, float] = field(default_factory=dict, compare=False, hash=False)
     #: Disputed claims across outlets: one entry per thing measured, every outlet's value.
     disputed: tuple[DisputedClaim, ...] = ()

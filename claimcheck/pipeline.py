@@ -304,6 +304,7 @@ def _check_documents(documents, config, embedder, judges, warnings, on_stage, ar
     # Back to claims: topics list every copy, a conflict each side's copies.
     topics = expand_topics(topics, groups)
     conflicts = expand_conflicts(conflicts, claims, groups, keep)
+    timings["embedding"] = embedding.elapsed  # alongside the stages, after them in order
     return Report(tuple(segmented), tuple(claims), topics, conflicts, embedder.name,
                   candidate_pairs=len(pairs),
                   warnings=(*warnings, *getattr(embedder, "warnings", ())), timings=timings,

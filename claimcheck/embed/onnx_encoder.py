@@ -21,7 +21,7 @@ from pathlib import Path
 
 import numpy as np
 
-from claimcheck.embed.threads import encoder_threads, run_shared
+from claimcheck.embed.threads import encoder_threads, run_shared, usable_cores
 from claimcheck.errors import ModelError
 
 #: Backends a folder can be run with; ``onnx-int8`` keeps MatMul weights as int8.
@@ -125,7 +125,10 @@ def _quantise(source: Path, path: Path) -> None:
 class OnnxSentenceEncoder:
     """``encode`` like a ``SentenceTransformer``, through an ONNX Runtime session."""
 
-    def __init__(self, folder: Path, backend: str = "onnx-int8") -> None:
+    def __init__(self, folder: Path, backend: str = "onnx-int8",
+                 workers: int | None = None) -> None:
+        """``workers``: batches encoded at once (default: ``encoder_threads()``), the
+        usable cores shared among them."""
         from onnxruntime import GraphOptimizationLevel, InferenceSession, SessionOptions
         from tokenizers import Tokenizer
 
@@ -152,7 +155,8 @@ class OnnxSentenceEncoder:
         # with idle threads spinning), two at a time on one core each 3.0-3.2 s. At most
         # four at once bounds the memory of long batches (attention grows with the
         # square of the tokens).
-        self.workers, options.intra_op_num_threads = encoder_threads()
+        self.workers, options.intra_op_num_threads = encoder_threads() if workers is None \
+            else (max(1, workers), max(1, usable_cores() // max(1, workers)))
         # Idle threads sleep instead of spinning: the CPU goes to the stages around the
         # encoder (and to anything else on the machine).
         options.add_session_config_entry("session.intra_op.allow_spinning", "0")

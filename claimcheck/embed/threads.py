@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import threading
+import time
 from collections.abc import Callable, Sequence
 from typing import Generic, TypeVar
 
@@ -76,12 +77,17 @@ class Background(Generic[T]):
     def __init__(self, function: Callable[[], T], name: str = "claimcheck-background") -> None:
         self._value: T | None = None
         self._error: BaseException | None = None
+        #: Seconds ``function`` ran, once it has returned.
+        self.elapsed = 0.0
 
         def run() -> None:
+            started = time.perf_counter()
             try:
                 self._value = function()
             except BaseException as error:  # noqa: BLE001 - handed to ``result``
                 self._error = error
+            finally:
+                self.elapsed = time.perf_counter() - started
 
         self._thread = threading.Thread(target=run, daemon=True, name=name)
         self._thread.start()
