@@ -116,6 +116,45 @@ def test_a_share_never_meets_its_whole():
     assert not _values_clash(report, 30, 75)
 
 
+def test_the_parts_of_a_breakdown_never_meet_the_whole_but_the_whole_does():
+    report = _check(
+        _doc("Harian", "id", "Kapal itu membawa 30 orang awak, terdiri atas 18 awak tetap "
+                             "dan 12 awak cadangan."),
+        _doc("Wire", "en", "There were 30 crew members on board, officials said."),
+        _doc("Zeitung", "de", "An Bord waren 34 Besatzungsmitglieder."),
+    )
+    # The ferry's 30 crew (18 + 12) is the whole: it meets the other outlets' crew...
+    assert _values_clash(report, 30, 34)
+    # ...its 18 regular and 12 reserve crew are parts, never another outlet's crew.
+    assert not any(_values_clash(report, part, whole)
+                   for part in (18, 12) for whole in (30, 34))
+
+
+def test_several_figures_of_one_measure_in_a_sentence_are_a_breakdown():
+    report = _check(
+        _doc("Harian", "id", "Di antara kapal yang menunggu, 41 kapal tanker, 33 kapal "
+                             "kontainer dan 17 kapal curah."),
+        _doc("Post", "en", "At least 120 ships were waiting to pass, the port said."),
+    )
+    # No figure of the list is the outlet's count of the ships waiting.
+    assert not any(_values_clash(report, part, 120) for part in (41, 33, 17))
+
+
+def test_an_age_meets_only_the_age_of_the_same_one():
+    report = _check(
+        _doc("Wire", "en", "The ferry's captain, Tomas Arvelo, 52, survived."),
+        _doc("Harian", "id", "Nakhoda kapal, Tomas Arvello, 55, selamat."),
+        _doc("Zeitung", "de", "Ein 24 Jahre alter Matrose wird noch vermisst."),
+    )
+    assert _values_clash(report, 52, 55)  # the captain, named alike
+    assert not _values_clash(report, 52, 24) and not _values_clash(report, 55, 24)
+    report = _check(
+        _doc("Post", "en", "The 31-year-old MX-400 ferry was built in Norway."),
+        _doc("Blatt", "de", "Die MX-400 ist 33 Jahre alt."),
+    )
+    assert _values_clash(report, 31, 33)  # the ferry, by its model code
+
+
 def test_one_countrys_troops_never_meet_anothers():
     report = _check(
         _doc("Wire", "en", "Britain will deploy 600 troops to the port."),

@@ -28,6 +28,7 @@ from datetime import date
 
 from claimcheck.claims.event_dates import by_related_documents, related_documents
 from claimcheck.claims.measures import PERSON_GROUPS, TALLIES, Measure
+from claimcheck.claims.owners import same_owner
 from claimcheck.models import CandidatePair, Claim, ClaimValue, Conflict, DisputedClaim
 
 JUDGE = "claims"
@@ -61,7 +62,8 @@ def compare_claims(claims: Sequence[Claim], measures: Sequence[Measure],
         if key_a != key_b:
             continue
         claim_a, claim_b = claims[a.claim], claims[b.claim]
-        if claim_a.outlet.casefold() == claim_b.outlet.casefold() or not _same_measure(a, b):
+        if claim_a.outlet.casefold() == claim_b.outlet.casefold() or not _same_measure(a, b) \
+                or not same_owner(a, claim_a, claim_b):
             continue
         linked.join(id(a), id(b))
         verdict = _verdict(a, b, claim_a, claim_b)
@@ -204,7 +206,7 @@ def _bucket(m: Measure) -> tuple | None:
 
 
 def _comparable(m: Measure) -> bool:
-    return not (m.vague or m.superseded)
+    return not (m.vague or m.superseded or m.breakdown)
 
 
 def _of_an_earlier_year(claim: Claim) -> bool:

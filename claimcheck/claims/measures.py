@@ -93,6 +93,9 @@ class Measure:
     superseded: bool = False
     #: What a counted group did, when no event says it ("two divers found them").
     action: str | None = None
+    #: One of several figures the sentence gives for one measure, none a move: a part of
+    #: a breakdown ("6 active and 6 extra crew"), never the outlet's figure for the whole.
+    breakdown: bool = False
 
     @property
     def label(self) -> str:
@@ -139,7 +142,36 @@ def _read_claim(text: str, language: str,
                                  sole_count, language)
         if measure is not None:
             out.append(measure)
-    return tuple(out)
+    return _breakdowns(out)
+
+
+def _breakdowns(measures: list[Measure]) -> tuple[Measure, ...]:
+    """Mark the parts when one sentence gives several figures of one measure and says none
+    moved: "30 crew on board, 18 regular and 12 reserve", "41 tankers, 33 container ships and
+    17 bulk carriers", "the two pilots, aged 41 and 36". A figure that is the sum of the
+    others is the whole and stays; the others count parts (or other persons) the sentence
+    tells apart in words no concept reads, so no other outlet's figure is theirs. A figure
+    with no event joins the one event the others name ("30 crew on board ... 18 regular").
+    """
+    groups: dict[tuple, list[int]] = {}
+    for index, m in enumerate(measures):
+        if not (m.running or m.vague or m.superseded):
+            key = (m.dimension, m.counted, m.attribute, m.qualifiers, m.scope, m.action,
+                   m.quantity.actor)
+            groups.setdefault(key, []).append(index)
+    parts: set[int] = set()
+    for members in groups.values():
+        if len({measures[i].event for i in members} - {None}) > 1:
+            continue  # "43 killed and 60 injured": two measures, not one broken down
+        if len({(measures[i].value, measures[i].low, measures[i].high) for i in members}) < 2:
+            continue  # one figure, or the same one said twice
+        values = [measures[i].value for i in members]
+        whole = next((i for i, value in zip(members, values, strict=True)
+                      if value is not None and None not in values
+                      and abs(2 * value - sum(values)) <= 1e-9 * max(abs(value), 1.0)), None)
+        parts.update(i for i in members if i != whole)
+    return tuple(replace(m, breakdown=True) if i in parts else m
+                 for i, m in enumerate(measures))
 
 
 def _read_quantity(text: str, q: Quantity, tokens: tuple[Token, ...],
