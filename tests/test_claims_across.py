@@ -132,11 +132,14 @@ def test_the_parts_of_a_breakdown_never_meet_the_whole_but_the_whole_does():
 
 def test_several_figures_of_one_measure_in_a_sentence_are_a_breakdown():
     report = _check(
-        _doc("Harian", "id", "Di antara kapal yang menunggu, 41 kapal tanker, 33 kapal "
+        _doc("Harian", "id", "Di antara kapal yang kini menunggu, 41 kapal tanker, 33 kapal "
                              "kontainer dan 17 kapal curah."),
         _doc("Post", "en", "At least 120 ships were waiting to pass, the port said."),
+        _doc("Wire", "en", "Of the ships now waiting, about 41 are tankers, 33 are container "
+                           "ships and 17 are bulk ships."),
     )
-    # No figure of the list is the outlet's count of the ships waiting.
+    # No figure of the list is the outlet's count of the ships waiting, though the
+    # sentence says the queue is still moving ("kini", "now").
     assert not any(_values_clash(report, part, 120) for part in (41, 33, 17))
 
 
@@ -153,6 +156,26 @@ def test_an_age_meets_only_the_age_of_the_same_one():
         _doc("Blatt", "de", "Die MX-400 ist 33 Jahre alt."),
     )
     assert _values_clash(report, 31, 33)  # the ferry, by its model code
+
+
+def test_a_zero_that_counts_no_happening_says_who_was_absent():
+    report = _check(
+        _doc("Harian", "id", "Kedutaan di Port Caldera mengatakan tidak ada warga negara "
+                             "Indonesia yang menjadi korban kapal feri Marisol."),
+        _doc("Kabar", "id", "Tenggelamnya kapal feri Marisol di Port Caldera merenggut 26 "
+                            "jiwa warga negara asing."),
+    )
+    assert not _values_clash(report, 0, 26)
+
+
+def test_a_figure_converted_in_brackets_is_not_a_claim_of_its_own():
+    report = _check(
+        _doc("Harian", "id", "Muatan kapal feri Marisol bernilai 2 juta dolar AS "
+                             "(Rp31,2 miliar), kata pemiliknya."),
+        _doc("Kabar", "id", "Muatan kapal feri Marisol ditaksir bernilai Rp45 miliar, kata "
+                            "pemiliknya."),
+    )
+    assert not _values_clash(report, 31.2e9, 45e9)
 
 
 def test_one_countrys_troops_never_meet_anothers():

@@ -24,7 +24,7 @@ from claimcheck.claims.event_dates import (
     statement_dates,
 )
 from claimcheck.claims.identifiers import compare_codes, read_codes
-from claimcheck.claims.measures import read_measures
+from claimcheck.claims.measures import echoes, read_measures
 from claimcheck.models import CandidatePair, Claim, Conflict, DisputedClaim
 
 
@@ -38,7 +38,7 @@ def compare_across_outlets(claims: Sequence[Claim], pairs: Sequence[CandidatePai
     related = related_documents(claims, pairs)
     dated = compare_event_dates(claims, read_event_dates(claims), related)
     named = compare_codes(claims, read_codes(claims), related)
-    retired_at = retired(claims, measures)
+    retired_at = retired(claims, measures) | echoes(claims)
     read = measures_by_place(claims, measures)
     # Dates that only say when something was said, or that a state still held that day
     # ("still stuck on Friday"), date no happening: the date judge's pairs on them go.

@@ -96,6 +96,8 @@ class Measure:
     #: One of several figures the sentence gives for one measure, none a move: a part of
     #: a breakdown ("6 active and 6 extra crew"), never the outlet's figure for the whole.
     breakdown: bool = False
+    #: The quantity is itself a move ("dari 40 menjadi 47", "rose from 151 to 156").
+    moved: bool = False
 
     @property
     def label(self) -> str:
@@ -120,6 +122,15 @@ def read_measures(claims: Sequence[Claim]) -> tuple[Measure, ...]:
                                    claim.quantities):
             measures.append(_at(measure, position))
     return tuple(measures)
+
+
+def echoes(claims: Sequence[Claim]) -> set[tuple]:
+    """Where each figure stands that restates the one before it in another unit ("1 miliar
+    Dolar AS (Rp14.589 triliun)", "900 metres (about 2,950 feet)"): (doc, sentence,
+    start, end). The outlet's claim is the figure it converts, never the conversion."""
+    return {(claim.sentence.doc, claim.sentence.index, q.start, q.end)
+            for claim in claims for q in claim.quantities
+            if _ECHO.search(claim.sentence.text, 0, q.start)}
 
 
 def _at(measure: Measure, position: int) -> Measure:
@@ -155,7 +166,7 @@ def _breakdowns(measures: list[Measure]) -> tuple[Measure, ...]:
     """
     groups: dict[tuple, list[int]] = {}
     for index, m in enumerate(measures):
-        if not (m.running or m.vague or m.superseded):
+        if not (m.moved or m.vague or m.superseded):
             key = (m.dimension, m.counted, m.attribute, m.qualifiers, m.scope, m.action,
                    m.quantity.actor)
             groups.setdefault(key, []).append(index)
@@ -305,7 +316,7 @@ def _read_quantity(text: str, q: Quantity, tokens: tuple[Token, ...],
         bound = False
     return Measure(-1, q, dimension, value, low, high, event, counted, attribute,
                    tuple(sorted(qualifiers)), scope, running_sentence or moved, bound,
-                   vague or _vague(q), superseded, action)
+                   vague or _vague(q), superseded, action, moved=moved)
 
 
 def _closest_number(hit: ConceptHit, spans: list[tuple[int, int]]) -> tuple[int, int] | None:
