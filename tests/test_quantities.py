@@ -82,6 +82,11 @@ CASES = [
     ('tens of thousands of refugees', 'en', (None, 10000.0, 99999.0, 'refugees', '=')),
     ('dozens of civilians', 'en', (None, 24.0, 99.0, 'people', '=')),
     ('1.2m people', 'en', (1200000.0, 1200000.0, 1200000.0, 'people', '=')),
+    # A height the plane fell to is metres, in a range too: "m" is a million only before
+    # what a million counts.
+    ('sank to 76m before it vanished', 'en', (76.0, 76.0, 76.0, 'metre', '=')),
+    ('from 2,900m to 64m', 'en', (None, 64.0, 2900.0, 'metre', '=')),
+    ('3 to 4m people', 'en', (None, 3000000.0, 4000000.0, 'people', '=')),
     ('£3bn', 'en', (3000000000.0, 3000000000.0, 3000000000.0, 'pound', '=')),
     ('$6 each', 'en', (6.0, 6.0, 6.0, 'dollar', '=')),
     ('$1.5 million', 'en', (1500000.0, 1500000.0, 1500000.0, 'dollar', '=')),

@@ -62,6 +62,9 @@ _ECHO_OPEN = re.compile(r"\s?\(\s?")
 _ECHO_CLOSE = re.compile(r"\s?\)")
 _ONE_WORDS = frozenset("one satu ein eine".split())
 _LENGTH_WORDS = frozenset("long wide high tall deep away above below across thick".split())
+# Words after a height or a distance, never after what a million counts.
+_AFTER_A_PLACE = frozenset("before after beneath under over behind beyond off down up "
+                           "when while during".split())
 
 
 def extract_quantities(text: str, language: str) -> tuple[Quantity, ...]:
@@ -262,7 +265,10 @@ def _range(text: str, atom: NumberAtom, other: NumberAtom, start: int, end: int,
         return "skip" if re.fullmatch(r"\d{2,4}", other.raw) else None
     if is_non_quantity(text, other, language):
         return None
-    other_end, other_factor = _magnitude_after(text, other, other.end, language, True)
+    # "$3m to $4m", "3 to 4m people": the second "m" is a million; "from 3,322m to 76m":
+    # the first "m" was metres, so is the second.
+    metres = factor == 1 and re.match(r"m\b", text[end:end + 2]) is not None
+    other_end, other_factor = _magnitude_after(text, other, other.end, language, not metres)
     low = _scale(atom.low, factor)
     if factor == 1 and other_factor != 1 and (atom.high or 0) < (other.low or 0):
         low = _scale(atom.low, other_factor)
@@ -326,6 +332,8 @@ def _one_magnitude(text: str, atom: NumberAtom, end: int, language: str,
         if noun is None or noun.group(1) in _LENGTH_WORDS or \
                 (noun.group(1) in FUNCTION_WORDS and noun.group(1) != "of"):
             return end, 1
+        if noun.group(1) in _AFTER_A_PLACE:
+            return end, 1  # "fell to 76m before it vanished": a height, not a count
     return end + match.end(1) + len(word), factor
 
 
