@@ -178,6 +178,16 @@ def test_a_figure_converted_in_brackets_is_not_a_claim_of_its_own():
     assert not _values_clash(report, 31.2e9, 45e9)
 
 
+def test_nearly_a_round_figure_is_just_short_of_it():
+    report = _check(
+        _doc("Wire", "en", "The ferry carried nearly 4,000 tonnes of diesel."),
+        _doc("Zeitung", "de", "Die Fähre hatte 3.940 Tonnen Diesel geladen."),
+        _doc("Harian", "id", "Kapal feri itu mengangkut 3.600 ton diesel."),
+    )
+    assert not _values_clash(report, 4000, 3940)  # just short of 4,000
+    assert _values_clash(report, 4000, 3600)  # 3,600 would be "more than 3,500"
+
+
 def test_one_countrys_troops_never_meet_anothers():
     report = _check(
         _doc("Wire", "en", "Britain will deploy 600 troops to the port."),
@@ -203,6 +213,21 @@ def test_the_same_happening_dated_on_different_days_is_a_date_conflict():
     )
     conflict = _between(report, "arrested on Thursday", "am Freitag festgenommen")
     assert conflict is not None and conflict.kind == "date"
+
+
+def test_one_day_at_times_that_cannot_meet_is_a_date_conflict():
+    report = _check(
+        _doc("Wire", "en", "The last passengers were rescued on Tuesday morning.",
+             date(2024, 3, 8)),
+        _doc("Harian", "id", "Penumpang terakhir diselamatkan pada Selasa malam.",
+             date(2024, 3, 8)),
+        _doc("Post", "en", "The last passengers were rescued on Tuesday evening.",
+             date(2024, 3, 8)),
+    )
+    conflict = _between(report, "Tuesday morning", "Selasa malam")
+    assert conflict is not None and conflict.kind == "date"
+    assert "times of one day" in conflict.explanation
+    assert _between(report, "Selasa malam", "Tuesday evening") is None  # the same night
 
 
 def test_the_day_a_statement_was_made_is_not_the_day_of_what_it_tells():

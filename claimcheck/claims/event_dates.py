@@ -33,6 +33,8 @@ _ONGOING_REACH = 2
 # A date that spans more than a few days ("in 2013", "in March") does not date a day.
 _MAX_SPAN_DAYS = 3
 _SCORE = 0.7
+#: Parts of a day in their order (``claimcheck.extract.calendar_words``' names).
+_PARTS = ("morning", "midday", "afternoon", "night")
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,9 +148,10 @@ def compare_event_dates(claims: Sequence[Claim], dated: Sequence[EventDate],
             continue
         slack = timedelta(days=1) if _night(a.mention) or _night(b.mention) \
             else timedelta(0)
-        if a.start - slack <= b.end and b.start - slack <= a.end:
+        apart = _hours_apart(a, b)
+        if not apart and a.start - slack <= b.end and b.start - slack <= a.end:
             continue  # a night spans midnight: Thursday night is Friday's small hours
-        conflict = _conflict(a, b, claim_a, claim_b)
+        conflict = _conflict(a, b, claim_a, claim_b, apart)
         conflicts.setdefault(conflict.id, conflict)
     return tuple(conflicts.values())
 
@@ -191,10 +194,22 @@ def _night(mention: DateMention) -> bool:
     return mention.part_of_day in ("night", "evening", "malam", "Nacht")
 
 
-def _conflict(a: EventDate, b: EventDate, claim_a: Claim, claim_b: Claim) -> Conflict:
+def _hours_apart(a: EventDate, b: EventDate) -> bool:
+    """One day, at parts of it that cannot meet: Tuesday morning and Tuesday night (parts
+    next to each other, morning and midday, afternoon and evening, may)."""
+    parts = a.mention.part_of_day, b.mention.part_of_day
+    if a.start != a.end or (a.start, a.end) != (b.start, b.end) or None in parts:
+        return False
+    first, second = (_PARTS.index(part) if part in _PARTS else None for part in parts)
+    return None not in (first, second) and abs(first - second) >= 2
+
+
+def _conflict(a: EventDate, b: EventDate, claim_a: Claim, claim_b: Claim,
+              hours: bool = False) -> Conflict:
+    what = "at times of one day that cannot meet" if hours else "on different days"
     why = (f"{a.happening.replace('_', ' ')}: {a.mention.text} ({a.start.isoformat()}, "
            f"{claim_a.outlet}) vs {b.mention.text} ({b.start.isoformat()}, {claim_b.outlet}): "
-           "the same happening dated on different days")
+           f"the same happening dated {what}")
     return Conflict("date", _SCORE, why, claim_a, claim_b, JUDGE, (a.mention,), (b.mention,),
                     detail="contradicted")
 

@@ -41,6 +41,8 @@ from claimcheck.models import Quantity
 MEASURED_KINDS = frozenset({"count", "money", "percent", "measure", "duration", "unspecified"})
 
 _APPROX_TOLERANCE = 0.1  # "about 3,000" spans 2,700..3,300: news rounds to one or two digits
+# "nearly 3,000" is just short of it, 2,850..3,000: 2,750 would be "more than 2,700".
+_NEARLY_TOLERANCE = 0.05
 
 # "PS" and "Y=" are "£" and "¥" after an ASCII transliteration (unidecode), common in feeds.
 _CURRENCY_BEFORE = re.compile(
@@ -297,7 +299,7 @@ def _interval(value: float, change: str, below: bool) -> tuple[float | None, flo
     if change == "<":
         return None, value
     # Hedges scale the magnitude: "about -30 degrees" spans -33..-27, "almost -30" -30..-27.
-    ends = (value * (1 - _APPROX_TOLERANCE), value) if below else \
+    ends = (value * (1 - _NEARLY_TOLERANCE), value) if below else \
         (value * (1 - _APPROX_TOLERANCE), value * (1 + _APPROX_TOLERANCE))
     return min(ends), max(ends)
 
