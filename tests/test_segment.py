@@ -65,6 +65,15 @@ def test_numbers_dates_quotes_and_abbreviations_do_not_split_sentences():
         "Dr. Smith met U.S. officials on Aug. 3.", "The rate rose to 2.5 percent.", "He left."]
 
 
+def test_a_day_written_as_an_ordinal_before_its_month_ends_no_sentence():
+    sentences = segment_document(Document(
+        "x", "x", "Die Fähre lief am 14. Oktober aus. Sie sank am 2. Nov. vor der Küste. "
+        "Am Ende zählte die Crew 12. Danach kam Hilfe.", "x"), "de").sentences
+    assert [s.text for s in sentences] == [
+        "Die Fähre lief am 14. Oktober aus.", "Sie sank am 2. Nov. vor der Küste.",
+        "Am Ende zählte die Crew 12.", "Danach kam Hilfe."]
+
+
 def test_every_sentence_keeps_its_source_line():
     seg = _segmented()["001"]
     price = next(s for s in seg.sentences if s.text.startswith('"Kedutaan kami tetap buka'))

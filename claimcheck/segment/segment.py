@@ -240,11 +240,28 @@ def _merge_fragments(pieces: list[str]) -> list[str]:
             continue
         words = _WORD.findall(stripped)
         name_stub = len(words) <= 2 and all(word[:1].isupper() for word in words)
-        if merged and (name_stub or stripped[:1].islower()):
+        # "am 23. März": a day written as an ordinal before its month ends no sentence.
+        date_split = bool(merged) and _ORDINAL_DAY_END.search(merged[-1][-1]) is not None \
+            and _month_start().match(stripped) is not None
+        if merged and (name_stub or date_split or stripped[:1].islower()):
             merged[-1].append(stripped)
         else:
             merged.append([stripped])
     return [" ".join(parts) for parts in merged]
+
+
+_ORDINAL_DAY_END = re.compile(r"(?<![\d.])\d{1,2}\.$")
+
+
+@lru_cache(maxsize=1)
+def _month_start() -> re.Pattern[str]:
+    """Any language's month name (or abbreviation) opening a text."""
+    from claimcheck.lang.wordlists import all_words
+
+    names = {word for language in all_words() for month in language["calendar"]["months"]
+             for word in month if len(word) >= 3}
+    alternation = "|".join(re.escape(name) for name in sorted(names, key=len, reverse=True))
+    return re.compile(rf"(?:{alternation})\b", re.IGNORECASE)
 
 
 class _SeenSentences:
