@@ -82,6 +82,9 @@ CASES = [
     ('tens of thousands of refugees', 'en', (None, 10000.0, 99999.0, 'refugees', '=')),
     ('dozens of civilians', 'en', (None, 24.0, 99.0, 'people', '=')),
     ('1.2m people', 'en', (1200000.0, 1200000.0, 1200000.0, 'people', '=')),
+    # An age in years is someone's age; an age bracket without its unit counts nothing.
+    ('nakhoda berusia 52 tahun', 'id', (52.0, 52.0, 52.0, 'year', '=')),
+    ('starb im Alter von 52 Jahren', 'de', (52.0, 52.0, 52.0, 'year', '=')),
     # A height the plane fell to is metres, in a range too: "m" is a million only before
     # what a million counts.
     ('sank to 76m before it vanished', 'en', (76.0, 76.0, 76.0, 'metre', '=')),

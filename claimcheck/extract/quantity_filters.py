@@ -66,8 +66,11 @@ def is_non_quantity(text: str, atom: NumberAtom, language: str) -> bool:
         return True  # phone-like
     if re.search(r"(?:\b[Nn]o\.?|#|\b[Nn]omor|\bNr\.)\s*$", before):
         return True
-    if re.search(r"\b(?:aged|ages|berusia|im Alter von)\s*$", before):
-        return True  # an age bracket qualifies a group ("men aged 18 to 34"), it counts nothing
+    if re.search(r"\b(?:aged|ages|berusia|im Alter von)\s*$", before) and \
+            unit_after(text, atom.end)[0] != "year":
+        # An age bracket qualifies a group ("men aged 18 to 34"), it counts nothing; an age
+        # in years is someone's ("berusia 38 tahun"), a figure outlets may dispute.
+        return True
     if re.match(r"^\)", after) and re.search(r"[A-Z][a-z]+\s\($", before):
         return True  # a shirt or list number after a name: "Dak Prescott (4)"
     if _ADDRESS_AFTER.match(after) or _ADDRESS_BEFORE.search(before):
