@@ -87,7 +87,7 @@ CASES = [
     ('starb im Alter von 52 Jahren', 'de', (52.0, 52.0, 52.0, 'year', '=')),
     # A height the plane fell to is metres, in a range too: "m" is a million only before
     # what a million counts.
-    ('sank to 76m before it vanished', 'en', (76.0, 76.0, 76.0, 'metre', '=')),
+    ('sank to 48m before it surfaced', 'en', (48.0, 48.0, 48.0, 'metre', '=')),
     ('from 2,900m to 64m', 'en', (None, 64.0, 2900.0, 'metre', '=')),
     ('3 to 4m people', 'en', (None, 3000000.0, 4000000.0, 'people', '=')),
     ('£3bn', 'en', (3000000000.0, 3000000000.0, 3000000000.0, 'pound', '=')),

@@ -111,7 +111,7 @@ def disagrees_on_measure(conflict: Conflict, read: dict, retired_at: set[tuple])
     for values, side in ((conflict.a_values, side_a), (conflict.b_values, side_b)):
         if values and all(getattr(q, "value", None) == 0 for q in values) \
                 and all(m is None for m in side):
-            return True  # "no Indonesian was among the victims": who was absent, no count
+            return True  # "none of the passengers was Dutch": who was absent, no count
     if not side_a or not side_b or None in side_a or None in side_b:
         return False
     if any(m.dimension != "count" for m in (*side_a, *side_b)):

@@ -125,9 +125,9 @@ def read_measures(claims: Sequence[Claim]) -> tuple[Measure, ...]:
 
 
 def echoes(claims: Sequence[Claim]) -> set[tuple]:
-    """Where each figure stands that restates the one before it in another unit ("1 miliar
-    Dolar AS (Rp14.589 triliun)", "900 metres (about 2,950 feet)"): (doc, sentence,
-    start, end). The outlet's claim is the figure it converts, never the conversion."""
+    """Where each figure stands that restates the one before it in another unit ("2 juta
+    dolar AS (Rp31,2 miliar)", "900 metres (about 2,950 feet)"): (doc, sentence, start,
+    end). The outlet's claim is the figure it converts, never the conversion."""
     return {(claim.sentence.doc, claim.sentence.index, q.start, q.end)
             for claim in claims for q in claim.quantities
             if _ECHO.search(claim.sentence.text, 0, q.start)}

@@ -335,7 +335,7 @@ def _one_magnitude(text: str, atom: NumberAtom, end: int, language: str,
                 (noun.group(1) in FUNCTION_WORDS and noun.group(1) != "of"):
             return end, 1
         if noun.group(1) in _AFTER_A_PLACE:
-            return end, 1  # "fell to 76m before it vanished": a height, not a count
+            return end, 1  # "hovered at 120m over the ridge": a height, not a count
     return end + match.end(1) + len(word), factor
 
 
