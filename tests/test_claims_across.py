@@ -188,6 +188,19 @@ def test_nearly_a_round_figure_is_just_short_of_it():
     assert _values_clash(report, 4000, 3600)  # 3,600 would be "more than 3,500"
 
 
+def test_a_length_of_time_in_words_meets_one_in_figures():
+    report = _check(
+        _doc("Wire", "en", "The ferry's departure was delayed for an hour by the storm."),
+        _doc("Zeitung", "de", "Der Sturm verzögerte die Abfahrt der Fähre um 40 Minuten."),
+        _doc("Post", "en", "The wreck blocked the port for almost a week."),
+        _doc("Blatt", "de", "Das Wrack blockierte den Hafen sechs Tage lang."),
+        _doc("Harian", "id", "Bangkai kapal memblokir pelabuhan selama 11 hari."),
+    )
+    assert _between(report, "delayed for an hour", "um 40 Minuten") is not None
+    assert _between(report, "almost a week", "sechs Tage lang") is None  # six days is almost
+    assert _between(report, "almost a week", "selama 11 hari") is not None
+
+
 def test_one_countrys_troops_never_meet_anothers():
     report = _check(
         _doc("Wire", "en", "Britain will deploy 600 troops to the port."),

@@ -12,7 +12,7 @@ from claimcheck.extract.quantities import extract_quantities
 
 INF = None
 # text, lang, expected (value, low, high, unit, change) of the first quantity; "~" spans
-# +-10 % ("almost"/"fast" -10 % .. 0), vague magnitudes are integer intervals.
+# +-10 % ("almost"/"fast" -5 % .. 0), vague magnitudes are integer intervals.
 CASES = [
     ('sekitar 3.000 tentara tambahan', 'id', (3000.0, 2700.0, 3300.0, 'troops', '~')),
     ('3.000 tentara', 'id', (3000.0, 3000.0, 3000.0, 'troops', '=')),
@@ -413,3 +413,28 @@ def test_a_figure_spelled_out_again_in_brackets_is_one_figure(text, lang, value,
 ])
 def test_a_different_figure_in_brackets_stays_apart(text, lang, values):
     assert [q.value for q in extract_quantities(text, lang)] == values
+
+
+@pytest.mark.parametrize(("text", "lang", "value", "unit", "low"), [
+    ("The ferry left port after a day of delays.", "en", 1.0, "day", 1.0),
+    ("Its departure was delayed for an hour.", "en", 1.0, "hour", 1.0),
+    ("The search was called off after half a day.", "en", 0.5, "day", 0.5),
+    ("The strait stayed closed for almost a week.", "en", 1.0, "week", 0.85),
+    ("Die Abfahrt verzögerte sich um eine halbe Stunde.", "de", 0.5, "hour", 0.5),
+    ("Die Fähre lag eine Woche lang im Hafen.", "de", 1.0, "week", 1.0),
+    ("Keberangkatan kapal tertunda setengah jam.", "id", 0.5, "hour", 0.5),
+    ("Pencarian berlangsung selama seminggu.", "id", 1.0, "week", 1.0),
+])
+def test_a_length_of_time_written_in_words_is_a_duration(text, lang, value, unit, low):
+    (q,) = extract_quantities(text, lang)
+    assert (q.kind, q.value, q.unit, q.low) == ("duration", value, unit, low)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Tickets cost more than a day's pay.", "en"),  # no cue before "a day"
+    ("The ferry was inspected a week ago.", "en"),  # a moment, not a length
+    ("Fares rose to the highest level in a decade.", "en"),  # rhetoric
+    ("Die Fähre wurde vor einer Woche geprüft.", "de"),
+])
+def test_a_unit_of_time_that_is_no_length_is_not_read(text, lang):
+    assert not [q for q in extract_quantities(text, lang) if q.kind == "duration"]

@@ -74,6 +74,16 @@ def test_a_day_written_as_an_ordinal_before_its_month_ends_no_sentence():
         "Am Ende zählte die Crew 12.", "Danach kam Hilfe."]
 
 
+def test_a_paragraph_cut_short_keeps_its_whole_sentence():
+    # Scraped text often stops mid-sentence: the line is prose, not a subheading.
+    sentences = segment_document(Document(
+        "x", "x", "The ferry Marisol left Port Caldera on Monday with 212 passengers aboard."
+        "\n\nThe harbour master said the ferry was delayed for an hour before it left. It "
+        "then", "x"), "en").sentences
+    assert "The harbour master said the ferry was delayed for an hour before it left." in \
+        [s.text for s in sentences]
+
+
 def test_every_sentence_keeps_its_source_line():
     seg = _segmented()["001"]
     price = next(s for s in seg.sentences if s.text.startswith('"Kedutaan kami tetap buka'))

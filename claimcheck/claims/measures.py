@@ -309,6 +309,8 @@ def _read_quantity(text: str, q: Quantity, tokens: tuple[Token, ...],
     if dimension == "mass":
         counted = _substance(text, q.end)
     scope_hit = nearest("scopes", _SCOPE_REACH)
+    if scope_hit is not None and q.start <= scope_hit.start and scope_hit.end <= q.end:
+        scope_hit = None  # "for an hour" is a length of time, not "$20 an hour"
     scope = scope_hit.concept if scope_hit else None
     value, low, high, moved = values_of(q, factor, hits, language)
     bound = q.change in (">", "<")

@@ -34,6 +34,7 @@ from claimcheck.extract.units import (
     unit_after,
 )
 from claimcheck.extract.unspecified import find_unspecified
+from claimcheck.extract.word_durations import find_word_durations
 from claimcheck.extract.zeros import find_zero_amounts
 from claimcheck.models import Quantity
 
@@ -43,6 +44,7 @@ MEASURED_KINDS = frozenset({"count", "money", "percent", "measure", "duration", 
 _APPROX_TOLERANCE = 0.1  # "about 3,000" spans 2,700..3,300: news rounds to one or two digits
 # "nearly 3,000" is just short of it, 2,850..3,000: 2,750 would be "more than 2,700".
 _NEARLY_TOLERANCE = 0.05
+_WORD_DURATION_TOLERANCE = 0.15
 
 # "PS" and "Y=" are "£" and "¥" after an ASCII transliteration (unidecode), common in feeds.
 _CURRENCY_BEFORE = re.compile(
@@ -83,7 +85,9 @@ def extract_quantities(text: str, language: str) -> tuple[Quantity, ...]:
     actor = _actor_lookup(text)
     if not _DIGIT.search(text) and not _has_number_word(text, language):
         return tuple(sorted(find_unspecified(text, language, actor)
-                            + find_zero_amounts(text, language, actor), key=lambda q: q.start))
+                            + find_zero_amounts(text, language, actor)
+                            + _with_word_durations(text, language, [], actor),
+                            key=lambda q: q.start))
     language = language if language in ("id", "ms", "de") else (language or "en")
     atoms = find_numbers(text, language)
     deployed = [m.start() for m in _ALREADY_DEPLOYED.finditer(text)]
@@ -182,10 +186,30 @@ def extract_quantities(text: str, language: str) -> tuple[Quantity, ...]:
             # "40 dari 45 karyawannya", "12 of the country's 34 provincial capitals",
             # "18 der 34 Provinzhauptstädte": the part counts what the whole counts.
             results[i] = replace(part, counted=whole.counted, unit=whole.unit or part.unit)
+    results = _with_word_durations(text, language, results, actor)
     results.extend(find_unspecified(text, language, actor))
     results.extend(z for z in find_zero_amounts(text, language, actor)
                    if not any(q.start <= z.start < q.end for q in results))
     return tuple(sorted(results, key=lambda q: q.start))
+
+
+def _with_word_durations(text: str, language: str, results: list[Quantity], actor
+                         ) -> list[Quantity]:
+    """``results`` and each length of time written in words ("for almost a week", "um
+    eine halbe Stunde"); it replaces the bare fraction read inside it ("half")."""
+    for start, end, value, unit in find_word_durations(text, language):
+        inside = [q for q in results if q.start < end and start < q.end]
+        if any(q.unit != "fraction" for q in inside):
+            continue  # already read with its digits or number words
+        change, below = hedge_before(text, start, language)
+        # "Almost a week" is six days: a hedged unit of time spans one of its smaller units.
+        low, high = map(_round, _interval(value, change, below, _WORD_DURATION_TOLERANCE)) \
+            if change in ("~", ">", "<") else (value, value)
+        results = [q for q in results if q not in inside]
+        results.append(Quantity(text=text[start:end], start=start, end=end, value=value,
+                                low=low, high=high, change=change, unit=unit,
+                                actor=actor(start), kind="duration", language=language))
+    return sorted(results, key=lambda q: q.start)
 
 
 def _echo_end(text: str, end: int, atom: NumberAtom, following: NumberAtom,
@@ -293,14 +317,17 @@ def _same_clause(text: str, a: int, b: int) -> bool:
     return not any(mark in text[low:high] for mark in (";", ":", " but ", " while ", " tetapi "))
 
 
-def _interval(value: float, change: str, below: bool) -> tuple[float | None, float | None]:
+def _interval(value: float, change: str, below: bool, tolerance: float | None = None
+              ) -> tuple[float | None, float | None]:
     if change == ">":
         return value, None
     if change == "<":
         return None, value
     # Hedges scale the magnitude: "about -30 degrees" spans -33..-27, "almost -30" -30..-27.
-    ends = (value * (1 - _NEARLY_TOLERANCE), value) if below else \
-        (value * (1 - _APPROX_TOLERANCE), value * (1 + _APPROX_TOLERANCE))
+    near, approx = (tolerance, tolerance) if tolerance else \
+        (_NEARLY_TOLERANCE, _APPROX_TOLERANCE)
+    ends = (value * (1 - near), value) if below else \
+        (value * (1 - approx), value * (1 + approx))
     return min(ends), max(ends)
 
 

@@ -174,13 +174,21 @@ def _furniture_reason(text: str, title: str, near_end: bool, seen_prose: bool) -
         return "author blurb"
     if title and text.casefold().strip(" .") == title.strip(" ."):
         return "title"
-    if not _SENTENCE_END.search(text) and len(words) <= 25:
+    if not _SENTENCE_END.search(text) and len(words) <= 25 and not _ends_a_sentence(text):
         # The article's own headline carries its claims ("KF205 sinks", "41 dead"): it
         # stays when it states a figure or a code; a sidebar's headlines come after prose.
         if not seen_prose and _DIGIT.search(text) and len(words) >= _HEADLINE_WORDS:
             return None
         return "headline" if not seen_prose else "subheading or sidebar headline"
     return None
+
+
+def _ends_a_sentence(text: str) -> bool:
+    """A line that holds a whole sentence before its last words is prose cut short (a
+    scraped paragraph that stops mid-sentence), not a headline: headlines are one phrase."""
+    pieces = [piece for piece in split_sentences(text) if piece.strip()]
+    return len(pieces) >= 2 and _SENTENCE_END.search(pieces[0]) is not None \
+        and len(_WORD.findall(pieces[0])) >= _HEADLINE_WORDS
 
 
 _DIGIT = re.compile(r"\d")
