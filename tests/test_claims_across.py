@@ -158,6 +158,17 @@ def test_an_age_meets_only_the_age_of_the_same_one():
     assert _values_clash(report, 31, 33)  # the ferry, by its model code
 
 
+def test_two_sources_figures_in_one_sentence_are_no_breakdown():
+    report = _check(
+        _doc("Wire", "en", "Police said 41 people were killed, while hospital officials said "
+                           "44 people were killed."),
+        _doc("Zeitung", "de", "Bei dem Unglück kamen 52 Menschen ums Leben."),
+    )
+    # Each source's figure is a claim of its own, not a part of a breakdown: the sentence
+    # meets the other outlet's toll.
+    assert _between(report, "hospital officials said", "52 Menschen") is not None
+
+
 def test_a_zero_that_counts_no_happening_says_who_was_absent():
     report = _check(
         _doc("Harian", "id", "Kedutaan di Port Caldera mengatakan tidak ada warga negara "

@@ -153,10 +153,11 @@ def _read_claim(text: str, language: str,
                                  sole_count, language)
         if measure is not None:
             out.append(measure)
-    return _breakdowns(out)
+    return _breakdowns(out, hits)
 
 
-def _breakdowns(measures: list[Measure]) -> tuple[Measure, ...]:
+def _breakdowns(measures: list[Measure], hits: tuple[ConceptHit, ...] = ()
+                ) -> tuple[Measure, ...]:
     """Mark the parts when one sentence gives several figures of one measure and says none
     moved: "30 crew on board, 18 regular and 12 reserve", "41 tankers, 33 container ships and
     17 bulk carriers", "the two pilots, aged 41 and 36". A figure that is the sum of the
@@ -174,6 +175,10 @@ def _breakdowns(measures: list[Measure]) -> tuple[Measure, ...]:
     for members in groups.values():
         if len({measures[i].event for i in members} - {None}) > 1:
             continue  # "43 killed and 60 injured": two measures, not one broken down
+        first = min(measures[i].quantity.end for i in members)
+        last = max(measures[i].quantity.start for i in members)
+        if any(hit.category == "attribution" and first <= hit.start < last for hit in hits):
+            continue  # "police said 41, the hospital 43": two sources' figures, each a claim
         if len({(measures[i].value, measures[i].low, measures[i].high) for i in members}) < 2:
             continue  # one figure, or the same one said twice
         values = [measures[i].value for i in members]
