@@ -220,6 +220,15 @@ def test_one_countrys_troops_never_meet_anothers():
     assert _between(report, "600 troops", "650 troops") is None
 
 
+def test_a_toll_is_the_happenings_whoever_announces_it():
+    report = _check(
+        _doc("Harian", "id", "Kedutaan Besar Indonesia menyatakan 154 orang tewas dalam "
+                             "kecelakaan itu."),
+        _doc("Wire", "en", "South Korea said 157 people were killed in the accident."),
+    )
+    assert _values_clash(report, 154, 157)
+
+
 def test_an_earlier_figure_the_article_itself_gives_is_not_its_claim():
     report = _check(
         _doc("Harian", "id",

@@ -225,7 +225,11 @@ def _of_an_earlier_year(claim: Claim) -> bool:
 
 def _same_measure(a: Measure, b: Measure) -> bool:
     actors = a.quantity.actor, b.quantity.actor
-    if None not in actors and actors[0] != actors[1]:
+    # A toll of a happening's victims is the happening's, whoever announces it (an
+    # embassy, the police); troops, staff and money belong to whoever sends them.
+    victims = a.event in TALLIES and b.event in TALLIES and \
+        a.counted in _GENERIC and b.counted in _GENERIC
+    if None not in actors and actors[0] != actors[1] and not victims:
         return False  # the UK's 600 troops never meet the US's 650
     if a.dimension == "mass":
         return bool(set(a.counted.split()) & set(b.counted.split()))
