@@ -154,3 +154,21 @@ def test_the_fallback_resolves_relative_dates_and_drops_durations():
 
 def test_a_language_dateparser_does_not_know_reads_no_dates():
     assert extract_dates("Sesuatu 3 xyzzy 2021.", "xx", None) == ()
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Kapal itu ditemukan pada Selasa (5/3/3024).", "id"),
+    ("Die Fähre wurde am Dienstag, 5. März 2204, gefunden.", "de"),
+    ("The ferry was found on Tuesday, March 5, 2042.", "en"),
+])
+def test_a_misprinted_year_the_weekday_contradicts_is_set_right(text, lang):
+    (mention,) = extract_dates(text, lang, date(2024, 3, 8))
+    assert mention.start == date(2024, 3, 5)  # 5 March 2024 was a Tuesday
+
+
+def test_a_year_no_weekday_confirms_stays_as_written():
+    (mention,) = extract_dates("Kapal itu ditemukan pada Rabu (5/3/3024).", "id",
+                               date(2024, 3, 8))
+    assert mention.start == date(3024, 3, 5)  # 5 March 2024 was no Wednesday
+    (mention,) = extract_dates("The ferry was found on March 5, 2042.", "en", date(2024, 3, 8))
+    assert mention.start == date(2042, 3, 5)  # no weekday to check it against

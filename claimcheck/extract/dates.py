@@ -307,14 +307,32 @@ def _merge(text: str, mentions: list[DateMention]) -> tuple[DateMention, ...]:
 
 def _combine(text: str, a: DateMention, b: DateMention) -> DateMention:
     absolute = b if b.start is not None and not b.relative else a
+    named = a if absolute is b else b
     end = max(a.span_end, b.span_end)
     if text[end:end + 1] == ")" and "(" in text[a.span_start:end]:
         end += 1
+    start, finish = _misprinted_year(absolute, named.weekday, named.start)
     return DateMention(
         text=text[a.span_start:end], span_start=a.span_start, span_end=end,
-        start=absolute.start, end=absolute.end,
+        start=start, end=finish,
         weekday=a.weekday if a.weekday is not None else b.weekday,
         relative=a.relative and b.relative, part_of_day=a.part_of_day or b.part_of_day)
+
+
+def _misprinted_year(absolute: DateMention, weekday: int | None, near: date | None
+                     ) -> tuple[date | None, date | None]:
+    """``absolute``'s dates, its year set right when it is a misprint: "Selasa (3/7/3018)"
+    in an article of July 2018 is Tuesday 3 July 2018, the only year near the article's
+    whose 3 July is the Tuesday it names. A year a weekday cannot confirm stays."""
+    when = absolute.start
+    if when is None or weekday is None or near is None or absolute.end != when \
+            or abs(when.year - near.year) <= 1:
+        return absolute.start, absolute.end
+    for year in (near.year, near.year - 1):
+        fixed = _safe_date(year, when.month, when.day)
+        if fixed is not None and fixed.weekday() == weekday:
+            return fixed, fixed
+    return absolute.start, absolute.end
 
 
 @lru_cache(maxsize=1)
