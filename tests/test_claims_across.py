@@ -135,8 +135,8 @@ def test_several_figures_of_one_measure_in_a_sentence_are_a_breakdown():
         _doc("Harian", "id", "Di antara kapal yang kini menunggu, 41 kapal tanker, 33 kapal "
                              "kontainer dan 17 kapal curah."),
         _doc("Post", "en", "At least 120 ships were waiting to pass, the port said."),
-        _doc("Wire", "en", "Of the ships now waiting, about 41 are tankers, 33 are container "
-                           "ships and 17 are bulk ships."),
+        _doc("Wire", "en", "Now queuing outside the port: about 41 tankers, 33 container ships "
+                           "and 17 bulk ships."),
     )
     # No figure of the list is the outlet's count of the ships waiting, though the
     # sentence says the queue is still moving ("kini", "now").
@@ -171,12 +171,12 @@ def test_two_sources_figures_in_one_sentence_are_no_breakdown():
 
 def test_a_zero_that_counts_no_happening_says_who_was_absent():
     report = _check(
-        _doc("Harian", "id", "Kedutaan di Port Caldera mengatakan tidak ada warga negara "
-                             "Indonesia yang menjadi korban kapal feri Marisol."),
-        _doc("Kabar", "id", "Tenggelamnya kapal feri Marisol di Port Caldera merenggut 26 "
-                            "jiwa warga negara asing."),
+        _doc("Harian", "id", "Konsulat Belanda di Port Caldera menyebut tidak ada warga negara "
+                             "Belanda di antara penumpang kapal feri Marisol."),
+        _doc("Kabar", "id", "Kapal feri Marisol yang terbalik di Port Caldera membawa 19 warga "
+                            "negara asing."),
     )
-    assert not _values_clash(report, 0, 26)
+    assert not _values_clash(report, 0, 19)
 
 
 def test_a_figure_converted_in_brackets_is_not_a_claim_of_its_own():
@@ -201,15 +201,15 @@ def test_nearly_a_round_figure_is_just_short_of_it():
 
 def test_a_length_of_time_in_words_meets_one_in_figures():
     report = _check(
-        _doc("Wire", "en", "The ferry's departure was delayed for an hour by the storm."),
+        _doc("Wire", "en", "The storm postponed the ferry's sailing for an hour."),
         _doc("Zeitung", "de", "Der Sturm verzögerte die Abfahrt der Fähre um 40 Minuten."),
-        _doc("Post", "en", "The wreck blocked the port for almost a week."),
+        _doc("Post", "en", "The wreck blocked the port for nearly a week."),
         _doc("Blatt", "de", "Das Wrack blockierte den Hafen sechs Tage lang."),
         _doc("Harian", "id", "Bangkai kapal memblokir pelabuhan selama 11 hari."),
     )
-    assert _between(report, "delayed for an hour", "um 40 Minuten") is not None
-    assert _between(report, "almost a week", "sechs Tage lang") is None  # six days is almost
-    assert _between(report, "almost a week", "selama 11 hari") is not None
+    assert _between(report, "sailing for an hour", "um 40 Minuten") is not None
+    assert _between(report, "nearly a week", "sechs Tage lang") is None  # six days is nearly
+    assert _between(report, "nearly a week", "selama 11 hari") is not None
 
 
 def test_one_countrys_troops_never_meet_anothers():

@@ -417,10 +417,10 @@ def test_a_different_figure_in_brackets_stays_apart(text, lang, values):
 
 @pytest.mark.parametrize(("text", "lang", "value", "unit", "low"), [
     ("The ferry left port after a day of delays.", "en", 1.0, "day", 1.0),
-    ("Its departure was delayed for an hour.", "en", 1.0, "hour", 1.0),
+    ("The vote was postponed for an hour.", "en", 1.0, "hour", 1.0),
     ("The search was called off after half a day.", "en", 0.5, "day", 0.5),
-    ("The strait stayed closed for almost a week.", "en", 1.0, "week", 0.85),
-    ("Die Abfahrt verzögerte sich um eine halbe Stunde.", "de", 0.5, "hour", 0.5),
+    ("The strait stayed shut for nearly a week.", "en", 1.0, "week", 0.85),
+    ("Die Sitzung begann mit einer halben Stunde Verspätung.", "de", 0.5, "hour", 0.5),
     ("Die Fähre lag eine Woche lang im Hafen.", "de", 1.0, "week", 1.0),
     ("Keberangkatan kapal tertunda setengah jam.", "id", 0.5, "hour", 0.5),
     ("Pencarian berlangsung selama seminggu.", "id", 1.0, "week", 1.0),

@@ -160,7 +160,7 @@ def _breakdowns(measures: list[Measure], hits: tuple[ConceptHit, ...] = ()
                 ) -> tuple[Measure, ...]:
     """Mark the parts when one sentence gives several figures of one measure and says none
     moved: "30 crew on board, 18 regular and 12 reserve", "41 tankers, 33 container ships and
-    17 bulk carriers", "the two pilots, aged 41 and 36". A figure that is the sum of the
+    17 bulk ships", "the two pilots, aged 41 and 36". A figure that is the sum of the
     others is the whole and stays; the others count parts (or other persons) the sentence
     tells apart in words no concept reads, so no other outlet's figure is theirs. A figure
     with no event joins the one event the others name ("30 crew on board ... 18 regular").

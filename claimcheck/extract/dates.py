@@ -321,9 +321,9 @@ def _combine(text: str, a: DateMention, b: DateMention) -> DateMention:
 
 def _misprinted_year(absolute: DateMention, weekday: int | None, near: date | None
                      ) -> tuple[date | None, date | None]:
-    """``absolute``'s dates, its year set right when it is a misprint: "Selasa (3/7/3018)"
-    in an article of July 2018 is Tuesday 3 July 2018, the only year near the article's
-    whose 3 July is the Tuesday it names. A year a weekday cannot confirm stays."""
+    """``absolute``'s dates, its year set right when it is a misprint: "Selasa (5/3/3024)"
+    in an article of March 2024 is Tuesday 5 March 2024, the only year near the article's
+    whose 5 March is the Tuesday it names. A year a weekday cannot confirm stays."""
     when = absolute.start
     if when is None or weekday is None or near is None or absolute.end != when \
             or abs(when.year - near.year) <= 1:

@@ -195,14 +195,14 @@ def extract_quantities(text: str, language: str) -> tuple[Quantity, ...]:
 
 def _with_word_durations(text: str, language: str, results: list[Quantity], actor
                          ) -> list[Quantity]:
-    """``results`` and each length of time written in words ("for almost a week", "um
-    eine halbe Stunde"); it replaces the bare fraction read inside it ("half")."""
+    """``results`` and each length of time written in words ("for nearly a month", "nach
+    einer halben Stunde"); it replaces the bare fraction read inside it ("half")."""
     for start, end, value, unit in find_word_durations(text, language):
         inside = [q for q in results if q.start < end and start < q.end]
         if any(q.unit != "fraction" for q in inside):
             continue  # already read with its digits or number words
         change, below = hedge_before(text, start, language)
-        # "Almost a week" is six days: a hedged unit of time spans one of its smaller units.
+        # "Nearly a month" is four weeks: a hedged unit of time spans one of its smaller units.
         low, high = map(_round, _interval(value, change, below, _WORD_DURATION_TOLERANCE)) \
             if change in ("~", ">", "<") else (value, value)
         results = [q for q in results if q not in inside]

@@ -1,7 +1,7 @@
 """Lengths of time written without a digit: "for a week", "half an hour", "seminggu",
-"eine halbe Stunde".
+"einer halben Stunde".
 
-"Delayed for an hour" and "delayed for 30 minutes" disagree as surely as 60 and 30
+"Postponed for an hour" and "postponed for 40 minutes" disagree as surely as 60 and 40
 minutes, but the first holds no number. Each language's ``[word_durations]`` patterns
 (``claimcheck/lang/words/``) find one unit of time, or half of one, where the sentence
 says a length of time follows: a preposition or a hedge before it ("for", "almost",
@@ -17,7 +17,7 @@ from functools import lru_cache
 from claimcheck.lang.wordlists import words
 
 # "The highest in a decade", "for more than a century": rhetoric, not a length anyone
-# reports; "in less than a minute", "a second" are a manner of speaking.
+# reports; "within a minute", "a second" are a manner of speaking.
 _UNITS = frozenset({"hour", "day", "week", "month", "year"})
 
 
