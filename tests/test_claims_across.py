@@ -336,3 +336,16 @@ def test_against_an_archive_only_claims_the_new_batch_takes_part_in(tmp_path):
     assert report.disputed
     assert all(any(value.claim.outlet == "Zeitung" for value in claim.values)
                for claim in report.disputed)
+
+
+def test_a_misprinted_date_is_flagged_even_where_it_dates_a_state():
+    # "hingga" marks a state holding until a day, whose dates the claims leave alone; a
+    # date its own weekday contradicts is wrong whatever it dates.
+    report = _check(
+        _doc("Harian", "id", "Pelabuhan Port Caldera ditutup untuk kapal penumpang hingga "
+                             "Jumat (13/6) sore, kata syahbandar.", date(2021, 8, 11)),
+        _doc("Kabar", "id", "Syahbandar menyatakan Pelabuhan Port Caldera ditutup untuk kapal "
+                            "penumpang hingga Jumat (13/8/2021).", date(2021, 8, 12)),
+    )
+    conflict = _between(report, "Jumat (13/6)", "Jumat (13/8/2021)")
+    assert conflict is not None and conflict.detail == "misprinted"

@@ -138,3 +138,18 @@ def test_a_one_time_event_dated_twice_is_flagged_however_far_apart(a, b, lang):
 ])
 def test_other_date_differences_are_not_one_time_events(a, b, lang):
     assert DateJudge().judge(claim(a, lang), claim(b, lang), HIGH) is None
+
+
+def test_a_date_its_weekday_contradicts_beside_one_it_confirms_is_a_misprint():
+    # 13 June 2021 was a Sunday, 13 August a Friday: months apart, but one of them is wrong.
+    a = claim("Gudang pabrik itu akan ditutup hingga Jumat (13/6) sore, kata pengelola.",
+              published=date(2021, 8, 11))
+    b = claim("Pengelola menyebut gudang pabrik ditutup hingga Jumat (13/8/2021).",
+              published=date(2021, 8, 12))
+    conflict = DateJudge().judge(a, b, HIGH)
+    assert conflict is not None and conflict.detail == "misprinted"
+    assert "2021-06-13 is no Friday" in conflict.explanation
+    # Two Fridays the 13th, both on their weekday: two dates, not a misprint.
+    c = claim("Pengelola menyebut gudang pabrik ditutup hingga Jumat (13/11/2020).",
+              published=date(2021, 8, 12))
+    assert DateJudge().judge(b, c, HIGH) is None

@@ -39,6 +39,15 @@ CASES = [
     ("letzte Woche", "de", PUB, [(date(2021, 8, 9), None, True)]),
     ("pada Minggu pagi", "id", PUB, [(date(2021, 8, 15), 6, True)]),
     ("minggu lalu", "id", PUB, [(date(2021, 8, 9), None, True)]),
+    # A weekday with its day and month alone, the year the one the weekday confirms: the
+    # Tuesday after publication, a Friday the year before.
+    ("sampai Selasa (17/8) pagi", "id", PUB, [(date(2021, 8, 17), 1, False)]),
+    ("pada Kamis (31/12) malam", "id", date(2021, 1, 2), [(date(2020, 12, 31), 3, False)]),
+    ("on Friday (8/13)", "en", PUB, [(date(2021, 8, 13), 4, False)]),
+    ("pada Jumat (13/8)", "id", None, [(None, 4, True)]),
+    # No nearby year puts 13 June on a Friday: a misprint, read as written.
+    ("pada Jumat (13/6)", "id", PUB, [(date(2021, 6, 13), 4, False)]),
+    ("pada Jumat (43/8)", "id", PUB, [(date(2021, 8, 13), 4, True)]),
 ]
 
 
@@ -62,6 +71,17 @@ def test_durations_and_plain_text_are_not_dates(text):
 def test_part_of_day():
     (mention,) = extract_dates("1.037 tentara melarikan diri Senin malam", "id", None)
     assert mention.part_of_day == "night" and mention.weekday == 0 and mention.start is None
+
+
+@pytest.mark.parametrize(("text", "part"), [
+    ("Mereka tiba Kamis (19/8/2021) malam.", "night"),
+    ("Mereka tiba Kamis (19/8) pagi.", "morning"),
+    ("Mereka tiba Kamis pagi (19/8).", "morning"),
+])
+def test_a_part_of_the_day_after_a_bracketed_date_is_that_day_s(text, part):
+    (mention,) = extract_dates(text, "id", PUB)
+    assert mention.part_of_day == part and mention.start == date(2021, 8, 19)
+    assert text[mention.span_start:mention.span_end] == mention.text
 
 
 def test_spans_point_into_text():

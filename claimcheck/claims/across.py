@@ -67,8 +67,8 @@ def _sentence_pair(conflict: Conflict) -> frozenset:
 
 def _dates_a_statement(conflict: Conflict, said_on: set) -> bool:
     """A date judge's pair where one side's date only says when something was said."""
-    if conflict.kind != "date":
-        return False
+    if conflict.kind != "date" or conflict.detail == "misprinted":
+        return False  # a misprinted date is wrong whatever it dates
     for sentence, values in ((conflict.a.sentence, conflict.a_values),
                              (conflict.b.sentence, conflict.b_values)):
         spans = [getattr(value, "span_start", None) for value in values]

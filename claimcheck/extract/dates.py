@@ -21,6 +21,7 @@ from claimcheck.extract.calendar_words import (
     PARTS_OF_DAY,
     WEEKDAYS,
 )
+from claimcheck.extract.weekday_dates import guess_year, misprinted_year, safe_date, weekday_date
 from claimcheck.extract.word_tries import trie_alternation
 from claimcheck.lang.wordlists import all_words, every_language, known_languages
 from claimcheck.models import DateMention
@@ -61,6 +62,10 @@ _WEEKDAY = re.compile(
     rf"\b(?P<day>(?i:{'|'.join(_FULL_WEEKDAYS)}))(?P<compound>"
     rf"{_alternatives('weekday_compounds')})?\b(?:\s+(?P<part>(?i:{_PART_RE})))?"
     rf"(?:\s+(?P<last>{_alternatives('weekday_last_after')}))?")
+# "Rabu (21/4)": Indonesian news dates a weekday with its day and month alone, in brackets.
+_BRACKETED_DAY_MONTH = re.compile(r"\s*\(\s*(\d{1,2})/(\d{1,2})\s*\)")
+# "Senin (2/7/2018) malam": a part of the day after the bracketed date is that day's.
+_PART_AFTER = re.compile(rf"\s+(?P<part>(?i:{_PART_RE}))\b")
 _RELATIVE = {word: offset for table in _DATES for word, offset in table["relative"].items()}
 _RELATIVE_RE = re.compile(r"\b(" + "|".join(sorted(_RELATIVE, key=len, reverse=True)) + r")\b",
                           re.IGNORECASE)
@@ -136,26 +141,9 @@ def extract_dates(text: str, language: str, published: date | None) -> tuple[Dat
     return _merge(text, mentions)
 
 
-def _safe_date(year: int, month: int, day: int) -> date | None:
-    try:
-        return date(year, month, day)
-    except ValueError:
-        return None
-
-
 def _year(two_or_four: str) -> int:
     year = int(two_or_four)
     return year + 2000 if year < 100 else year
-
-
-def _guess_year(month: int, day: int, published: date | None) -> int | None:
-    # News reports the past: a date without a year is the latest one not after publication.
-    if published is None:
-        return None
-    year = published.year
-    if (month, day) > (published.month, published.day):
-        year -= 1
-    return year
 
 
 def _absolute(text: str, language: str, published: date | None,
@@ -175,11 +163,11 @@ def _absolute(text: str, language: str, published: date | None,
             day, month = second, first
         if m.group(2) == "." and len(m.group(4)) == 2:
             continue  # "10.30.45" style times, not dates
-        when = _safe_date(year, month, day)
+        when = safe_date(year, month, day)
         if when:
             found.append(DateMention(m.group(), m.start(), m.end(), when, when))
     for m in _ISO.finditer(text):
-        when = _safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        when = safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
         if when:
             found.append(DateMention(m.group(), m.start(), m.end(), when, when))
     found += _years(text)
@@ -191,8 +179,8 @@ def _absolute(text: str, language: str, published: date | None,
             if month is None:
                 continue
             day = int(m.group(day_group))
-            year = int(m.group(3)) if m.group(3) else _guess_year(month, day, published)
-            when = _safe_date(year, month, day) if year else None
+            year = int(m.group(3)) if m.group(3) else guess_year(month, day, published)
+            when = safe_date(year, month, day) if year else None
             if year and not when:
                 continue
             found.append(DateMention(m.group(), m.start(), m.end(), when, when,
@@ -225,7 +213,7 @@ def _months_alone(text: str, published: date | None) -> list[DateMention]:
         month = MONTHS.get(_key(m.group(1).rstrip(".")))
         if month is None:
             continue
-        year = _guess_year(month, 1, published)
+        year = guess_year(month, 1, published)
         start = date(year, month, 1) if year else None
         end = date(year, month, calendar.monthrange(year, month)[1]) if year else None
         found.append(DateMention(m.group(1), m.start(1), m.end(1), start, end, relative=True))
@@ -245,6 +233,11 @@ def _weekdays(text: str, published: date | None) -> list[DateMention]:
             continue
         part = m.group("part") or m.group("compound")
         last = bool(m.group("last")) or m.group().casefold().startswith(_LAST_BEFORE)
+        bracket = _BRACKETED_DAY_MONTH.match(text, m.end())
+        dated = bracket and _with_day_month(text, m, bracket, weekday, part, published)
+        if dated:
+            found.append(dated)
+            continue
         when = None
         if published is not None:
             delta = (published.weekday() - weekday) % 7
@@ -255,6 +248,23 @@ def _weekdays(text: str, published: date | None) -> list[DateMention]:
                                  relative=True,
                                  part_of_day=PARTS_OF_DAY.get(_key(part)) if part else None))
     return found
+
+
+def _with_day_month(text: str, weekday_match: re.Match, bracket: re.Match, weekday: int,
+                    part: str | None, published: date | None) -> DateMention | None:
+    """"Rabu (21/4)", "Sabtu (24/4) dini hari": the weekday's day and month
+    (``weekday_dates.weekday_date``); None when the bracket holds no day and month."""
+    found = weekday_date(int(bracket.group(1)), int(bracket.group(2)), weekday, published)
+    if found is None:
+        return None  # "(41/12)": no date; the weekday alone is read
+    _, when = found
+    end = bracket.end()
+    after = _PART_AFTER.match(text, end)
+    if after and not part:
+        part, end = after.group("part"), after.end()
+    return DateMention(text[weekday_match.start():end], weekday_match.start(), end, when, when,
+                       weekday=weekday, relative=when is None,
+                       part_of_day=PARTS_OF_DAY.get(_key(part)) if part else None)
 
 
 def _relative(text: str, published: date | None, words: bool = True,
@@ -309,30 +319,18 @@ def _combine(text: str, a: DateMention, b: DateMention) -> DateMention:
     absolute = b if b.start is not None and not b.relative else a
     named = a if absolute is b else b
     end = max(a.span_end, b.span_end)
+    part = a.part_of_day or b.part_of_day
     if text[end:end + 1] == ")" and "(" in text[a.span_start:end]:
         end += 1
-    start, finish = _misprinted_year(absolute, named.weekday, named.start)
+        after = _PART_AFTER.match(text, end)
+        if after and not part:
+            part, end = PARTS_OF_DAY.get(_key(after.group("part"))), after.end()
+    start, finish = misprinted_year(absolute, named.weekday, named.start)
     return DateMention(
         text=text[a.span_start:end], span_start=a.span_start, span_end=end,
         start=start, end=finish,
         weekday=a.weekday if a.weekday is not None else b.weekday,
-        relative=a.relative and b.relative, part_of_day=a.part_of_day or b.part_of_day)
-
-
-def _misprinted_year(absolute: DateMention, weekday: int | None, near: date | None
-                     ) -> tuple[date | None, date | None]:
-    """``absolute``'s dates, its year set right when it is a misprint: "Selasa (5/3/3024)"
-    in an article of March 2024 is Tuesday 5 March 2024, the only year near the article's
-    whose 5 March is the Tuesday it names. A year a weekday cannot confirm stays."""
-    when = absolute.start
-    if when is None or weekday is None or near is None or absolute.end != when \
-            or abs(when.year - near.year) <= 1:
-        return absolute.start, absolute.end
-    for year in (near.year, near.year - 1):
-        fixed = _safe_date(year, when.month, when.day)
-        if fixed is not None and fixed.weekday() == weekday:
-            return fixed, fixed
-    return absolute.start, absolute.end
+        relative=a.relative and b.relative, part_of_day=part)
 
 
 @lru_cache(maxsize=1)

@@ -19,6 +19,9 @@ from claimcheck.lang.wordlists import all_words, every_language
 from claimcheck.models import Claim, Conflict, DateMention, PairContext
 
 _BASE_SCORE = 0.3
+# A date its own weekday contradicts, beside the other outlet's that it confirms: an
+# error on the page, whatever the two sentences date.
+_MISPRINT_SCORE = 0.5
 _MAX_GAP_DAYS = 3
 _WEEK = 7
 _DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -74,6 +77,16 @@ def _differ(a: DateMention, b: DateMention) -> bool | None:
     if a_day is None or b_day is None:
         return None
     return a_day != b_day
+
+
+def _misprinted(a: DateMention, b: DateMention) -> bool:
+    """One weekday and day of the month, in two months, one of them not on that weekday:
+    an outlet misprinted the month ("Sabtu (24/2)" beside "Sabtu (24/4/2021)"), however
+    far apart the two dates it wrote lie."""
+    return (a.weekday is not None and a.weekday == b.weekday and a.start == a.end
+            and b.start == b.end and a.start != b.start and a.start.day == b.start.day
+            and a.weekday in (a.start.weekday(), b.start.weekday())
+            and (a.start.weekday(), b.start.weekday()).count(a.weekday) == 1)
 
 
 def _single_weekday(m: DateMention) -> int | None:
@@ -260,9 +273,24 @@ class DateJudge(Judge):
             return None
         for da in a.dates:
             for db in b.dates:
+                if _misprinted(da, db):
+                    return self._misprint(a, b, da, db, context)
+        for da in a.dates:
+            for db in b.dates:
                 if _differ(da, db):
                     return self._conflict(a, b, da, db, shared, actors, context)
         return None
+
+    def _misprint(self, a: Claim, b: Claim, da: DateMention, db: DateMention,
+                  context: PairContext) -> Conflict:
+        wrong, right = (da, db) if da.start.weekday() != da.weekday else (db, da)
+        explanation = (f"{_label(da)} vs {_label(db)}: the same {_DAY_NAMES[da.weekday]} "
+                       f"and day of the month in two months, and {wrong.start.isoformat()} "
+                       f"is no {_DAY_NAMES[da.weekday]}: one outlet misprinted the date "
+                       f"({right.start.isoformat()} is one)")
+        return Conflict(kind="date", score=_MISPRINT_SCORE, explanation=explanation, a=a, b=b,
+                        judge=self.name, a_values=(da,), b_values=(db,), topic=context.topic,
+                        detail="misprinted")
 
     def _conflict(self, a: Claim, b: Claim, da: DateMention, db: DateMention,
                   shared: frozenset[str], actors: frozenset[str], context: PairContext) -> Conflict:
