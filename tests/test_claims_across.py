@@ -349,3 +349,62 @@ def test_a_misprinted_date_is_flagged_even_where_it_dates_a_state():
     )
     conflict = _between(report, "Jumat (13/6)", "Jumat (13/8/2021)")
     assert conflict is not None and conflict.detail == "misprinted"
+
+
+def test_a_clause_of_its_own_keeps_its_figure_apart():
+    # "sementara" ("while") opens a clause with its own subject: the 19 still buried are
+    # the missing, not a part of the dead, and the 7 dead meet the other outlet's toll.
+    report = _check(
+        _doc("Harian", "id", "Tujuh orang tewas, sementara 19 orang lainnya masih "
+                             "tertimbun reruntuhan dermaga.", date(2024, 3, 4)),
+        _doc("Wire", "en", "Nine people were killed, police said.", date(2024, 3, 4)),
+        _doc("Zeitung", "de", "19 Menschen werden noch vermisst.", date(2024, 3, 4)),
+    )
+    assert _values_clash(report, 7, 9)
+    assert not _values_clash(report, 19, 9) and not _values_clash(report, 19, 7)
+
+
+def test_more_bodies_found_beside_the_toll_are_a_day_s_finds_not_the_toll():
+    report = _check(
+        _doc("Wire", "en", "Search teams pulled two more bodies from the river on Friday, "
+                           "raising the number of dead from the accident to eleven, police "
+                           "said.", date(2024, 3, 5)),
+        _doc("Harian", "id", "Jumlah korban tewas kecelakaan itu mencapai sebelas orang.",
+             date(2024, 3, 5)),
+        _doc("Zeitung", "de", "Bei dem Unglück kamen neun Menschen ums Leben.",
+             date(2024, 3, 5)),
+    )
+    assert _values_clash(report, 11, 9)
+    assert not _values_clash(report, 2, 9) and not _values_clash(report, 2, 11)
+
+
+def test_more_beside_another_event_counts_a_group_of_its_own():
+    # "40 more were injured" counts the injured, not an increment of anything.
+    report = _check(
+        _doc("Wire", "en", "At least 12 people died and 40 more were injured.", date(2024, 3, 4)),
+        _doc("Zeitung", "de", "Mindestens 12 Menschen starben, 52 weitere wurden verletzt.",
+             date(2024, 3, 4)),
+    )
+    assert _values_clash(report, 40, 52)
+
+
+def test_words_after_a_number_that_name_nothing_leave_its_event_to_it():
+    # "five remain missing": "remain" is no noun counted, so the missing meet.
+    report = _check(
+        _doc("Wire", "en", "Twenty people from the Marisol were rescued and five remain "
+                           "missing.", date(2024, 3, 4)),
+        _doc("Harian", "id", "Dari kapal Marisol, delapan orang masih dinyatakan hilang.",
+             date(2024, 3, 4)),
+    )
+    assert _values_clash(report, 5, 8)
+
+
+def test_a_qualifier_past_of_them_is_the_subset_s():
+    # "13 injured, several of them seriously": the 13 are the injured, neither seriously
+    # injured nor a part of another count.
+    report = _check(
+        _doc("Wire", "en", "Thirteen people were injured, several of them seriously.",
+             date(2024, 3, 4)),
+        _doc("Zeitung", "de", "Insgesamt wurden 31 Menschen verletzt.", date(2024, 3, 4)),
+    )
+    assert _values_clash(report, 13, 31)

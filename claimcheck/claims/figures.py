@@ -78,6 +78,10 @@ class Shapes:
     conjunctions: frozenset[str]
     decade: re.Pattern[str]
     partitive: re.Pattern[str]
+    #: Words opening a clause with its own subject ("while", "sementara", "während").
+    contrasts: frozenset[str] = frozenset()
+    #: Words making a number an increment ("more", "lagi", "weitere").
+    increments: frozenset[str] = frozenset()
 
 
 @cache
@@ -85,7 +89,8 @@ def figure_shapes(language: str) -> Shapes:
     """The language's shapes of figures, compiled once."""
     lists = language_data(language).lists
     figures = lists.get("figures", {})
-    conjunctions = frozenset(lists.get("clauses", {}).get("conjunctions", ()))
+    clauses = lists.get("clauses", {})
+    conjunctions = frozenset(clauses.get("conjunctions", ()))
 
     def alternation(words) -> str:
         return "|".join(re.escape(word).replace(r"\ ", r"\s+") for word in
@@ -98,4 +103,5 @@ def figure_shapes(language: str) -> Shapes:
         rf"\s*(?:(?:{alternation(figures.get('partitive', ()))})"
         rf"|(?:{alternation(figures.get('partitive_before_figure', ()))})(?=\s+\d))"
         rf"\s+(?:(?:{determiners})\s+)?(?:\d|[^\W\d_]+)", re.IGNORECASE)
-    return Shapes(conjunctions, decade, partitive)
+    return Shapes(conjunctions, decade, partitive, frozenset(clauses.get("contrasts", ())),
+                  frozenset(clauses.get("increments", ())))

@@ -21,8 +21,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from claimcheck.claims.breakdowns import mark_breakdowns
 from claimcheck.claims.figures import CONVERSIONS, dimension_of, figure_shapes, values_of
+from claimcheck.extract.units import FUNCTION_WORDS
 from claimcheck.lang import ConceptHit, Token, language_data
+from claimcheck.lang.wordlists import every_language
 from claimcheck.models import Claim, Quantity
 
 #: Quantity kinds whose values can be compared.
@@ -53,6 +56,13 @@ _PERSON_EVENTS = frozenset({"dead", "injured", "missing", "detained", "questione
                             "rescued", "aboard", "homeless", "displaced", "infected"})
 _APPOSITION_BEFORE = re.compile(r"\b[A-Z][\w'’-]+,\s*$")
 _APPOSITION_AFTER = re.compile(r"\s*,")
+_BRACKET_BEFORE = re.compile(r"\b[A-Z][\w'’-]+\s*\(\s*$")
+_BRACKET_AFTER = re.compile(r"\s*\)")
+# Between a number and the noun it counts: a comma or a stop ends the phrase ("nine,
+# officials said"; "1,100 rescuers, including soldiers").
+_PHRASE_END = re.compile(r"[,;:.()]")
+#: Words a number's next word may be that name nothing counted ("five remain missing").
+_NOT_NOUNS = frozenset(FUNCTION_WORDS | set(every_language("lexicon", "persistence")))
 #: Counted classes that are groups of persons: "warga negara asing" narrows "warga".
 PERSON_GROUPS = frozenset({"foreigners", "children", "teenagers", "infants", "women", "men",
                            "passengers", "crew", "cabin_crew", "pilots", "troops", "staff",
@@ -93,6 +103,9 @@ class Measure:
     superseded: bool = False
     #: What a counted group did, when no event says it ("two divers found them").
     action: str | None = None
+    #: "more", "lagi", "weitere" beside the number: an increment if the sentence also
+    #: gives its event's figure ("two more ... the toll rose to four").
+    increment: bool = False
     #: One of several figures the sentence gives for one measure, none a move: a part of
     #: a breakdown ("6 active and 6 extra crew"), never the outlet's figure for the whole.
     breakdown: bool = False
@@ -153,41 +166,20 @@ def _read_claim(text: str, language: str,
                                  sole_count, language)
         if measure is not None:
             out.append(measure)
-    return _breakdowns(out, hits)
+    shapes = figure_shapes(language)
+    breaks = tuple(t.start for t in tokens if t.text.casefold() in shapes.contrasts)
+    return mark_breakdowns(_increments(out), hits, breaks)
 
 
-def _breakdowns(measures: list[Measure], hits: tuple[ConceptHit, ...] = ()
-                ) -> tuple[Measure, ...]:
-    """Mark the parts when one sentence gives several figures of one measure and says none
-    moved: "30 crew on board, 18 regular and 12 reserve", "41 tankers, 33 container ships and
-    17 bulk ships", "the two pilots, aged 41 and 36". A figure that is the sum of the
-    others is the whole and stays; the others count parts (or other persons) the sentence
-    tells apart in words no concept reads, so no other outlet's figure is theirs. A figure
-    with no event joins the one event the others name ("30 crew on board ... 18 regular").
-    """
-    groups: dict[tuple, list[int]] = {}
-    for index, m in enumerate(measures):
-        if not (m.moved or m.vague or m.superseded):
-            key = (m.dimension, m.counted, m.attribute, m.qualifiers, m.scope, m.action,
-                   m.quantity.actor)
-            groups.setdefault(key, []).append(index)
-    parts: set[int] = set()
-    for members in groups.values():
-        if len({measures[i].event for i in members} - {None}) > 1:
-            continue  # "43 killed and 60 injured": two measures, not one broken down
-        first = min(measures[i].quantity.end for i in members)
-        last = max(measures[i].quantity.start for i in members)
-        if any(hit.category == "attribution" and first <= hit.start < last for hit in hits):
-            continue  # "police said 41, the hospital 43": two sources' figures, each a claim
-        if len({(measures[i].value, measures[i].low, measures[i].high) for i in members}) < 2:
-            continue  # one figure, or the same one said twice
-        values = [measures[i].value for i in members]
-        whole = next((i for i, value in zip(members, values, strict=True)
-                      if value is not None and None not in values
-                      and abs(2 * value - sum(values)) <= 1e-9 * max(abs(value), 1.0)), None)
-        parts.update(i for i in members if i != whole)
-    return tuple(replace(m, breakdown=True) if i in parts else m
-                 for i, m in enumerate(measures))
+def _increments(measures: list[Measure]) -> list[Measure]:
+    """"Two more bodies ... the toll rose to four": beside a figure of its event, "N
+    more" is what was added to it. Alone, it is the count of its own group ("12 dead
+    and 40 more injured", "422 weitere Schiffe warten")."""
+    return [replace(m, qualifiers=tuple(sorted({*m.qualifiers, "additional"})))
+            if m.increment and m.event is not None and any(
+                    other.event == m.event and other.dimension == m.dimension
+                                   and not other.increment for other in measures)
+            else m for m in measures]
 
 
 def _read_quantity(text: str, q: Quantity, tokens: tuple[Token, ...],
@@ -197,9 +189,13 @@ def _read_quantity(text: str, q: Quantity, tokens: tuple[Token, ...],
     if q.kind == "count" and any(hit.category == "not_counts" and 0 <= q.start - hit.end <= 2
                                  for hit in hits):
         return None  # "pada tanggal 30": a day of the month, not an amount
-    if q.kind == "count" and _APPOSITION_BEFORE.search(text, 0, q.start) \
-            and _APPOSITION_AFTER.match(text, q.end):
-        # "Ana Lopes, 41, died": a number between commas after a name is an age.
+    if q.kind == "count" and (_APPOSITION_BEFORE.search(text, 0, q.start)
+                              and _APPOSITION_AFTER.match(text, q.end)
+                              or _BRACKET_BEFORE.search(text, 0, q.start)
+                              and _BRACKET_AFTER.match(text, q.end)
+                              and q.value is not None and 0 < q.value < 120):
+        # "Ana Lopes, 41, died", "Wa Ode Sari (34)": a number between commas or in
+        # brackets after a name is an age.
         q = replace(q, kind="duration", unit="year")
         dimension, factor = CONVERSIONS["year"]
         return Measure(-1, q, dimension, *values_of(q, factor, hits, language)[:3],
@@ -216,6 +212,7 @@ def _read_quantity(text: str, q: Quantity, tokens: tuple[Token, ...],
                and i not in magnitude_words), len(tokens))
     shapes = figure_shapes(language)
     joins = [i for i, t in enumerate(tokens) if t.text.casefold() in shapes.conjunctions]
+    breaks = [i for i, t in enumerate(tokens) if t.text.casefold() in shapes.contrasts]
 
     def distance(hit: ConceptHit) -> int | None:
         inside = q.start <= hit.start and hit.end <= q.end
@@ -225,9 +222,14 @@ def _read_quantity(text: str, q: Quantity, tokens: tuple[Token, ...],
             gap, lo, hi = hit.first - at + 1, at, hit.first
         else:
             gap, lo, hi = at - hit.last, hit.last, at
-        # A concept across "and" belongs to the other clause more often than to this one.
+        # A concept across "and" belongs to the other clause more often than to this one;
+        # across "while" ("sementara", "während") to a clause with its own subject.
+        if any(lo <= j < hi for j in breaks):
+            return None
         if any(lo <= j < hi for j in joins):
             gap += 3
+        elif hit.first < at and left > 0 and "," in text[hit.end:q.start]:
+            gap += 3  # "12 Menschen starben, 52 weitere wurden verletzt": the verb is 12's
         return gap
 
     def nearest(category: str, reach: int, right_only: bool = False,
@@ -236,6 +238,8 @@ def _read_quantity(text: str, q: Quantity, tokens: tuple[Token, ...],
         found = None
         for hit in hits:
             if hit.category != category:
+                continue
+            if right_only and _PHRASE_END.search(text, q.end, max(q.end, hit.start)):
                 continue
             if fits is not None and fits.split(":")[0] not in _ATTRIBUTE_DIMENSIONS.get(
                     hit.concept, (fits.split(":")[0],)):
@@ -259,7 +263,8 @@ def _read_quantity(text: str, q: Quantity, tokens: tuple[Token, ...],
                     and 0 <= hit.first - counted_hit.last <= 3 and distance(hit) is not None]
         if specific:
             counted = specific[0].concept
-    if counted is None and q.counted and _unknown_noun(q, tokens, hits):
+    if counted is None and q.counted and _unknown_noun(q, tokens, hits) \
+            and q.counted.split()[0].casefold() not in _NOT_NOUNS:
         # "dua blok", "13 verschiedenen Stellen": a count of something no concept names.
         counted = "other:" + q.counted.casefold()
     reach = _EVENT_REACH if counted not in (None, "people") else _GENERIC_EVENT_REACH
@@ -284,9 +289,21 @@ def _read_quantity(text: str, q: Quantity, tokens: tuple[Token, ...],
             and distance(attribute_hit) > _NEAR:
         attribute_hit = None  # "37 years old", "berusia 37": an age stands by its number
     attribute = attribute_hit.concept if attribute_hit else None
+    # "13 injured, several of them seriously": past "of them" a qualifier is the subset's.
+    subsets = [hit.first for hit in hits if hit.category == "qualifiers"
+               and hit.concept == "part" and hit.first >= at]
     qualifiers = {hit.concept for hit in hits if hit.category == "qualifiers"
                   and hit.concept in _QUALIFIERS
+                  and not any(at <= first < hit.first for first in subsets)
                   and _qualifies(hit, distance, event_hit, attribute_hit)}
+    increment = dimension == "count" and event != "missing" and \
+        _increment(text, q.start, tokens, at, shapes)
+    if increment and (finding := nearest("happenings", _EVENT_REACH)) is not None \
+            and finding.concept in ("found", "rescued"):
+        # "recovered three more bodies", "drei weitere Tote geborgen": a day's finds, not
+        # the tally; "5000 weitere verletzt" are others (``_increments``).
+        qualifiers.add("additional")
+        increment = False
     superseded = any(hit.category == "qualifiers" and hit.concept == "superseded"
                      and (gap := distance(hit)) is not None
                      and gap <= (_SUPERSEDED_LEFT if hit.first < at else _SUPERSEDED_RIGHT)
@@ -299,6 +316,7 @@ def _read_quantity(text: str, q: Quantity, tokens: tuple[Token, ...],
     part = shapes.partitive.match(text, digits_end) is not None or any(
         hit.category == "qualifiers" and hit.concept == "part"
         and (gap := distance(hit)) is not None and gap <= _QUALIFIER_REACH
+        and (hit.first < at or hit.first - at <= 1)  # "30 of them", not "30 ..., 5 of them"
         and _closest_number(hit, spans) == (q.start, q.end) for hit in hits)
     if part and counted not in PERSON_GROUPS and not qualifiers & {"serious", "light"}:
         # "12 of the ships", "30 of the 41": a share of a count is not the count. A group
@@ -323,7 +341,17 @@ def _read_quantity(text: str, q: Quantity, tokens: tuple[Token, ...],
         bound = False
     return Measure(-1, q, dimension, value, low, high, event, counted, attribute,
                    tuple(sorted(qualifiers)), scope, running_sentence or moved, bound,
-                   vague or _vague(q), superseded, action, moved=moved)
+                   vague or _vague(q), superseded, action, moved=moved, increment=increment)
+
+
+def _increment(text: str, start: int, tokens: tuple[Token, ...], at: int, shapes) -> bool:
+    """An increment word right after the number ("three more", "drei weitere"), right
+    before it ("another 12", "tambahan 3"), or after its noun ("tiga jenazah lagi")."""
+    near = [tokens[i].text.casefold() for i in (at, at + 1) if i < len(tokens)]
+    if at > 0 and not tokens[at - 1].text[:1].isdigit() and \
+            not _PHRASE_END.search(text, tokens[at - 1].end, start):
+        near.append(tokens[at - 1].text.casefold())  # "another 12", not "Further, 26"
+    return any(word in shapes.increments for word in near)
 
 
 def _closest_number(hit: ConceptHit, spans: list[tuple[int, int]]) -> tuple[int, int] | None:

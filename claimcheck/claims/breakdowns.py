@@ -1,0 +1,53 @@
+"""Breakdowns: several figures of one measure in one sentence are its parts.
+
+"30 crew on board, 18 regular and 12 reserve": the 18 and the 12 count parts the sentence
+tells apart in words no concept reads, so no other outlet's whole is theirs to meet.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from claimcheck.lang import ConceptHit
+
+if TYPE_CHECKING:
+    from claimcheck.claims.measures import Measure
+
+
+def mark_breakdowns(measures: list[Measure], hits: tuple[ConceptHit, ...] = (),
+                    breaks: tuple[int, ...] = ()) -> tuple[Measure, ...]:
+    """Mark the parts when one sentence gives several figures of one measure and says none
+    moved: "30 crew on board, 18 regular and 12 reserve", "41 tankers, 33 container ships and
+    17 bulk ships", "the two pilots, aged 41 and 36". A figure that is the sum of the
+    others is the whole and stays; the others count parts (or other persons) the sentence
+    tells apart in words no concept reads, so no other outlet's figure is theirs. A figure
+    with no event joins the one event the others name ("30 crew on board ... 18 regular").
+    ``breaks`` are where clauses of their own open ("while", "sementara"): figures on
+    either side of one are no breakdown.
+    """
+    groups: dict[tuple, list[int]] = {}
+    for index, m in enumerate(measures):
+        if not (m.moved or m.vague or m.superseded):
+            key = (m.dimension, m.counted, m.attribute, m.qualifiers, m.scope, m.action,
+                   m.quantity.actor)
+            groups.setdefault(key, []).append(index)
+    parts: set[int] = set()
+    for members in groups.values():
+        if len({measures[i].event for i in members} - {None}) > 1:
+            continue  # "43 killed and 60 injured": two measures, not one broken down
+        first = min(measures[i].quantity.end for i in members)
+        last = max(measures[i].quantity.start for i in members)
+        if any(hit.category == "attribution" and first <= hit.start < last for hit in hits):
+            continue  # "police said 41, the hospital 43": two sources' figures, each a claim
+        if any(first <= position < last for position in breaks):
+            continue  # "7 dead, while 19 others are still buried": two clauses, two claims
+        if len({(measures[i].value, measures[i].low, measures[i].high) for i in members}) < 2:
+            continue  # one figure, or the same one said twice
+        values = [measures[i].value for i in members]
+        whole = next((i for i, value in zip(members, values, strict=True)
+                      if value is not None and None not in values
+                      and abs(2 * value - sum(values)) <= 1e-9 * max(abs(value), 1.0)), None)
+        parts.update(i for i in members if i != whole)
+    return tuple(replace(m, breakdown=True) if i in parts else m
+                 for i, m in enumerate(measures))
