@@ -1,15 +1,17 @@
-"""Breakdowns: several figures of one measure in one sentence are its parts.
+"""How the figures of one sentence relate: a breakdown's parts, an increment and its total.
 
 "30 crew on board, 18 regular and 12 reserve": the 18 and the 12 count parts the sentence
 tells apart in words no concept reads, so no other outlet's whole is theirs to meet.
+"Two more bodies were found, raising the toll to eleven": the two were added to the toll.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from claimcheck.lang import ConceptHit
+from claimcheck.lang import ConceptHit, Token
 
 if TYPE_CHECKING:
     from claimcheck.claims.measures import Measure
@@ -51,3 +53,28 @@ def mark_breakdowns(measures: list[Measure], hits: tuple[ConceptHit, ...] = (),
         parts.update(i for i in members if i != whole)
     return tuple(replace(m, breakdown=True) if i in parts else m
                  for i, m in enumerate(measures))
+
+
+_PUNCTUATION = re.compile(r"[,;:.()]")
+
+
+def is_increment(text: str, start: int, tokens: tuple[Token, ...], at: int,
+                 increments: frozenset[str]) -> bool:
+    """An increment word right after the number ("three more", "drei weitere"), right
+    before it ("another 12", "tambahan 3"), or after its noun ("tiga jenazah lagi")."""
+    near = [tokens[i].text.casefold() for i in (at, at + 1) if i < len(tokens)]
+    if at > 0 and not tokens[at - 1].text[:1].isdigit() and \
+            not _PUNCTUATION.search(text, tokens[at - 1].end, start):
+        near.append(tokens[at - 1].text.casefold())  # "another 12", not "Further, 26"
+    return any(word in increments for word in near)
+
+
+def mark_increments(measures: list[Measure]) -> list[Measure]:
+    """"Two more bodies ... the toll rose to four": beside a figure of its event, "N
+    more" is what was added to it. Alone, it is the count of its own group ("12 dead
+    and 40 more injured", "422 weitere Schiffe warten")."""
+    return [replace(m, qualifiers=tuple(sorted({*m.qualifiers, "additional"})))
+            if m.increment and m.event is not None and any(
+                    other.event == m.event and other.dimension == m.dimension
+                                   and not other.increment for other in measures)
+            else m for m in measures]

@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from claimcheck.claims.breakdowns import mark_breakdowns
+from claimcheck.claims.breakdowns import is_increment, mark_breakdowns, mark_increments
 from claimcheck.claims.figures import CONVERSIONS, dimension_of, figure_shapes, values_of
 from claimcheck.extract.units import FUNCTION_WORDS
 from claimcheck.lang import ConceptHit, Token, language_data
@@ -168,18 +168,7 @@ def _read_claim(text: str, language: str,
             out.append(measure)
     shapes = figure_shapes(language)
     breaks = tuple(t.start for t in tokens if t.text.casefold() in shapes.contrasts)
-    return mark_breakdowns(_increments(out), hits, breaks)
-
-
-def _increments(measures: list[Measure]) -> list[Measure]:
-    """"Two more bodies ... the toll rose to four": beside a figure of its event, "N
-    more" is what was added to it. Alone, it is the count of its own group ("12 dead
-    and 40 more injured", "422 weitere Schiffe warten")."""
-    return [replace(m, qualifiers=tuple(sorted({*m.qualifiers, "additional"})))
-            if m.increment and m.event is not None and any(
-                    other.event == m.event and other.dimension == m.dimension
-                                   and not other.increment for other in measures)
-            else m for m in measures]
+    return mark_breakdowns(mark_increments(out), hits, breaks)
 
 
 def _read_quantity(text: str, q: Quantity, tokens: tuple[Token, ...],
@@ -297,7 +286,7 @@ def _read_quantity(text: str, q: Quantity, tokens: tuple[Token, ...],
                   and not any(at <= first < hit.first for first in subsets)
                   and _qualifies(hit, distance, event_hit, attribute_hit)}
     increment = dimension == "count" and event != "missing" and \
-        _increment(text, q.start, tokens, at, shapes)
+        is_increment(text, q.start, tokens, at, shapes.increments)
     if increment and (finding := nearest("happenings", _EVENT_REACH)) is not None \
             and finding.concept in ("found", "rescued"):
         # "recovered three more bodies", "drei weitere Tote geborgen": a day's finds, not
@@ -342,16 +331,6 @@ def _read_quantity(text: str, q: Quantity, tokens: tuple[Token, ...],
     return Measure(-1, q, dimension, value, low, high, event, counted, attribute,
                    tuple(sorted(qualifiers)), scope, running_sentence or moved, bound,
                    vague or _vague(q), superseded, action, moved=moved, increment=increment)
-
-
-def _increment(text: str, start: int, tokens: tuple[Token, ...], at: int, shapes) -> bool:
-    """An increment word right after the number ("three more", "drei weitere"), right
-    before it ("another 12", "tambahan 3"), or after its noun ("tiga jenazah lagi")."""
-    near = [tokens[i].text.casefold() for i in (at, at + 1) if i < len(tokens)]
-    if at > 0 and not tokens[at - 1].text[:1].isdigit() and \
-            not _PHRASE_END.search(text, tokens[at - 1].end, start):
-        near.append(tokens[at - 1].text.casefold())  # "another 12", not "Further, 26"
-    return any(word in shapes.increments for word in near)
 
 
 def _closest_number(hit: ConceptHit, spans: list[tuple[int, int]]) -> tuple[int, int] | None:
