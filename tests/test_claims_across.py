@@ -408,3 +408,11 @@ def test_a_qualifier_past_of_them_is_the_subset_s():
         _doc("Zeitung", "de", "Insgesamt wurden 31 Menschen verletzt.", date(2024, 3, 4)),
     )
     assert _values_clash(report, 13, 31)
+
+
+def test_an_age_in_brackets_after_a_name_meets_that_person_s_age():
+    report = _check(
+        _doc("Harian", "id", "Nakhoda kapal Marisol, Darmawan Sule (52), selamat."),
+        _doc("Wire", "en", "The Marisol's captain, Darmawan Sule, 55, survived."),
+    )
+    assert _values_clash(report, 52, 55)

@@ -220,6 +220,10 @@ CASES = [
     ('kontrollieren 18 der 34 Provinzhauptstädte', 'de', (18.0, 18.0, 18.0, 'capitals', '=')),
     ('40 dari 45 karyawannya', 'id', (40.0, 40.0, 40.0, 'staff', '=')),
     ('more than 200 passengers', 'en', (200.0, 200.0, None, 'passengers', '>')),
+    # "dozen" after a number multiplies it; "dozens" stays an order of magnitude.
+    ('buried about two dozen houses', 'en', (24.0, 21.6, 26.4, 'homes', '~')),
+    ('zwei Dutzend Häuser wurden verschüttet', 'de', (24.0, 24.0, 24.0, 'homes', '=')),
+    ('dua lusin rumah tertimbun', 'id', (24.0, 24.0, 24.0, 'homes', '=')),
 ]
 
 
@@ -438,3 +442,19 @@ def test_a_length_of_time_written_in_words_is_a_duration(text, lang, value, unit
 ])
 def test_a_unit_of_time_that_is_no_length_is_not_read(text, lang):
     assert not [q for q in extract_quantities(text, lang) if q.kind == "duration"]
+
+
+def test_a_full_stop_ends_what_a_number_counts():
+    text = "Korban tewas enam orang, di antaranya dua anak-anak. Sebelas orang masih dicari."
+    assert [(q.value, q.counted) for q in extract_quantities(text, "id")][1:] == \
+        [(2.0, "anak-anak"), (11.0, "orang")]
+
+
+@pytest.mark.parametrize(("text", "lang", "found"), [
+    ("Nakhoda kapal, Darmawan Sule (52), selamat.", "id", [52.0]),
+    ("Der Kapitän Jonas Weber (52) überlebte.", "de", [52.0]),
+    ("Quarterback Dak Prescott (4) threw twice.", "en", []),  # a shirt number
+])
+def test_a_number_in_brackets_after_a_name(text, lang, found):
+    assert [q.value for q in extract_quantities(text, lang)] == found
+

@@ -72,10 +72,16 @@ def is_non_quantity(text: str, atom: NumberAtom, language: str) -> bool:
         # in years is someone's ("berusia 38 tahun"), a figure outlets may dispute.
         return True
     if re.match(r"^\)", after) and re.search(r"[A-Z][a-z]+\s\($", before):
-        return True  # a shirt or list number after a name: "Dak Prescott (4)"
+        # A shirt or list number after a name: "Dak Prescott (4)". Indonesian and German
+        # news give a person's age so ("Wa Ode Sari (34)", "Martin K. (47)"): a figure.
+        return language not in _AGE_IN_BRACKETS
     if _ADDRESS_AFTER.match(after) or _ADDRESS_BEFORE.search(before):
         return True  # "575 Wilbraham Road", "Jl. 17"
     return False
+
+
+#: Languages whose news writes an age in brackets after a name.
+_AGE_IN_BRACKETS = frozenset({"id", "ms", "de"})
 
 
 def is_year(text: str, atom: NumberAtom, has_unit: bool, change: str) -> bool:

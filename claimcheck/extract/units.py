@@ -87,8 +87,8 @@ def next_words(text: str, pos: int, count: int) -> list[tuple[str, int, int]]:
         word = match.group().rstrip(".") or match.group()
         words.append((word, match.start(), match.start() + len(word)))
         pos = match.end()
-        if len(words) == count:
-            break
+        if len(words) == count or (word != match.group() and len(word) > 3):
+            break  # "dua anak-anak. Sebelas orang": a full stop ends the phrase
     return words
 
 
