@@ -416,3 +416,46 @@ def test_an_age_in_brackets_after_a_name_meets_that_person_s_age():
         _doc("Wire", "en", "The Marisol's captain, Darmawan Sule, 55, survived."),
     )
     assert _values_clash(report, 52, 55)
+
+
+def test_an_event_before_a_comma_leaves_the_figure_after_it_to_its_own():
+    # "Besides the dead, 31 were injured": the 31 are the injured, not the dead.
+    report = _check(
+        _doc("Harian", "id", "Selain korban tewas, 31 orang luka-luka akibat kecelakaan kapal "
+                             "Marisol.", date(2024, 3, 4)),
+        _doc("Wire", "en", "Five people were killed in the Marisol accident.", date(2024, 3, 4)),
+        _doc("Zeitung", "de", "Bei dem Unglück der Marisol wurden 13 Menschen verletzt.",
+             date(2024, 3, 4)),
+    )
+    assert not _values_clash(report, 31, 5)
+    assert _values_clash(report, 31, 13)
+
+
+def test_a_toll_of_an_earlier_year_is_another_event_s():
+    report = _check(
+        _doc("Harian", "id", "Pada 2019, kecelakaan kapal lain di Port Caldera menewaskan tujuh "
+                             "orang.", date(2024, 3, 4)),
+        _doc("Wire", "en", "The capsizing of the Marisol off Port Caldera killed five people.",
+             date(2024, 3, 4)),
+    )
+    assert not _values_clash(report, 7, 5)
+
+
+def test_a_find_repeated_on_another_day_is_not_one_happening_dated_twice():
+    report = _check(
+        _doc("Wire", "en", "Divers found two more bodies near the Marisol on Wednesday.",
+             date(2024, 3, 7)),
+        _doc("Harian", "id", "Tim SAR kembali menemukan dua jenazah di dekat kapal Marisol pada "
+                             "Kamis (7/3/2024).", date(2024, 3, 7)),
+    )
+    assert not any(c.kind == "date" for c in report.conflicts)
+
+
+def test_a_count_of_staff_two_orders_from_a_toll_is_no_rival_figure():
+    report = _check(
+        _doc("Zeitung", "de", "Die Reederei der Marisol beschäftigt in Port Caldera rund 600 "
+                              "Menschen.", date(2024, 3, 4)),
+        _doc("Harian", "id", "Jumlah korban tewas kapal Marisol di Port Caldera menjadi lima "
+                             "orang.", date(2024, 3, 4)),
+    )
+    assert not _values_clash(report, 600, 5)

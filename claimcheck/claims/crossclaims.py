@@ -132,6 +132,8 @@ def _clearly_different(a: Measure, b: Measure) -> bool:
     if a.dimension == "count":
         if None not in (a.event, b.event) and a.event != b.event:
             return True
+        if (a.event is None) != (b.event is None) and _orders_apart(a, b):
+            return True  # "employs 600 people" and "5 people died": staff, not a toll
         # Nouns no concept knows ("provincial capitals", "Provinzhauptstädte") may be one
         # thing in two languages: only known concepts tell two counts apart.
         specific = {c for c in (a.counted, b.counted)

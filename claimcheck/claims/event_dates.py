@@ -17,6 +17,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from claimcheck.claims.figures import figure_shapes
 from claimcheck.judges.lexicon import default_lexicon
 from claimcheck.lang import ConceptHit, language_data
 from claimcheck.models import CandidatePair, Claim, Conflict, DateMention
@@ -114,9 +115,15 @@ def happening_of(claim: Claim, mention: DateMention, story: str | None = None) -
     if nearest("ongoing", _ONGOING_REACH) is not None:
         return None  # "still stuck on Thursday": a state on that day, not its start
     negators = default_lexicon().for_language(claim.sentence.language).negators
-    first = happening[2].first
+    first, last = happening[2].first, happening[2].last
     if any(tokens[i].text.casefold() in negators for i in range(max(0, first - 2), first)):
         return None  # "belum dievakuasi", "not yet found": nothing happened that day
+    shapes = figure_shapes(claim.sentence.language)
+    repeats = shapes.increments | shapes.again
+    if any(tokens[i].text.casefold() in repeats
+           for i in (*range(max(0, first - 2), first), *range(last + 1, last + 4))
+           if i < len(tokens)):
+        return None  # "found three more bodies", "kembali menemukan": one find of many
     return happening[1]
 
 

@@ -82,6 +82,8 @@ class Shapes:
     contrasts: frozenset[str] = frozenset()
     #: Words making a number an increment ("more", "lagi", "weitere").
     increments: frozenset[str] = frozenset()
+    #: Words making a happening a repeat ("again", "kembali", "erneut").
+    again: frozenset[str] = frozenset()
 
 
 @cache
@@ -104,4 +106,4 @@ def figure_shapes(language: str) -> Shapes:
         rf"|(?:{alternation(figures.get('partitive_before_figure', ()))})(?=\s+\d))"
         rf"\s+(?:(?:{determiners})\s+)?(?:\d|[^\W\d_]+)", re.IGNORECASE)
     return Shapes(conjunctions, decade, partitive, frozenset(clauses.get("contrasts", ())),
-                  frozenset(clauses.get("increments", ())))
+                  frozenset(clauses.get("increments", ())), frozenset(clauses.get("again", ())))

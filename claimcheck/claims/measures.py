@@ -217,8 +217,10 @@ def _read_quantity(text: str, q: Quantity, tokens: tuple[Token, ...],
             return None
         if any(lo <= j < hi for j in joins):
             gap += 3
-        elif hit.first < at and left > 0 and "," in text[hit.end:q.start]:
-            gap += 3  # "12 Menschen starben, 52 weitere wurden verletzt": the verb is 12's
+        elif hit.first < at and "," in text[hit.end:q.start]:
+            # "12 Menschen starben, 52 weitere wurden verletzt": the verb is 12's; "Selain
+            # korban tewas, 31 orang luka-luka": the 31 are the injured.
+            gap += 3
         return gap
 
     def nearest(category: str, reach: int, right_only: bool = False,
