@@ -459,3 +459,54 @@ def test_a_count_of_staff_two_orders_from_a_toll_is_no_rival_figure():
                              "orang.", date(2024, 3, 4)),
     )
     assert not _values_clash(report, 600, 5)
+
+
+def test_one_happening_at_clock_times_that_cannot_meet():
+    report = _check(
+        _doc("Harian", "id", "Kapal itu terbalik sekitar pukul 16.40 WITA saat cuaca buruk "
+                             "melanda perairan tersebut.", date(2024, 3, 4)),
+        _doc("Zeitung", "de", "Das Schiff kenterte gegen 14.40 Uhr Ortszeit (8.40 Uhr MESZ) "
+                              "bei hohem Wellengang.", date(2024, 3, 4)),
+        _doc("Wire", "en", "The vessel capsized at about 4:40 p.m. in rough seas, the coast "
+                           "guard said.", date(2024, 3, 4)),
+    )
+    # 16:40 WITA is 08:40 UTC, 8:40 MESZ 06:40 UTC; and 4:40 p.m. local is not 14:40 local.
+    assert _between(report, "16.40 WITA", "8.40 Uhr MESZ") is not None
+    assert _between(report, "4:40 p.m.", "14.40 Uhr") is not None
+    # A zone named and local time never meet: which zone is local is not known.
+    assert _between(report, "16.40 WITA", "4:40 p.m.") is None
+
+
+def test_clock_times_that_agree_within_what_about_allows_are_one():
+    report = _check(
+        _doc("Harian", "id", "Kapal itu terbalik sekitar pukul 16.40 waktu setempat saat cuaca "
+                             "buruk melanda.", date(2024, 3, 4)),
+        _doc("Wire", "en", "The vessel capsized at around 4:50 p.m. in rough seas, the coast "
+                           "guard said.", date(2024, 3, 4)),
+        _doc("Zeitung", "de", "Das Schiff kenterte gegen 17 Uhr bei hohem Wellengang.",
+             date(2024, 3, 4)),
+    )
+    assert not any(c.kind == "date" for c in report.conflicts)
+
+
+def test_a_time_that_times_another_deed_is_not_the_happening_s():
+    report = _check(
+        _doc("Harian", "id", "Tim SAR gabungan menghentikan sementara pencarian korban kapal "
+                             "terbalik di perairan selatan pulau itu karena gelombang tinggi "
+                             "dan hujan deras sekitar pukul 18.00 waktu setempat.",
+             date(2024, 3, 4)),
+        _doc("Wire", "en", "The vessel capsized at 4:40 p.m. local time in rough seas, the "
+                           "coast guard said.", date(2024, 3, 4)),
+    )
+    assert not any(c.kind == "date" for c in report.conflicts)
+
+
+def test_dates_of_two_happenings_are_no_rival_dates():
+    # "found on Friday" and "capsized on Wednesday" share words, not a happening.
+    report = _check(
+        _doc("Wire", "en", "Rescuers found the body of the last missing passenger of the "
+                           "vessel on Friday.", date(2024, 3, 8)),
+        _doc("Post", "en", "The vessel with its passengers capsized on Wednesday, rescuers "
+                           "said.", date(2024, 3, 8)),
+    )
+    assert not any(c.kind == "date" for c in report.conflicts)

@@ -17,12 +17,15 @@ from claimcheck.claims.crossclaims import (
     retired,
 )
 from claimcheck.claims.event_dates import (
+    apart_in_happenings,
     compare_event_dates,
     read_event_dates,
     related_documents,
     state_dates,
     statement_dates,
+    story_happening,
 )
+from claimcheck.claims.event_times import compare_event_times, read_event_times
 from claimcheck.claims.identifiers import compare_codes, read_codes
 from claimcheck.claims.measures import echoes, read_measures
 from claimcheck.models import CandidatePair, Claim, Conflict, DisputedClaim
@@ -37,6 +40,7 @@ def compare_across_outlets(claims: Sequence[Claim], pairs: Sequence[CandidatePai
     found, disputed = compare_claims(claims, measures, pairs)
     related = related_documents(claims, pairs)
     dated = compare_event_dates(claims, read_event_dates(claims), related)
+    dated += compare_event_times(claims, read_event_times(claims), related)
     named = compare_codes(claims, read_codes(claims), related)
     retired_at = retired(claims, measures) | echoes(claims)
     read = measures_by_place(claims, measures)
@@ -45,9 +49,11 @@ def compare_across_outlets(claims: Sequence[Claim], pairs: Sequence[CandidatePai
     said_on = statement_dates(claims) | state_dates(claims)
     # A pair of sentences the claims compared is theirs to judge on numbers and dates.
     decided = {_sentence_pair(conflict) for conflict in (*found, *dated)}
+    story = story_happening(claims)
     merged = {conflict.id: conflict for conflict in conflicts
               if not disagrees_on_measure(conflict, read, retired_at)
               and not _dates_a_statement(conflict, said_on)
+              and not _dates_two_happenings(conflict, story)
               and not (conflict.kind in ("numeric", "date")
                        and _sentence_pair(conflict) in decided)}
     for conflict in (*found, *dated, *named):
@@ -63,6 +69,15 @@ def compare_across_outlets(claims: Sequence[Claim], pairs: Sequence[CandidatePai
 def _sentence_pair(conflict: Conflict) -> frozenset:
     return frozenset(((conflict.a.sentence.doc, conflict.a.sentence.index),
                       (conflict.b.sentence.doc, conflict.b.sentence.index)))
+
+
+def _dates_two_happenings(conflict: Conflict, story: str | None) -> bool:
+    """A date judge's "may be different moments" pair whose dates the claims read as
+    dating two happenings ("found on Friday", "the blast on Wednesday")."""
+    if conflict.kind != "date" or conflict.detail != "different day":
+        return False
+    return any(apart_in_happenings(conflict.a, a, conflict.b, b, story)
+               for a in conflict.a_values for b in conflict.b_values)
 
 
 def _dates_a_statement(conflict: Conflict, said_on: set) -> bool:

@@ -51,7 +51,7 @@ class EventDate:
 
 def read_event_dates(claims: Sequence[Claim]) -> tuple[EventDate, ...]:
     """Every resolved date of ``claims`` that dates a happening rather than a statement."""
-    story = _story_happening(claims)
+    story = story_happening(claims)
     out: list[EventDate] = []
     for position, claim in enumerate(claims):
         for mention in claim.dates:
@@ -127,7 +127,7 @@ def happening_of(claim: Claim, mention: DateMention, story: str | None = None) -
     return happening[1]
 
 
-def _story_happening(claims: Sequence[Claim]) -> str | None:
+def story_happening(claims: Sequence[Claim]) -> str | None:
     """The happening the batch mentions most often: what the story is about."""
     counts: dict[str, int] = defaultdict(int)
     for claim in claims:
@@ -161,6 +161,36 @@ def compare_event_dates(claims: Sequence[Claim], dated: Sequence[EventDate],
         conflict = _conflict(a, b, claim_a, claim_b, apart)
         conflicts.setdefault(conflict.id, conflict)
     return tuple(conflicts.values())
+
+
+def apart_in_happenings(a: Claim, a_date: DateMention, b: Claim, b_date: DateMention,
+                        story: str | None) -> bool:
+    """True when what the two dates date cannot be one happening: each dates a different
+    one, one dates a happening the other sentence never names, or one dates one find of
+    many ("three more bodies were recovered on Wednesday")."""
+    first, second = happening_of(a, a_date, story), happening_of(b, b_date, story)
+    if first is not None and second is not None:
+        return first != second
+    for happening, other in ((first, b), (second, a)):
+        if happening is not None and happening not in _happenings_named(other):
+            return True
+    return _repeats_a_happening(a) or _repeats_a_happening(b)
+
+
+def _happenings_named(claim: Claim) -> set[str]:
+    _, hits = language_data(claim.sentence.language).find(claim.sentence.text)
+    return {hit.concept for hit in hits if hit.category == "happenings"}
+
+
+def _repeats_a_happening(claim: Claim) -> bool:
+    """A happening told as one more of its kind ("two more bodies were found")."""
+    tokens, hits = language_data(claim.sentence.language).find(claim.sentence.text)
+    shapes = figure_shapes(claim.sentence.language)
+    repeats = shapes.increments | shapes.again
+    return any(hit.category == "happenings" and any(
+        tokens[i].text.casefold() in repeats
+        for i in (*range(max(0, hit.first - 2), hit.first), *range(hit.last + 1, hit.last + 4))
+        if i < len(tokens)) for hit in hits)
 
 
 def statement_dates(claims: Sequence[Claim]) -> set[tuple[str, int, int]]:
