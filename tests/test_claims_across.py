@@ -510,3 +510,54 @@ def test_dates_of_two_happenings_are_no_rival_dates():
                            "said.", date(2024, 3, 8)),
     )
     assert not any(c.kind == "date" for c in report.conflicts)
+
+
+def test_a_count_word_far_before_the_number_names_its_event():
+    report = _check(
+        _doc("Wire", "en", "Divers found more victims on Tuesday, bringing the death toll from "
+                           "the Marisol capsizing to nine, officials said.", date(2024, 3, 5)),
+        _doc("Zeitung", "de", "Die Zahl der Todesopfer der Marisol stieg bis Dienstag auf sieben.",
+             date(2024, 3, 5)),
+    )
+    assert _values_clash(report, 9, 7)
+
+
+def test_figures_joined_by_and_share_the_event_told_after_them():
+    report = _check(
+        _doc("Zeitung", "de", "Laut Passagierliste waren 38 Fahrgäste und vier "
+                              "Besatzungsmitglieder der Marisol an Bord.", date(2024, 3, 4)),
+        _doc("Wire", "en", "The Marisol was carrying 48 passengers and four crew members, the "
+                           "harbour master said.", date(2024, 3, 4)),
+    )
+    assert _values_clash(report, 38, 48)
+
+
+@pytest.mark.parametrize(("hedged", "exact", "clash"), [
+    ("Nearly 30 people from the Marisol survived", "Sebanyak 28 penumpang Marisol selamat", False),
+    ("An estimated 29 people from the Marisol survived", "Sebanyak 26 orang Marisol selamat",
+     True),
+])
+def test_a_rounded_figure_holds_an_exact_one_an_estimate_does_not(hedged, exact, clash):
+    report = _check(_doc("Wire", "en", f"{hedged}, rescuers said.", date(2024, 3, 4)),
+                    _doc("Harian", "id", f"{exact}, kata petugas.", date(2024, 3, 4)))
+    values = (29, 26) if clash else (30, 28)
+    assert _values_clash(report, *values) is clash
+
+
+def test_more_than_a_dozen_holds_any_count_above_twelve():
+    report = _check(
+        _doc("Zeitung", "de", "Mehr als ein Dutzend Menschen wurden bei dem Unglück der Marisol "
+                              "schwer verletzt.", date(2024, 3, 4)),
+        _doc("Harian", "id", "Sebanyak 19 penumpang Marisol luka berat.", date(2024, 3, 4)),
+    )
+    assert not _values_clash(report, 12, 19)
+
+
+def test_a_place_both_sentences_name_is_not_whose_age_it_is():
+    report = _check(
+        _doc("Harian", "id", "Polisi Port Caldera menetapkan nakhoda kapal feri yang terbalik "
+                             "itu, Darmawan Sule (47), sebagai tersangka."),
+        _doc("Wire", "en", "Among the dead was Rina Putri, a 43-year-old teacher who lived by "
+                           "the harbour of Port Caldera."),
+    )
+    assert not _values_clash(report, 47, 43)

@@ -78,3 +78,21 @@ def mark_increments(measures: list[Measure]) -> list[Measure]:
                     other.event == m.event and other.dimension == m.dimension
                                    and not other.increment for other in measures)
             else m for m in measures]
+
+
+# Between two figures of one list: a noun or two, then "and" ("48 passengers and four").
+_JOINED = re.compile(r"\s*(?:[^\W\d_]+[\s-]+){0,2}([^\W\d_]+)\s+")
+
+
+def share_events(text: str, measures: list[Measure], joins: frozenset[str]
+                   ) -> list[Measure]:
+    """"38 Fahrgäste und vier Besatzungsmitglieder an Bord", "12 men and 3 women were
+    killed": figures joined by "and" share the event told after the last of them."""
+    out = list(measures)
+    for i in range(len(out) - 2, -1, -1):
+        m, after = out[i], out[i + 1]
+        between = _JOINED.fullmatch(text, m.quantity.end, after.quantity.start)
+        if m.event is None and after.event is not None and m.dimension == after.dimension \
+                == "count" and between and between.group(1).casefold() in joins:
+            out[i] = replace(m, event=after.event)
+    return out

@@ -27,6 +27,12 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 
 from claimcheck.claims.event_dates import by_related_documents, related_documents
+from claimcheck.claims.intervals import (
+    orders_apart,
+    overlap,
+    round_figure,
+    summarises,
+)
 from claimcheck.claims.measures import PERSON_GROUPS, TALLIES, Measure
 from claimcheck.claims.owners import same_owner
 from claimcheck.models import CandidatePair, Claim, ClaimValue, Conflict, DisputedClaim
@@ -37,10 +43,6 @@ _SAME_UNIT_TOLERANCE = 0.005
 _CONVERTED_TOLERANCE = 0.05
 _CONTRADICTED_SCORE = 0.9
 _DAY_SECONDS = 86400.0
-# How close above a round bound an exact figure must be for the bound to summarise it.
-_SUMMARY_REACH = 0.2
-# A physical measure given fifty times larger by another outlet is of another object.
-_ORDERS = 50.0
 _CHANGED_SCORE = 0.6
 # Generic counted nouns: "people" and a bare number count the same persons.
 _GENERIC = (None, "people")
@@ -63,7 +65,7 @@ def compare_claims(claims: Sequence[Claim], measures: Sequence[Measure],
             continue
         claim_a, claim_b = claims[a.claim], claims[b.claim]
         if claim_a.outlet.casefold() == claim_b.outlet.casefold() or not _same_measure(a, b) \
-                or not same_owner(a, claim_a, claim_b):
+                or not same_owner(a, b, claim_a, claim_b):
             continue
         linked.join(id(a), id(b))
         verdict = _verdict(a, b, claim_a, claim_b)
@@ -132,7 +134,7 @@ def _clearly_different(a: Measure, b: Measure) -> bool:
     if a.dimension == "count":
         if None not in (a.event, b.event) and a.event != b.event:
             return True
-        if (a.event is None) != (b.event is None) and _orders_apart(a, b):
+        if (a.event is None) != (b.event is None) and orders_apart(a, b):
             return True  # "employs 600 people" and "5 people died": staff, not a toll
         # Nouns no concept knows ("provincial capitals", "Provinzhauptstädte") may be one
         # thing in two languages: only known concepts tell two counts apart.
@@ -246,11 +248,11 @@ def _same_measure(a: Measure, b: Measure) -> bool:
 
 def _verdict(a: Measure, b: Measure, claim_a: Claim, claim_b: Claim) -> str | None:
     """"contradicted", "changed" or None when the two values agree."""
-    if a.dimension != "count" and _orders_apart(a, b):
+    if a.dimension != "count" and orders_apart(a, b):
         return None  # a 300 m ship and a 160 km river: two objects, not one length
     converted = a.dimension != "count" and a.quantity.unit != b.quantity.unit
     tolerance = _CONVERTED_TOLERANCE if converted else _SAME_UNIT_TOLERANCE
-    meet = _overlap(a, b, tolerance)
+    meet = overlap(a, b, tolerance)
     points_differ = (a.value is not None and b.value is not None
                      and abs(a.value - b.value) > tolerance * max(abs(a.value), abs(b.value)))
     later = _different_moments(claim_a, claim_b)
@@ -259,66 +261,21 @@ def _verdict(a: Measure, b: Measure, claim_a: Claim, claim_b: Claim) -> str | No
         return "changed" if running and _tally(a, b) else "contradicted"
     if not points_differ or not _tally(a, b):
         return None
+    if any(m.quantity.change == "~" and round_figure(m) for m in (a, b)):
+        # "nearly 30" and 28, "about 150" and 146: one figure, rounded; "an estimated
+        # 59" is an estimate of its own, which 56 disputes.
+        return None
     # A tally's "at least 137" is the count of its moment: "at least 145" is a later update,
     # though the two intervals meet. An exact figure inside a bound of the same day agrees.
-    if (b.bound and not a.bound and _summarises(b, a)) \
-            or (a.bound and not b.bound and _summarises(a, b)):
+    if (b.bound and not a.bound and summarises(b, a)) \
+            or (a.bound and not b.bound and summarises(a, b)):
         return None  # "more than 40" summarises 43 and 45: a round bound, not an update
     # A tally's "at least 145" is the count of its moment, not a floor: 157 is another one.
     return "changed"
 
 
-def _summarises(bound: Measure, exact: Measure) -> bool:
-    """A round bound just short of an exact figure says the same ("more than 400" ships and
-    422); far short of it ("at least 150" and 422), it is an earlier count."""
-    if not (_round(bound) and _inside(exact, bound)):
-        return False
-    return abs(exact.value - bound.value) <= _SUMMARY_REACH * bound.value
-
-
-def _round(m: Measure) -> bool:
-    value = m.quantity.value
-    return value is not None and value >= 10 and value % (10 if value < 1000 else 100) == 0
-
-
-def _inside(x: Measure, bound: Measure) -> bool:
-    low, high = _interval(bound)
-    return x.value is not None and (low is None or x.value >= low) \
-        and (high is None or x.value <= high)
-
-
-def _orders_apart(a: Measure, b: Measure) -> bool:
-    low_a, high_a = _interval(a)
-    low_b, high_b = _interval(b)
-    small = min(x for x in (high_a, high_b, a.value, b.value) if x is not None) \
-        if any(x is not None for x in (high_a, high_b)) else None
-    large = max(x for x in (low_a, low_b, a.value, b.value) if x is not None) \
-        if any(x is not None for x in (low_a, low_b)) else None
-    return bool(small and large and large / small > _ORDERS)
-
-
 def _tally(a: Measure, b: Measure) -> bool:
     return (a.event or b.event) in TALLIES or a.dimension == "count"
-
-
-def _overlap(a: Measure, b: Measure, tolerance: float) -> bool:
-    low_a, high_a = _interval(a)
-    low_b, high_b = _interval(b)
-    if None in (low_a, high_a, low_b, high_b) and (a.value is None and a.low is None
-                                                   or b.value is None and b.low is None):
-        return True
-    slack_a = tolerance * max(abs(low_a or 0), abs(high_a or 0))
-    slack_b = tolerance * max(abs(low_b or 0), abs(high_b or 0))
-    slack = max(slack_a, slack_b)
-    if high_a is not None and low_b is not None and high_a + slack < low_b:
-        return False
-    return not (high_b is not None and low_a is not None and high_b + slack < low_a)
-
-
-def _interval(m: Measure) -> tuple[float | None, float | None]:
-    low = m.low if m.low is not None else (m.value if m.quantity.change != "<" else None)
-    high = m.high if m.high is not None else (m.value if m.quantity.change != ">" else None)
-    return low, high
 
 
 def _different_moments(a: Claim, b: Claim) -> bool:

@@ -107,3 +107,33 @@ def figure_shapes(language: str) -> Shapes:
         rf"\s+(?:(?:{determiners})\s+)?(?:\d|[^\W\d_]+)", re.IGNORECASE)
     return Shapes(conjunctions, decade, partitive, frozenset(clauses.get("contrasts", ())),
                   frozenset(clauses.get("increments", ())), frozenset(clauses.get("again", ())))
+
+
+_WORD = re.compile(r"[^\W\d_]{5,}")
+_SUBSTANCE_WORDS = 6
+
+
+def substance_after(text: str, end: int) -> str | None:
+    """What a tonnage weighs, as keys that survive languages and spellings: the first
+    letters of the words after the unit, doubled letters collapsed ("potassium nitrate",
+    "Kaliumnitrat" and "kalium nitrat" hold "nitr")."""
+    words = [re.sub(r"(.)\1", r"\1", word.casefold())[:4]
+             for word in _WORD.findall(text, end, end + 80)[:_SUBSTANCE_WORDS]]
+    keys = sorted({word for word in words if len(word) == 4})
+    return " ".join(keys) or None
+
+
+def counted_by(hits: tuple[ConceptHit, ...], at: int, distance, reach: int, near: int
+               ) -> ConceptHit | None:
+    """The event of a count word before the number: "the death toll from the capsizing
+    rose to nine", "jumlah korban meninggal dunia menjadi 16", "die Zahl der Todesopfer
+    stieg bis Donnerstag auf 20"."""
+    for counting in hits:
+        gap = distance(counting) if counting.category == "counting" else None
+        if gap is None or counting.last >= at or gap > reach:
+            continue
+        for hit in hits:
+            if hit.category == "events" and (0 <= hit.first - counting.last <= near
+                                             or 0 <= counting.first - hit.last <= near):
+                return hit
+    return None

@@ -21,8 +21,20 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from claimcheck.claims.breakdowns import is_increment, mark_breakdowns, mark_increments
-from claimcheck.claims.figures import CONVERSIONS, dimension_of, figure_shapes, values_of
+from claimcheck.claims.breakdowns import (
+    is_increment,
+    mark_breakdowns,
+    mark_increments,
+    share_events,
+)
+from claimcheck.claims.figures import (
+    CONVERSIONS,
+    counted_by,
+    dimension_of,
+    figure_shapes,
+    substance_after,
+    values_of,
+)
 from claimcheck.extract.units import FUNCTION_WORDS
 from claimcheck.lang import ConceptHit, Token, language_data
 from claimcheck.lang.wordlists import every_language
@@ -61,6 +73,9 @@ _BRACKET_AFTER = re.compile(r"\s*\)")
 # Between a number and the noun it counts: a comma or a stop ends the phrase ("nine,
 # officials said"; "1,100 rescuers, including soldiers").
 _PHRASE_END = re.compile(r"[,;:.()]")
+# A full stop inside a sentence read as one (a quote of two sentences): no breakdown
+# spans it.
+_SENTENCE_STOP = re.compile(r"[.!?][\"”’]?\s+(?=[A-Z])")
 #: Words a number's next word may be that name nothing counted ("five remain missing").
 _NOT_NOUNS = frozenset(FUNCTION_WORDS | set(every_language("lexicon", "persistence")))
 #: Counted classes that are groups of persons: "warga negara asing" narrows "warga".
@@ -68,8 +83,6 @@ PERSON_GROUPS = frozenset({"foreigners", "children", "teenagers", "infants", "wo
                            "passengers", "crew", "cabin_crew", "pilots", "troops", "staff",
                            "divers"})
 _ECHO = re.compile(r"\d[^\d()]{0,24}\(\s*(?:[^\W\d_]+\s+){0,2}$")
-_WORD = re.compile(r"[^\W\d_]{5,}")
-_SUBSTANCE_WORDS = 6
 _QUALIFIERS = frozenset({"serious", "light", "limit", "additional"})
 _SUPERSEDED_LEFT = 6
 _NEAR = 3
@@ -167,8 +180,10 @@ def _read_claim(text: str, language: str,
         if measure is not None:
             out.append(measure)
     shapes = figure_shapes(language)
-    breaks = tuple(t.start for t in tokens if t.text.casefold() in shapes.contrasts)
-    return mark_breakdowns(mark_increments(out), hits, breaks)
+    breaks = tuple(t.start for t in tokens if t.text.casefold() in shapes.contrasts) + \
+        tuple(m.start() for m in _SENTENCE_STOP.finditer(text))
+    joins = shapes.conjunctions - shapes.contrasts
+    return mark_breakdowns(mark_increments(share_events(text, out, joins)), hits, breaks)
 
 
 def _read_quantity(text: str, q: Quantity, tokens: tuple[Token, ...],
@@ -268,6 +283,8 @@ def _read_quantity(text: str, q: Quantity, tokens: tuple[Token, ...],
                 hit.category == "counting" and 0 <= events[0].first - hit.last <= 3
                 for hit in hits):
             event_hit = events[0]
+    if event_hit is None and dimension == "count":
+        event_hit = counted_by(hits, at, distance, _EVENT_REACH, _NEAR)
     event = event_hit.concept if event_hit else None
     action = None
     if event is None and dimension == "count" and counted not in (None, "people"):
@@ -321,7 +338,7 @@ def _read_quantity(text: str, q: Quantity, tokens: tuple[Token, ...],
     if dimension != "count":
         counted = event = None
     if dimension == "mass":
-        counted = _substance(text, q.end)
+        counted = substance_after(text, q.end)
     scope_hit = nearest("scopes", _SCOPE_REACH)
     if scope_hit is not None and q.start <= scope_hit.start and scope_hit.end <= q.end:
         scope_hit = None  # "for an hour" is a length of time, not "$20 an hour"
@@ -344,16 +361,6 @@ def _closest_number(hit: ConceptHit, spans: list[tuple[int, int]]) -> tuple[int,
             return hit.start - end, 1
         return max(0, start - hit.end), 0  # a tie goes to the number that follows
     return min(spans, key=gap, default=None)
-
-
-def _substance(text: str, end: int) -> str | None:
-    """What a tonnage weighs, as keys that survive languages and spellings: the first
-    letters of the words after the unit, doubled letters collapsed ("potassium nitrate",
-    "Kaliumnitrat" and "kalium nitrat" hold "nitr")."""
-    words = [re.sub(r"(.)\1", r"\1", word.casefold())[:4]
-             for word in _WORD.findall(text, end, end + 80)[:_SUBSTANCE_WORDS]]
-    keys = sorted({word for word in words if len(word) == 4})
-    return " ".join(keys) or None
 
 
 def _qualifies(hit: ConceptHit, distance, event_hit: ConceptHit | None,

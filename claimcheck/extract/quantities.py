@@ -44,6 +44,7 @@ MEASURED_KINDS = frozenset({"count", "money", "percent", "measure", "duration", 
 _APPROX_TOLERANCE = 0.1  # "about 3,000" spans 2,700..3,300: news rounds to one or two digits
 # "nearly 3,000" is just short of it, 2,850..3,000: 2,750 would be "more than 2,700".
 _NEARLY_TOLERANCE = 0.05
+_NEARLY_UNITS = 2
 _WORD_DURATION_TOLERANCE = 0.15
 
 # "PS" and "Y=" are "£" and "¥" after an ASCII transliteration (unidecode), common in feeds.
@@ -326,7 +327,11 @@ def _interval(value: float, change: str, below: bool, tolerance: float | None = 
     # Hedges scale the magnitude: "about -30 degrees" spans -33..-27, "almost -30" -30..-27.
     near, approx = (tolerance, tolerance) if tolerance else \
         (_NEARLY_TOLERANCE, _APPROX_TOLERANCE)
-    ends = (value * (1 - near), value) if below else \
+    # "nearly 30" of a small count is two short of it (28), not 5%: news rounds to a ten.
+    short = max(abs(value) * near, min(_NEARLY_UNITS, abs(value) * approx)) \
+        if tolerance is None and abs(value) >= 10 and float(value).is_integer() \
+        else abs(value) * near
+    ends = (value - short if value >= 0 else value + short, value) if below else \
         (value * (1 - approx), value * (1 + approx))
     return min(ends), max(ends)
 

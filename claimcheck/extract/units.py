@@ -160,7 +160,9 @@ def _changes(language: str) -> dict[str, str]:
 def _hedge_pattern(language: str) -> re.Pattern[str]:
     # One anchored alternation instead of a loop of endswith(): hedge_before runs per number.
     phrases = sorted(_bounds(language), key=len, reverse=True)
-    return re.compile(r"(?<!\w)(" + "|".join(re.escape(p) for p in phrases) + r")$")
+    articles = "|".join(re.escape(word) for word in word_lists(language)["quantities"]["articles"])
+    article = rf"(?:\s+(?:{articles}))?" if articles else ""
+    return re.compile(r"(?<!\w)(" + "|".join(re.escape(p) for p in phrases) + rf"){article}$")
 
 
 def counted_after(text: str, pos: int, language: str) -> tuple[str | None, tuple[str, ...], int]:
