@@ -561,3 +561,24 @@ def test_a_place_both_sentences_name_is_not_whose_age_it_is():
                            "the harbour of Port Caldera."),
     )
     assert not _values_clash(report, 47, 43)
+
+
+@pytest.mark.parametrize(("first", "second", "clash"), [
+    # The captain's name spelt two ways; a first name changed; a short form of the name.
+    ("Nakhoda kapal Marisol, La Ode Sahlan, selamat dalam kecelakaan itu.",
+     "Der Kapitän, La Ode Sahman, überlebte das Unglück der Marisol.", True),
+    ("Landrat Martin Kessler besuchte die Unglücksstelle der Marisol.",
+     "District administrator Michael Kessler visited the site of the Marisol accident.", True),
+    # One name held within the other is one person; unrelated names are two people.
+    ("Gubernur Sulawesi Tenggara Andi Sumangerukka meninjau lokasi kapal Marisol.",
+     "Governor Andi Sumangerukka visited the Marisol site on Monday.", False),
+    ("Gubernur Sulawesi Tenggara Andi Sumangerukka meninjau lokasi kapal Marisol.",
+     "Governor Lukas Wenda of the neighbouring province visited the Marisol site.", False),
+])
+def test_one_role_named_two_ways(first, second, clash):
+    language = {"Nakhoda": "id", "Gubernur": "id", "Landrat": "de"}[first.split()[0]]
+    other = "de" if second.startswith("Der") else "en"
+    report = _check(_doc("Harian" if language == "id" else "Zeitung", language, first),
+                    _doc("Wire", other, second))
+    named = [c for c in report.conflicts if c.detail == "name"]
+    assert bool(named) is clash
