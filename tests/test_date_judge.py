@@ -153,3 +153,11 @@ def test_a_date_its_weekday_contradicts_beside_one_it_confirms_is_a_misprint():
     c = claim("Pengelola menyebut gudang pabrik ditutup hingga Jumat (13/11/2020).",
               published=date(2021, 8, 12))
     assert DateJudge().judge(b, c, HIGH) is None
+
+
+def test_weekdays_without_a_date_are_no_misprint():
+    # Without a publication date a weekday resolves to no day: nothing to compare.
+    a = claim("Gudang pabrik itu ditutup pada hari Jumat, kata pengelola.",
+              published=date(2021, 8, 16))
+    b = claim("Pengelola menyebut gudang pabrik ditutup pada hari Jumat.")
+    assert DateJudge().judge(a, b, HIGH) is None

@@ -83,7 +83,8 @@ def _misprinted(a: DateMention, b: DateMention) -> bool:
     """One weekday and day of the month, in two months, one of them not on that weekday:
     an outlet misprinted the month ("Sabtu (24/2)" beside "Sabtu (24/4/2021)"), however
     far apart the two dates it wrote lie."""
-    return (a.weekday is not None and a.weekday == b.weekday and a.start == a.end
+    return (a.weekday is not None and a.weekday == b.weekday and None not in (a.start, b.start)
+            and a.start == a.end
             and b.start == b.end and a.start != b.start and a.start.day == b.start.day
             and a.weekday in (a.start.weekday(), b.start.weekday())
             and (a.start.weekday(), b.start.weekday()).count(a.weekday) == 1)
