@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from claimcheck.extract.clock_times import find_clock_times
 
@@ -42,3 +44,11 @@ def test_numbers_without_a_sign_of_a_time_are_none(text):
 def test_a_whole_hour_is_marked_as_such():
     (time,) = find_clock_times("The landslide hit around 3 a.m.")
     assert time.whole_hour and time.hedged and time.minutes == 180
+
+
+@given(st.text(alphabet=st.sampled_from(list("0123456789.:, apmAPMUhrWIBTGC()hlocaltimeOrtszeit ")),
+               max_size=40))
+@settings(max_examples=300, deadline=None)
+def test_any_text_reads_without_an_exception(text):
+    for time in find_clock_times(text):
+        assert 0 <= time.minutes < 24 * 60 and text[time.start:time.end]
