@@ -582,3 +582,49 @@ def test_one_role_named_two_ways(first, second, clash):
                     _doc("Wire", other, second))
     named = [c for c in report.conflicts if c.detail == "name"]
     assert bool(named) is clash
+
+
+def test_those_still_in_hospital_are_not_the_injured():
+    report = _check(
+        _doc("Wire", "en", "More than 30 people were injured in the Marisol accident.",
+             date(2024, 3, 4)),
+        _doc("Zeitung", "de", "Nach Angaben der Klinik lagen am Dienstag noch sechs Verletzte der "
+                              "Marisol auf der Station.", date(2024, 3, 6)),
+    )
+    assert not _values_clash(report, 30, 6)
+
+
+@pytest.mark.parametrize("earlier", [
+    "Erst im Januar waren bei einem Fährunglück vor Port Caldera neun Menschen ums Leben "
+    "gekommen.",
+    "Ende 2019 waren bei einem Fährunglück vor Port Caldera neun Menschen ums Leben gekommen.",
+])
+def test_a_toll_dated_to_an_earlier_month_or_year_is_another_event_s(earlier):
+    report = _check(
+        _doc("Wire", "en", "The capsizing of the Marisol off Port Caldera killed five people.",
+             date(2024, 10, 4)),
+        _doc("Zeitung", "de", earlier, date(2024, 10, 5)),
+    )
+    assert not _values_clash(report, 5, 9)
+
+
+def test_one_day_s_figure_alone_is_not_the_running_total():
+    report = _check(
+        _doc("Harian", "id", "Pada Kamis saja sebanyak 2.314 warga sekitar Marisol dievakuasi, "
+                             "kata petugas.", date(2024, 3, 7)),
+        _doc("Wire", "en", "The number of people evacuated around the Marisol site rose to 9,814 "
+                           "on Thursday, officials said.", date(2024, 3, 7)),
+    )
+    assert not _values_clash(report, 2314, 9814)
+
+
+def test_two_floors_of_one_count_the_same_day_agree():
+    report = _check(
+        _doc("Harian", "id", "Sedikitnya 46 penerbangan dari bandara Port Caldera dibatalkan.",
+             date(2024, 3, 7)),
+        _doc("Wire", "en", "More than 40 flights from Port Caldera airport were cancelled.",
+             date(2024, 3, 7)),
+        _doc("Post", "en", "Two flights bound for Port Caldera were diverted.", date(2024, 3, 7)),
+    )
+    assert not _values_clash(report, 46, 40)
+    assert not _values_clash(report, 2, 40) and not _values_clash(report, 2, 46)

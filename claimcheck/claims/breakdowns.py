@@ -11,6 +11,7 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from claimcheck.extract.calendar_words import WEEKDAYS
 from claimcheck.lang import ConceptHit, Token
 
 if TYPE_CHECKING:
@@ -96,3 +97,10 @@ def share_events(text: str, measures: list[Measure], joins: frozenset[str]
                 == "count" and between and between.group(1).casefold() in joins:
             out[i] = replace(m, event=after.event)
     return out
+
+
+def one_day_alone(tokens: tuple[Token, ...], alone: frozenset[str]) -> bool:
+    """A day named with a word that makes it that day's alone ("on Thursday alone")."""
+    return any(token.text.casefold() in alone and any(
+        0 <= j < len(tokens) and tokens[j].text.casefold() in WEEKDAYS for j in (i - 1, i + 1))
+        for i, token in enumerate(tokens))

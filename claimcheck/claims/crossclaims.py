@@ -44,6 +44,8 @@ _CONVERTED_TOLERANCE = 0.05
 _CONTRADICTED_SCORE = 0.9
 _DAY_SECONDS = 86400.0
 _CHANGED_SCORE = 0.6
+# A month or year that ended this long before the article is another event's time.
+_EARLIER_PERIOD_DAYS = 31
 # Generic counted nouns: "people" and a bare number count the same persons.
 _GENERIC = (None, "people")
 
@@ -128,12 +130,14 @@ def _clearly_different(a: Measure, b: Measure) -> bool:
     test: a figure that says little is left to the judge that paired it)."""
     if a.dimension != b.dimension or (a.scope != b.scope and "rate" in (a.scope, b.scope)):
         return True
-    marks = {"part", "serious", "light", "limit"}
+    marks = {"part", "serious", "light", "limit", "additional", "hospitalised"}
     if set(a.qualifiers) & marks != set(b.qualifiers) & marks:
         return True
     if a.dimension == "count":
         if None not in (a.event, b.event) and a.event != b.event:
             return True
+        if None not in (a.action, b.action) and a.action != b.action:
+            return True  # flights cancelled are not flights diverted
         if (a.event is None) != (b.event is None) and orders_apart(a, b):
             return True  # "employs 600 people" and "5 people died": staff, not a toll
         # Nouns no concept knows ("provincial capitals", "Provinzhauptstädte") may be one
@@ -218,13 +222,15 @@ def _comparable(m: Measure) -> bool:
 
 
 def _of_an_earlier_year(claim: Claim) -> bool:
-    """The sentence dates what it tells to a year before its article ("in October 2018,
-    60 people were killed"): its toll belongs to another event."""
+    """The sentence dates what it tells to a month or year that ended well before its
+    article ("in October 2018, 60 people were killed", "Erst im März starben neun
+    Menschen" in an article of October): its toll belongs to another event."""
     if claim.published is None:
         return False
     return any(mention.end is not None and mention.start is not None
-               and mention.end.year < claim.published.year
-               and (mention.end - mention.start).days >= 27 for mention in claim.dates)
+               and (mention.end - mention.start).days >= 27
+               and (claim.published - mention.end).days > _EARLIER_PERIOD_DAYS
+               for mention in claim.dates)
 
 
 def _same_measure(a: Measure, b: Measure) -> bool:
@@ -260,6 +266,11 @@ def _verdict(a: Measure, b: Measure, claim_a: Claim, claim_b: Claim) -> str | No
     if not meet:
         return "changed" if running and _tally(a, b) else "contradicted"
     if not points_differ or not _tally(a, b):
+        return None
+    if a.bound and b.bound and a.quantity.change == b.quantity.change and not later \
+            and a.event not in TALLIES and b.event not in TALLIES:
+        # "at least 46 flights" and "more than 40" the same day: two floors of one count
+        # (a toll's "at least 137" and "at least 145" are two moments of it).
         return None
     if any(m.quantity.change == "~" and round_figure(m) for m in (a, b)):
         # "nearly 30" and 28, "about 150" and 146: one figure, rounded; "an estimated

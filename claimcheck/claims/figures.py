@@ -84,6 +84,8 @@ class Shapes:
     increments: frozenset[str] = frozenset()
     #: Words making a happening a repeat ("again", "kembali", "erneut").
     again: frozenset[str] = frozenset()
+    #: Words making a day's figures that day's alone ("on Thursday alone", "saja").
+    day_alone: frozenset[str] = frozenset()
 
 
 @cache
@@ -106,7 +108,8 @@ def figure_shapes(language: str) -> Shapes:
         rf"|(?:{alternation(figures.get('partitive_before_figure', ()))})(?=\s+\d))"
         rf"\s+(?:(?:{determiners})\s+)?(?:\d|[^\W\d_]+)", re.IGNORECASE)
     return Shapes(conjunctions, decade, partitive, frozenset(clauses.get("contrasts", ())),
-                  frozenset(clauses.get("increments", ())), frozenset(clauses.get("again", ())))
+                  frozenset(clauses.get("increments", ())), frozenset(clauses.get("again", ())),
+                  frozenset(clauses.get("day_alone", ())))
 
 
 _WORD = re.compile(r"[^\W\d_]{5,}")

@@ -25,6 +25,7 @@ from claimcheck.claims.breakdowns import (
     is_increment,
     mark_breakdowns,
     mark_increments,
+    one_day_alone,
     share_events,
 )
 from claimcheck.claims.figures import (
@@ -53,6 +54,8 @@ _ATTRIBUTE_REACH = 10
 _QUALIFIER_REACH = 8
 _SCOPE_REACH = 4
 _GENERIC_EVENT_REACH = 6
+# "46 flights from the island's airport were cancelled": what a counted thing underwent.
+_ACTION_REACH = 8
 _TIGHT_ATTRIBUTES = frozenset({"age"})
 #: Attributes and the dimensions they can measure.
 _ATTRIBUTE_DIMENSIONS = {
@@ -83,7 +86,7 @@ PERSON_GROUPS = frozenset({"foreigners", "children", "teenagers", "infants", "wo
                            "passengers", "crew", "cabin_crew", "pilots", "troops", "staff",
                            "divers"})
 _ECHO = re.compile(r"\d[^\d()]{0,24}\(\s*(?:[^\W\d_]+\s+){0,2}$")
-_QUALIFIERS = frozenset({"serious", "light", "limit", "additional"})
+_QUALIFIERS = frozenset({"serious", "light", "limit", "additional", "hospitalised"})
 _SUPERSEDED_LEFT = 6
 _NEAR = 3
 _SUPERSEDED_RIGHT = 2
@@ -183,7 +186,12 @@ def _read_claim(text: str, language: str,
     breaks = tuple(t.start for t in tokens if t.text.casefold() in shapes.contrasts) + \
         tuple(m.start() for m in _SENTENCE_STOP.finditer(text))
     joins = shapes.conjunctions - shapes.contrasts
-    return mark_breakdowns(mark_increments(share_events(text, out, joins)), hits, breaks)
+    out = mark_increments(share_events(text, out, joins))
+    if one_day_alone(tokens, shapes.day_alone):
+        # "pada Kamis saja 2.314 warga dievakuasi": that day's, not the running total.
+        out = [replace(m, qualifiers=tuple(sorted({*m.qualifiers, "additional"})))
+               if m.dimension == "count" else m for m in out]
+    return mark_breakdowns(out, hits, breaks)
 
 
 def _read_quantity(text: str, q: Quantity, tokens: tuple[Token, ...],
@@ -290,7 +298,7 @@ def _read_quantity(text: str, q: Quantity, tokens: tuple[Token, ...],
     if event is None and dimension == "count" and counted not in (None, "people"):
         # "Dua penyelam menemukan kapal itu": what a group did tells which of its counts
         # this is (the two who found it are not the three who joined).
-        action_hit = nearest("happenings", _NEAR)
+        action_hit = nearest("happenings", _ACTION_REACH)
         action = action_hit.concept if action_hit else None
     attribute_hit = nearest("attributes", _ATTRIBUTE_REACH, fits=dimension)
     if attribute_hit is not None and attribute_hit.concept in _TIGHT_ATTRIBUTES \
@@ -370,8 +378,9 @@ def _qualifies(hit: ConceptHit, distance, event_hit: ConceptHit | None,
     gap = distance(hit)
     if gap is None:
         return False
-    head = event_hit if hit.concept in ("serious", "light") else attribute_hit
-    reach = _QUALIFIER_REACH if hit.concept in ("serious", "light") else _NEAR
+    states = ("serious", "light", "hospitalised")
+    head = event_hit if hit.concept in states else attribute_hit
+    reach = _QUALIFIER_REACH if hit.concept in states else _NEAR
     if gap <= reach:
         return True
     return head is not None and (0 <= head.first - hit.last <= 2 or 0 <= hit.first - head.last <= 2)
