@@ -130,7 +130,7 @@ def _clearly_different(a: Measure, b: Measure) -> bool:
     test: a figure that says little is left to the judge that paired it)."""
     if a.dimension != b.dimension or (a.scope != b.scope and "rate" in (a.scope, b.scope)):
         return True
-    marks = {"part", "serious", "light", "limit", "additional", "hospitalised"}
+    marks = {"part", "serious", "light", "limit", "one day", "hospitalised"}
     if set(a.qualifiers) & marks != set(b.qualifiers) & marks:
         return True
     if a.dimension == "count":

@@ -189,7 +189,7 @@ def _read_claim(text: str, language: str,
     out = mark_increments(share_events(text, out, joins))
     if one_day_alone(tokens, shapes.day_alone):
         # "pada Kamis saja 2.314 warga dievakuasi": that day's, not the running total.
-        out = [replace(m, qualifiers=tuple(sorted({*m.qualifiers, "additional"})))
+        out = [replace(m, qualifiers=tuple(sorted({*m.qualifiers, "one day"})))
                if m.dimension == "count" else m for m in out]
     return mark_breakdowns(out, hits, breaks)
 
