@@ -628,3 +628,23 @@ def test_two_floors_of_one_count_the_same_day_agree():
     )
     assert not _values_clash(report, 46, 40)
     assert not _values_clash(report, 2, 40) and not _values_clash(report, 2, 46)
+
+
+def test_a_long_name_misheard_in_three_letters_is_one_driver_named_two_ways():
+    report = _check(
+        _doc("Harian", "id", "Sopir bus bernama Hermanto (52) selamat dari kecelakaan kapal feri "
+                             "Marisol."),
+        _doc("Wire", "en", "Police identified the driver as Hermawan, who survived the Marisol "
+                           "ferry accident."),
+    )
+    assert any(c.detail == "name" for c in report.conflicts)
+
+
+def test_villages_counted_in_three_languages_meet():
+    report = _check(
+        _doc("Harian", "id", "Warga dari tujuh desa di sekitar Port Caldera dievakuasi.",
+             date(2024, 3, 4)),
+        _doc("Wire", "en", "Residents of 11 villages around Port Caldera were evacuated.",
+             date(2024, 3, 4)),
+    )
+    assert _values_clash(report, 7, 11)

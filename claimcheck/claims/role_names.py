@@ -40,6 +40,7 @@ _ARTICLES = "|".join(re.escape(word) for word in every_language("names", "before
 _BEFORE_ROLE = re.compile(rf",\s*(?:(?:{_ARTICLES})\s+)?$", re.IGNORECASE)
 _SHARED_PREFIX = 4
 _FEW_LETTERS = 2
+_LONG_NAME = 7
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,4 +124,6 @@ def _alike(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
 def _close(x: str, y: str) -> bool:
     if min(len(x), len(y)) >= _SHARED_PREFIX and (x.startswith(y) or y.startswith(x)):
         return True
-    return min(len(x), len(y)) >= 5 and Levenshtein.distance(x, y) <= _FEW_LETTERS
+    # Longer names keep more letters in common when one is misheard ("Sutrisno", "Suwarno").
+    few = _FEW_LETTERS + (min(len(x), len(y)) >= _LONG_NAME)
+    return min(len(x), len(y)) >= 5 and Levenshtein.distance(x, y) <= few
