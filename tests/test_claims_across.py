@@ -648,3 +648,19 @@ def test_villages_counted_in_three_languages_meet():
              date(2024, 3, 4)),
     )
     assert _values_clash(report, 7, 11)
+
+
+def test_an_outlet_s_own_conversion_shows_which_zone_is_local():
+    # One outlet gives the happening's time both ways: 14.40 local is 8.40 MESZ, so local
+    # is UTC+8, and "16.40 WITA" elsewhere meets a local "4:40 p.m." but not "15.40 Uhr".
+    report = _check(
+        _doc("Zeitung", "de", "Das Schiff kenterte gegen 16.40 Uhr Ortszeit (10.40 Uhr MESZ) bei "
+                              "hohem Wellengang.", date(2024, 3, 4)),
+        _doc("Harian", "id", "Kapal itu terbalik sekitar pukul 15.40 WITA saat cuaca buruk "
+                             "melanda perairan tersebut.", date(2024, 3, 4)),
+        _doc("Wire", "en", "The vessel capsized at about 4:40 p.m. local time (0840 GMT) in rough "
+                           "seas, the coast guard said.", date(2024, 3, 4)),
+    )
+    assert _between(report, "15.40 WITA", "4:40 p.m.") is not None
+    assert _between(report, "15.40 WITA", "16.40 Uhr") is not None
+    assert _between(report, "16.40 Uhr", "4:40 p.m.") is None

@@ -52,3 +52,10 @@ def test_a_whole_hour_is_marked_as_such():
 def test_any_text_reads_without_an_exception(text):
     for time in find_clock_times(text):
         assert 0 <= time.minutes < 24 * 60 and text[time.start:time.end]
+
+
+def test_four_digits_are_a_time_only_before_a_zone():
+    text = "The fire broke out at 2:30 a.m. local time (1830 GMT Thursday)."
+    (time,) = find_clock_times(text)[1:]
+    assert (time.minutes, time.offset) == (18 * 60 + 30, 0)
+    assert find_clock_times("The 1830 census counted them.") == ()

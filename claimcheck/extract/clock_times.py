@@ -55,7 +55,7 @@ def _alternation(words) -> str:
 
 
 @lru_cache(maxsize=1)
-def _patterns() -> tuple[re.Pattern[str], dict[str, float], dict[str, int]]:
+def _patterns() -> tuple[re.Pattern[str], dict[str, float], dict[str, int], re.Pattern[str]]:
     zones = {name.casefold(): float(hours) for language in all_words()
              for name, hours in language["clock"]["zones"].items()}
     zone = _alternation(name for language in all_words() for name in language["clock"]["zones"])
@@ -73,14 +73,17 @@ def _patterns() -> tuple[re.Pattern[str], dict[str, float], dict[str, int]]:
         rf"(?:\s+(?P<pm>\b(?:{_alternation(afternoon)})\b))?"
         rf"(?:\s*\(?\s*(?:(?P<zone>\b(?:{zone})\b)|(?P<local>\b(?:{local})\b)))?",
         re.IGNORECASE)
-    return pattern, zones, afternoon
+    # "1830 GMT": four digits are a time only with a zone after them.
+    military = re.compile(rf"(?<![\d.,:/])(?P<hour>[01]\d|2[0-3])(?P<minute>[0-5]\d)\s*"
+                          rf"(?P<zone>\b(?:{zone})\b)")
+    return pattern, zones, afternoon, military
 
 
 def find_clock_times(text: str) -> tuple[ClockTime, ...]:
     """Every clock time in ``text``, in text order."""
     if not re.search(r"\d", text):
         return ()
-    pattern, zones, afternoon = _patterns()
+    pattern, zones, afternoon, military = _patterns()
     found = []
     for m in pattern.finditer(text):
         hour, minute = int(m.group("hour")), m.group("minute")
@@ -111,7 +114,12 @@ def find_clock_times(text: str) -> tuple[ClockTime, ...]:
             offset=zones.get(zone.casefold()) if zone else None,
             hedged=bool(m.group("hedge")) or lead in _hedges(),
             whole_hour=minute is None))
-    return tuple(found)
+    for m in military.finditer(text):
+        if m.group("zone").isupper() and not any(t.start <= m.start() < t.end for t in found):
+            found.append(ClockTime(m.group(), m.start(), m.end(),
+                                   int(m.group("hour")) * 60 + int(m.group("minute")),
+                                   zones.get(m.group("zone").casefold())))
+    return tuple(sorted(found, key=lambda time: time.start))
 
 
 @lru_cache(maxsize=1)
