@@ -664,3 +664,16 @@ def test_an_outlet_s_own_conversion_shows_which_zone_is_local():
     assert _between(report, "15.40 WITA", "4:40 p.m.") is not None
     assert _between(report, "15.40 WITA", "16.40 Uhr") is not None
     assert _between(report, "16.40 Uhr", "4:40 p.m.") is None
+
+
+def test_a_state_in_the_next_clause_leaves_the_happening_dated():
+    # "erupted on Tuesday and is still spewing ash" dates the eruption; the misprinted
+    # month (3 July was no Tuesday) then disagrees with the other outlet's day.
+    report = _check(
+        _doc("Harian", "id", "Gunung api di dekat Port Caldera mulai meletus pada Selasa "
+                             "(3/7/2025) siang dan hingga kini masih menyemburkan abu.",
+             date(2025, 6, 5)),
+        _doc("Wire", "en", "The volcano near Port Caldera began erupting on Tuesday afternoon, "
+                           "officials said.", date(2025, 6, 5)),
+    )
+    assert any(c.kind == "date" for c in report.conflicts)

@@ -112,13 +112,18 @@ def happening_of(claim: Claim, mention: DateMention, story: str | None = None) -
     attribution = nearest("attribution")
     if happening is None or (attribution is not None and attribution[0] <= happening[0]):
         return None
-    if nearest("ongoing", _ONGOING_REACH) is not None:
-        return None  # "still stuck on Thursday": a state on that day, not its start
+    ongoing = nearest("ongoing", _ONGOING_REACH)
+    shapes = figure_shapes(claim.sentence.language)
+    if ongoing is not None and not any(
+            tokens[i].text.casefold() in shapes.conjunctions
+            for i in range(min(at, ongoing[2].first), max(before, ongoing[2].first))):
+        # "still stuck on Thursday": a state on that day, not its start ("erupted on
+        # Tuesday and is still spewing ash" dates the eruption).
+        return None
     negators = default_lexicon().for_language(claim.sentence.language).negators
     first, last = happening[2].first, happening[2].last
     if any(tokens[i].text.casefold() in negators for i in range(max(0, first - 2), first)):
         return None  # "belum dievakuasi", "not yet found": nothing happened that day
-    shapes = figure_shapes(claim.sentence.language)
     repeats = shapes.increments | shapes.again
     if any(tokens[i].text.casefold() in repeats
            for i in (*range(max(0, first - 2), first), *range(last + 1, last + 4))
