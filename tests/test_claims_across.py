@@ -677,3 +677,14 @@ def test_a_state_in_the_next_clause_leaves_the_happening_dated():
                            "officials said.", date(2025, 6, 5)),
     )
     assert any(c.kind == "date" for c in report.conflicts)
+
+
+def test_a_toll_far_from_its_number_still_names_it():
+    report = _check(
+        _doc("Wire", "en", "The death toll from the capsizing of the Marisol ferry off the coast "
+                           "of Port Caldera in the west of the island has risen to seven after "
+                           "divers searched the wreck, police said.", date(2024, 3, 6)),
+        _doc("Harian", "id", "Jumlah korban tewas kapal Marisol di Port Caldera mencapai lima "
+                             "orang.", date(2024, 3, 5)),
+    )
+    assert _values_clash(report, 7, 5)

@@ -54,6 +54,8 @@ _ATTRIBUTE_REACH = 10
 _QUALIFIER_REACH = 8
 _SCOPE_REACH = 4
 _GENERIC_EVENT_REACH = 6
+# "The death toll from the fire that gutted the hotel ... has risen to seven".
+_COUNTING_REACH = 20
 # "46 flights from the island's airport were cancelled": what a counted thing underwent.
 _ACTION_REACH = 8
 _TIGHT_ATTRIBUTES = frozenset({"age"})
@@ -292,7 +294,7 @@ def _read_quantity(text: str, q: Quantity, tokens: tuple[Token, ...],
                 for hit in hits):
             event_hit = events[0]
     if event_hit is None and dimension == "count":
-        event_hit = counted_by(hits, at, distance, _EVENT_REACH, _NEAR)
+        event_hit = counted_by(hits, at, distance, _COUNTING_REACH, _NEAR)
     event = event_hit.concept if event_hit else None
     action = None
     if event is None and dimension == "count" and counted not in (None, "people"):
