@@ -54,8 +54,7 @@ _ATTRIBUTE_REACH = 10
 _QUALIFIER_REACH = 8
 _SCOPE_REACH = 4
 _GENERIC_EVENT_REACH = 6
-# "The death toll from the fire that gutted the hotel ... has risen to seven".
-_COUNTING_REACH = 20
+_COUNTING_REACH = 20  # "The death toll from the fire that gutted ... has risen to seven"
 # "46 flights from the island's airport were cancelled": what a counted thing underwent.
 _ACTION_REACH = 8
 _TIGHT_ATTRIBUTES = frozenset({"age"})
