@@ -688,3 +688,13 @@ def test_a_toll_far_from_its_number_still_names_it():
                              "orang.", date(2024, 3, 5)),
     )
     assert _values_clash(report, 7, 5)
+
+
+def test_things_a_happening_befell_are_the_same_things_whether_it_is_named_or_not():
+    report = _check(
+        _doc("Zeitung", "de", "Die Schlammlawine bei Port Caldera begrub 24 Häuser unter sich.",
+             date(2024, 3, 4)),
+        _doc("Wire", "en", "It buried 42 houses near Port Caldera, the disaster agency said.",
+             date(2024, 3, 4)),
+    )
+    assert _values_clash(report, 24, 42)

@@ -246,8 +246,12 @@ def _same_measure(a: Measure, b: Measure) -> bool:
     if a.dimension == "count":
         if a.counted in _GENERIC or b.counted in _GENERIC:
             return a.event == b.event
-        if a.action != b.action:
-            return False  # the two divers who found the crew are not the three who joined
+        if a.action != b.action and (a.counted in PERSON_GROUPS
+                                     or None not in (a.action, b.action)):
+            # The two divers who found the crew are not the three who joined; flights
+            # cancelled are not flights diverted. Things a happening befell without saying
+            # ("the landslide buried 24 houses", "42 houses") are the same houses.
+            return False
         return a.event == b.event or a.event is None or b.event is None
     return a.event == b.event or a.event is None or b.event is None
 
