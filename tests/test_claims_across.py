@@ -697,4 +697,5 @@ def test_things_a_happening_befell_are_the_same_things_whether_it_is_named_or_no
         _doc("Wire", "en", "It buried 42 houses near Port Caldera, the disaster agency said.",
              date(2024, 3, 4)),
     )
-    assert _values_clash(report, 24, 42)
+    # One claim across outlets (not only a pair the numeric judge happened to compare).
+    assert any(c.judge == "claims" and "homes" in c.explanation for c in report.conflicts)
