@@ -370,11 +370,18 @@ def test_any_text_reads_without_an_exception(lang, text):
     ("Tak seorang pun terluka.", "id", "people", ("injured",)),
     ("Niemand wurde verletzt.", "de", "people", ("injured",)),
     ("Es gab keine Toten.", "de", "deaths", ()),
+    ("Todesopfer gab es nach Angaben der Polizei bislang nicht.", "de", "deaths", ()),
 ])
 def test_nobody_and_no_casualties_are_zero(text, lang, unit, qualifiers):
     (zero,) = extract_quantities(text, lang)
     assert (zero.value, zero.low, zero.high, zero.unit, zero.qualifiers) == \
         (0.0, 0.0, 0.0, unit, qualifiers)
+
+
+@pytest.mark.parametrize("text", ["Informationen gab es bislang nicht.",
+                                  "Das alte Hotel gab es schon nicht mehr."])
+def test_what_there_was_none_of_counts_only_a_counted_thing(text):
+    assert extract_quantities(text, "de") == ()
 
 
 @pytest.mark.parametrize("text", ["No comment was given.", "There is no longer a curfew.",
