@@ -247,3 +247,12 @@ def test_denying_a_request_is_not_denying_a_clause():
     conflict = judged("The court denied the appeal on Monday.",
                       "The court granted the appeal on Monday.", "en")
     assert conflict is not None
+
+
+def test_a_word_of_continuation_is_no_subject_two_statements_share():
+    # "terus" (keeps on) says how long, not of what: refugees rising and drizzle falling
+    # are no rise and fall of one thing.
+    assert judged("Sementara itu, jumlah pengungsi terus bertambah.",
+                  "Dua alat berat dikerahkan, tetapi proses evakuasi terhambat tanah yang masih "
+                  "labil dan gerimis yang terus turun.",
+                  a_date=date(2024, 3, 6), b_date=date(2024, 3, 4)) is None
