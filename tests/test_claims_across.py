@@ -546,7 +546,7 @@ def test_a_rounded_figure_holds_an_exact_one_an_estimate_does_not(hedged, exact,
 
 def test_more_than_a_dozen_holds_any_count_above_twelve():
     report = _check(
-        _doc("Zeitung", "de", "Mehr als ein Dutzend Menschen wurden bei dem Unglück der Marisol "
+        _doc("Zeitung", "de", "Bei dem Unglück der Marisol wurden mehr als ein Dutzend Passagiere "
                               "schwer verletzt.", date(2024, 3, 4)),
         _doc("Harian", "id", "Sebanyak 19 penumpang Marisol luka berat.", date(2024, 3, 4)),
     )

@@ -30,7 +30,7 @@ def same_owner(a: Measure, b: Measure, claim_a: Claim, claim_b: Claim) -> bool:
 
 def _names(text: str, m: Measure) -> set[str]:
     """Names just before the age ("a former Thai navy diver, Ana Lopes, 41"), just after
-    it ("ein 37 Jahre alter Thailänder"), and codes around it ("the 26-year-old A320")."""
+    it ("ein 52 Jahre alter Portugiese"), and codes around it ("the 26-year-old A320")."""
     start, end = m.quantity.start, m.quantity.end
     names = {match.group(0)[:4].casefold()
              for match in (*_NAME.finditer(text, max(0, start - _BEFORE), start),
@@ -41,9 +41,9 @@ def _names(text: str, m: Measure) -> set[str]:
 
 
 # How far from an age its owner's name stands: "Wa Ode Sari, a 43-year-old teacher",
-# "La Ode Hamdan (47)", "ein 37 Jahre alter Thailänder"; a place further on ("a teacher
-# from Sarundu") is where, not whose; a code may stand further ("die 27 Jahre alte
-# Maschine des Typs Boeing 737-500").
+# "La Ode Sahlan (47)", "ein 52 Jahre alter Portugiese"; a place further on ("a teacher
+# from Port Caldera") is where, not whose; a code may stand further ("das 31 Jahre alte
+# Schiff vom Typ MX-400").
 _BEFORE = 45
 _AFTER = 20
 _CODE_REACH = 45

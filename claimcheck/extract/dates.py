@@ -64,7 +64,7 @@ _WEEKDAY = re.compile(
     rf"(?:\s+(?P<last>{_alternatives('weekday_last_after')}))?")
 # "Rabu (21/4)": Indonesian news dates a weekday with its day and month alone, in brackets.
 _BRACKETED_DAY_MONTH = re.compile(r"\s*\(\s*(\d{1,2})/(\d{1,2})\s*\)")
-# "Senin (2/7/2018) malam": a part of the day after the bracketed date is that day's.
+# "Kamis (14/3/2024) malam": a part of the day after the bracketed date is that day's.
 _PART_AFTER = re.compile(rf"\s+(?P<part>(?i:{_PART_RE}))\b")
 _RELATIVE = {word: offset for table in _DATES for word, offset in table["relative"].items()}
 _RELATIVE_RE = re.compile(r"\b(" + "|".join(sorted(_RELATIVE, key=len, reverse=True)) + r")\b",
