@@ -699,3 +699,20 @@ def test_things_a_happening_befell_are_the_same_things_whether_it_is_named_or_no
     )
     # One claim across outlets (not only a pair the numeric judge happened to compare).
     assert any(c.judge == "claims" and "homes" in c.explanation for c in report.conflicts)
+
+
+def test_an_outlets_figure_is_shown_where_it_first_states_it_read_as_tightly_as_it_says_it():
+    # The lead hedges ("at least eight"), a quote later gives the exact eight: the outlet
+    # claims eight, shown at its lead, and eight against another outlet's eleven on the
+    # same day is a contradiction, not a floor that eleven meets.
+    day = date(2025, 3, 4)
+    report = _check(
+        _doc("Harian", "id", "Sedikitnya delapan orang tewas dalam kecelakaan itu. "
+                             "Warga berkumpul di dermaga sejak pagi. "
+                             "\"Korban tewas delapan orang,\" ujar kepala polisi Darmo.", day),
+        _doc("Wire", "en", "Eleven people were killed in the accident, police said.", day),
+    )
+    conflict = _between(report, "Sedikitnya delapan orang tewas", "Eleven people were killed")
+    assert conflict is not None
+    assert (conflict.kind, conflict.detail) == ("numeric", "contradicted")
+    assert _between(report, "Korban tewas delapan orang", "Eleven people were killed") is None

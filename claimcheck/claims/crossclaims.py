@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from datetime import date
 
 from claimcheck.claims.event_dates import by_related_documents, related_documents
@@ -157,14 +158,27 @@ def _claimed(claims: Sequence[Claim],
     kept = [m for m in measures if _comparable(m) and not (
         m.event in TALLIES and _of_an_earlier_year(claims[m.claim]))]
     kept = _without_figures_the_article_moved_on_from(claims, kept)
-    # The same figure stated twice in one article is one claim, shown where it is plainest:
-    # "41 dead" rather than "more than 41 dead".
-    plainest: dict[tuple, Measure] = {}
-    for m in sorted(kept, key=lambda m: (m.bound, _headline(claims[m.claim]), m.claim)):
+    # The same figure stated twice in one article is one claim, shown where the body first
+    # states it (the lead a reader meets, and a fact-checker quotes), read as tightly as
+    # the article states it anywhere: "at least 41 dead" in the lead and "41 dead" in a
+    # quote later are the lead's sentence reading exactly 41.
+    first: dict[tuple, Measure] = {}
+    for m in sorted(kept, key=lambda m: (_headline(claims[m.claim]), m.claim)):
         bucket = _bucket(m)
         key = (claims[m.claim].sentence.doc, bucket, m.event, m.value) if bucket else id(m)
-        plainest.setdefault(key, m)
-    return list(plainest.values())
+        shown = first.setdefault(key, m)
+        if shown is not m:
+            first[key] = _tightened(shown, m)
+    return list(first.values())
+
+
+def _tightened(shown: Measure, other: Measure) -> Measure:
+    """``shown`` with the range it shares with ``other`` (the same figure stated again)."""
+    low = max((v for v in (shown.low, other.low) if v is not None), default=None)
+    high = min((v for v in (shown.high, other.high) if v is not None), default=None)
+    if low is not None and high is not None and low > high:
+        return shown
+    return replace(shown, low=low, high=high, bound=shown.bound and other.bound)
 
 
 def _without_figures_the_article_moved_on_from(claims: Sequence[Claim],
