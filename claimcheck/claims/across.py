@@ -29,6 +29,7 @@ from claimcheck.claims.event_times import compare_event_times, read_event_times
 from claimcheck.claims.identifiers import compare_codes, read_codes
 from claimcheck.claims.measures import echoes, read_measures
 from claimcheck.claims.role_names import compare_role_names, read_role_names
+from claimcheck.claims.stances import compare_stances, read_stances
 from claimcheck.models import CandidatePair, Claim, Conflict, DisputedClaim
 
 
@@ -43,7 +44,9 @@ def compare_across_outlets(claims: Sequence[Claim], pairs: Sequence[CandidatePai
     dated = compare_event_dates(claims, read_event_dates(claims), related)
     dated += compare_event_times(claims, read_event_times(claims), related)
     named = compare_codes(claims, read_codes(claims), related)
-    named += compare_role_names(claims, read_role_names(claims), related)
+    role_names = read_role_names(claims)
+    named += compare_role_names(claims, role_names, related)
+    named += compare_stances(claims, read_stances(claims, role_names), related)
     retired_at = retired(claims, measures) | echoes(claims)
     read = measures_by_place(claims, measures)
     # Dates that only say when something was said, or that a state still held that day
