@@ -716,3 +716,33 @@ def test_an_outlets_figure_is_shown_where_it_first_states_it_read_as_tightly_as_
     assert conflict is not None
     assert (conflict.kind, conflict.detail) == ("numeric", "contradicted")
     assert _between(report, "Korban tewas delapan orang", "Eleven people were killed") is None
+
+
+@pytest.mark.parametrize("first, second", [
+    # a strike, a landing, a verdict, tear gas fired: happenings of any story, not only
+    # of disasters
+    (("Harian", "id", "Ribuan pekerja mogok kerja pada Rabu (6/3/2024).", date(2024, 3, 8)),
+     ("Wire", "en", "Thousands of workers went on strike on Thursday.", date(2024, 3, 8))),
+    (("Zeitung", "de", "Die Maschine landete am Montag in Port Caldera.", date(2024, 3, 6)),
+     ("Wire", "en", "The plane touched down on Sunday in Port Caldera.", date(2024, 3, 6))),
+    (("Harian", "id", "Terdakwa divonis pada Selasa (5/3/2024).", date(2024, 3, 8)),
+     ("Zeitung", "de", "Der Angeklagte wurde am Donnerstag verurteilt.", date(2024, 3, 8))),
+    (("Wire", "en", "Police fired tear gas on Saturday.", date(2024, 3, 11)),
+     ("Harian", "id", "Polisi menembakkan gas air mata pada Minggu (10/3/2024).",
+      date(2024, 3, 11))),
+])
+def test_happenings_beyond_disasters_dated_on_different_days_conflict(first, second):
+    report = _check(_doc(*first), _doc(*second))
+    conflict = _between(report, first[2][:20], second[2][:20])
+    assert conflict is not None and conflict.kind == "date"
+
+
+def test_one_day_written_with_a_weekday_it_is_not_is_a_misprint():
+    # 7 March 2024 was a Thursday.
+    report = _check(
+        _doc("Harian", "id", "Terdakwa divonis pada Rabu (7/3/2024).", date(2024, 3, 8)),
+        _doc("Post", "id", "Terdakwa divonis pada Kamis (7/3/2024).", date(2024, 3, 8)),
+    )
+    conflict = _between(report, "pada Rabu (7/3/2024)", "pada Kamis (7/3/2024)")
+    assert conflict is not None and conflict.detail == "misprinted"
+    assert "Thursday" in conflict.explanation

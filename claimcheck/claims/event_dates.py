@@ -161,9 +161,12 @@ def compare_event_dates(claims: Sequence[Claim], dated: Sequence[EventDate],
         slack = timedelta(days=1) if _night(a.mention) or _night(b.mention) \
             else timedelta(0)
         apart = _hours_apart(a, b)
-        if not apart and a.start - slack <= b.end and b.start - slack <= a.end:
+        if _weekday_misprinted(a, b):
+            conflict = _misprint(a, b, claim_a, claim_b)
+        elif not apart and a.start - slack <= b.end and b.start - slack <= a.end:
             continue  # a night spans midnight: Thursday night is Friday's small hours
-        conflict = _conflict(a, b, claim_a, claim_b, apart)
+        else:
+            conflict = _conflict(a, b, claim_a, claim_b, apart)
         conflicts.setdefault(conflict.id, conflict)
     return tuple(conflicts.values())
 
@@ -244,6 +247,24 @@ def _hours_apart(a: EventDate, b: EventDate) -> bool:
         return False
     first, second = (_PARTS.index(part) if part in _PARTS else None for part in parts)
     return None not in (first, second) and abs(first - second) >= 2
+
+
+def _weekday_misprinted(a: EventDate, b: EventDate) -> bool:
+    """One day, written by one outlet with the weekday it is ("Kamis (12/6)") and by the
+    other with a weekday it is not ("Rabu (12/6/2025)"): the weekday is misprinted."""
+    if a.start != a.end or (a.start, a.end) != (b.start, b.end):
+        return False
+    named = a.mention.weekday, b.mention.weekday
+    return None not in named and named[0] != named[1] and a.start.weekday() in named
+
+
+def _misprint(a: EventDate, b: EventDate, claim_a: Claim, claim_b: Claim) -> Conflict:
+    wrong = a if a.mention.weekday != a.start.weekday() else b
+    why = (f"{a.happening.replace('_', ' ')}: {a.mention.text} ({claim_a.outlet}) vs "
+           f"{b.mention.text} ({claim_b.outlet}): {wrong.start.isoformat()} is a "
+           f"{wrong.start.strftime('%A')}: one outlet misprinted the weekday")
+    return Conflict("date", _SCORE, why, claim_a, claim_b, JUDGE, (a.mention,), (b.mention,),
+                    detail="misprinted")
 
 
 def _conflict(a: EventDate, b: EventDate, claim_a: Claim, claim_b: Claim,
