@@ -746,3 +746,32 @@ def test_one_day_written_with_a_weekday_it_is_not_is_a_misprint():
     conflict = _between(report, "pada Rabu (7/3/2024)", "pada Kamis (7/3/2024)")
     assert conflict is not None and conflict.detail == "misprinted"
     assert "Thursday" in conflict.explanation
+
+
+def test_one_person_written_as_a_word_is_an_individual_not_a_count():
+    day = date(2024, 3, 8)
+    report = _check(
+        _doc("Wire", "en", "\"It was chaos,\" one passenger told local television.", day),
+        _doc("Zeitung", "de", "An Bord waren 168 Passagiere.", day),
+    )
+    assert _between(report, "one passenger told", "168 Passagiere") is None
+
+
+def test_more_of_a_group_with_no_event_of_their_own_are_not_the_whole():
+    report = _check(
+        _doc("Wire", "en", "The ferry from Port Caldera was carrying 186 passengers and "
+                           "six crew.", date(2024, 3, 8)),
+        _doc("Zeitung", "de", "Zwei weitere Passagiere hätten sich am Dienstagabend mit "
+                              "Rückenschmerzen im Krankenhaus gemeldet, teilte die "
+                              "Gesundheitsbehörde mit.", date(2024, 3, 9)),
+    )
+    assert _between(report, "Zwei weitere Passagiere", "186 passengers") is None
+
+
+def test_adults_among_those_counted_are_a_subgroup():
+    day = date(2024, 3, 8)
+    report = _check(
+        _doc("Harian", "id", "Kapal itu membawa 165 penumpang dewasa dan tiga bayi.", day),
+        _doc("Wire", "en", "The ferry was carrying 168 passengers.", day),
+    )
+    assert _between(report, "165 penumpang dewasa", "168 passengers") is None

@@ -113,3 +113,13 @@ def test_a_sentence_that_reads_both_ways_is_no_single_stance():
         _doc("Zeitung", "de", "Der Fahrer wurde am Dienstag festgenommen."),
     ], LEXICAL)
     assert _stance_clash(report, "released", "Der Fahrer wurde") is None
+
+
+def test_a_place_closed_in_the_morning_and_open_in_the_afternoon_is_no_contradiction():
+    report = check_documents([
+        _doc("Wire", "en", "The airport remained closed on Tuesday morning."),
+        _doc("Zeitung", "de", "Der Flughafen ist seit Dienstagnachmittag wieder geöffnet."),
+        _doc("Warta", "id", "Bandara dibuka kembali pada Selasa pagi."),
+    ], LEXICAL)
+    assert _stance_clash(report, "Tuesday morning", "Dienstagnachmittag") is None
+    assert _stance_clash(report, "Tuesday morning", "Selasa pagi") is not None

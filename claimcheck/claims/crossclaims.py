@@ -131,7 +131,7 @@ def _clearly_different(a: Measure, b: Measure) -> bool:
     test: a figure that says little is left to the judge that paired it)."""
     if a.dimension != b.dimension or (a.scope != b.scope and "rate" in (a.scope, b.scope)):
         return True
-    marks = {"part", "serious", "light", "limit", "one day", "hospitalised"}
+    marks = {"part", "serious", "light", "limit", "one day", "hospitalised", "adult"}
     if set(a.qualifiers) & marks != set(b.qualifiers) & marks:
         return True
     if a.dimension == "count":
@@ -232,6 +232,12 @@ def _bucket(m: Measure) -> tuple | None:
 
 
 def _comparable(m: Measure) -> bool:
+    """A figure an outlet claims: not an order of magnitude, a superseded or partial one,
+    nor "two more" with no event of its own (a group added, not the whole), nor a single
+    one written as a word with no event ("one passenger told ..."): a person, not a count."""
+    if m.event is None and (m.increment or (
+            m.value == 1 and not any(ch.isdigit() for ch in m.quantity.text))):
+        return False
     return not (m.vague or m.superseded or m.breakdown)
 
 

@@ -87,7 +87,7 @@ PERSON_GROUPS = frozenset({"foreigners", "children", "teenagers", "infants", "wo
                            "passengers", "crew", "cabin_crew", "pilots", "troops", "staff",
                            "divers"})
 _ECHO = re.compile(r"\d[^\d()]{0,24}\(\s*(?:[^\W\d_]+\s+){0,2}$")
-_QUALIFIERS = frozenset({"serious", "light", "limit", "additional", "hospitalised"})
+_QUALIFIERS = frozenset({"serious", "light", "limit", "additional", "hospitalised", "adult"})
 _SUPERSEDED_LEFT = 6
 _NEAR = 3
 _SUPERSEDED_RIGHT = 2

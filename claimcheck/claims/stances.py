@@ -52,6 +52,8 @@ class Stance:
     polarity: int  # +1 or -1 for the concept's positive pole
     word: str  # the polar word as written, with its negator ("not … detained")
     day: date
+    #: The part of the day the sentence names ("morning"), if any.
+    part: str | None = None
 
 
 def read_stances(claims: Sequence[Claim], role_names: Sequence[RoleName] | None = None
@@ -63,7 +65,7 @@ def read_stances(claims: Sequence[Claim], role_names: Sequence[RoleName] | None 
     found: list[Stance] = []
     for position, claim in enumerate(claims):
         text, language = claim.sentence.text, claim.sentence.language
-        day = _day(claim)
+        day, part = _day(claim)
         if day is None or text.rstrip().endswith("?") or \
                 not has_polarity(text, language, lexicon):
             continue
@@ -105,7 +107,7 @@ def read_stances(claims: Sequence[Claim], role_names: Sequence[RoleName] | None 
                 about = {ANYONE}  # "no one has been detained": free, for everyone
             for subject in about:
                 found.append(Stance(position, subject, concept, polarity, written[concept],
-                                    day))
+                                    day, part))
     return tuple(found)
 
 
@@ -121,6 +123,8 @@ def compare_stances(claims: Sequence[Claim], stances: Sequence[Stance],
             continue
         if a.subject != b.subject and ANYONE not in (a.subject, b.subject):
             continue
+        if None not in (a.part, b.part) and a.part != b.part:
+            continue  # closed in the morning, open again in the afternoon
         if ANYONE in (a.subject, b.subject) and ANYONE == a.subject == b.subject:
             continue
         subject = b.subject if a.subject == ANYONE else a.subject
@@ -174,14 +178,14 @@ def _opens_with_pronoun(text: str, pronouns: Sequence[str]) -> bool:
     return first in pronouns
 
 
-def _day(claim: Claim) -> date | None:
-    """The day a sentence speaks of: the one day it names near its publication, else
-    the day it was published."""
+def _day(claim: Claim) -> tuple[date | None, str | None]:
+    """The day a sentence speaks of (the one day it names near its publication, else the
+    day it was published) and the part of that day it names."""
     for mention in claim.dates:
         if mention.start is not None and mention.start == mention.end and (
                 claim.published is None or abs(mention.start - claim.published) <= _NEAR):
-            return mention.start
-    return claim.published
+            return mention.start, mention.part_of_day
+    return claim.published, None
 
 
 def _lists(language: str) -> dict[str, tuple[str, ...]]:
