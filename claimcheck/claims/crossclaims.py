@@ -233,9 +233,10 @@ def _bucket(m: Measure) -> tuple | None:
 
 def _comparable(m: Measure) -> bool:
     """A figure an outlet claims: not an order of magnitude, a superseded or partial one,
-    nor "two more" with no event of its own (a group added, not the whole), nor a single
+    nor "two more" with no event of its own (a group added to one the sentence does not
+    count; "8,000 additional troops" are a group named as such and stay), nor a single
     one written as a word with no event ("one passenger told ..."): a person, not a count."""
-    if m.event is None and (m.increment or (
+    if m.event is None and ((m.increment and "additional" not in m.qualifiers) or (
             m.value == 1 and not any(ch.isdigit() for ch in m.quantity.text))):
         return False
     return not (m.vague or m.superseded or m.breakdown)
