@@ -775,3 +775,51 @@ def test_adults_among_those_counted_are_a_subgroup():
         _doc("Wire", "en", "The ferry was carrying 168 passengers.", day),
     )
     assert _between(report, "165 penumpang dewasa", "168 passengers") is None
+
+
+def test_a_crowd_counted_by_the_police_and_by_its_organisers_is_two_estimates():
+    day = date(2024, 3, 8)
+    report = _check(
+        _doc("Zeitung", "de", "Nach Polizeiangaben beteiligten sich rund 18.000 Menschen an "
+                              "der Demonstration.", day),
+        _doc("Wire", "en", "Police said 25,000 people took part in the protest march.", day),
+        _doc("Harian", "id", "Panitia mengklaim 32.000 orang ikut dalam unjuk rasa itu.", day),
+        _doc("Post", "en", "The organisers said 23,000 protesters joined the demonstration.",
+             day),
+    )
+    # Police against police, organisers against organisers: each a conflict.
+    assert _values_clash(report, 18000, 25000)
+    assert _values_clash(report, 32000, 23000)
+    # The police's figure against the organisers' is the dispute every crowd has.
+    assert not _values_clash(report, 18000, 32000)
+    assert not _values_clash(report, 25000, 23000)
+
+
+def test_a_pay_demand_meets_the_same_demand_not_the_other_sides_offer():
+    day = date(2024, 3, 8)
+    report = _check(
+        _doc("Zeitung", "de", "Die Gewerkschaft fordert acht Prozent mehr Lohn.", day),
+        _doc("Wire", "en", "The union is demanding an 8.5% pay rise.", day),
+        _doc("Post", "en", "The employers have offered a 5% pay rise.", day),
+    )
+    assert _values_clash(report, 8, 8.5)
+    assert not _values_clash(report, 8.5, 5) and not _values_clash(report, 8, 5)
+
+
+def test_two_counts_of_a_group_with_no_event_orders_apart_are_two_groups():
+    report = _check(
+        _doc("Wire", "en", "The union represents some 2.5 million employees.",
+             date(2024, 3, 8)),
+        _doc("Zeitung", "de", "In der Stadt legten knapp 10.000 Beschäftigte die Arbeit "
+                              "nieder.", date(2024, 3, 9)),
+    )
+    assert not _values_clash(report, 2500000, 10000)
+
+
+def test_injured_police_officers_meet_across_languages():
+    day = date(2024, 3, 8)
+    report = _check(
+        _doc("Harian", "id", "Tujuh polisi terluka dalam bentrokan itu.", day),
+        _doc("Zeitung", "de", "Bei den Ausschreitungen wurden fünf Polizisten verletzt.", day),
+    )
+    assert _values_clash(report, 7, 5)

@@ -131,16 +131,21 @@ def _clearly_different(a: Measure, b: Measure) -> bool:
     test: a figure that says little is left to the judge that paired it)."""
     if a.dimension != b.dimension or (a.scope != b.scope and "rate" in (a.scope, b.scope)):
         return True
-    marks = {"part", "serious", "light", "limit", "one day", "hospitalised", "adult"}
-    if set(a.qualifiers) & marks != set(b.qualifiers) & marks:
-        return True
+    marks = {"part", "serious", "light", "limit", "one day", "hospitalised", "adult",
+             "demanded", "offered"}
+    if set(a.qualifiers) & marks != set(b.qualifiers) & marks or \
+            {q for q in a.qualifiers if q.startswith("by ")} != \
+            {q for q in b.qualifiers if q.startswith("by ")}:
+        return True  # ... or a crowd counted by the police and by its organisers
     if a.dimension == "count":
         if None not in (a.event, b.event) and a.event != b.event:
             return True
         if None not in (a.action, b.action) and a.action != b.action:
             return True  # flights cancelled are not flights diverted
-        if (a.event is None) != (b.event is None) and orders_apart(a, b):
-            return True  # "employs 600 people" and "5 people died": staff, not a toll
+        if (a.event is None or b.event is None) and orders_apart(a, b):
+            # "employs 600 people" and "5 people died": staff, not a toll; "2.5 million
+            # employees" nationwide and "10,000 employees" of one city: two groups
+            return True
         # Nouns no concept knows ("provincial capitals", "Provinzhauptstädte") may be one
         # thing in two languages: only known concepts tell two counts apart.
         specific = {c for c in (a.counted, b.counted)
@@ -279,8 +284,10 @@ def _same_measure(a: Measure, b: Measure) -> bool:
 
 def _verdict(a: Measure, b: Measure, claim_a: Claim, claim_b: Claim) -> str | None:
     """"contradicted", "changed" or None when the two values agree."""
-    if a.dimension != "count" and orders_apart(a, b):
-        return None  # a 300 m ship and a 160 km river: two objects, not one length
+    if orders_apart(a, b) and (a.dimension != "count" or None in (a.event, b.event)):
+        # a 300 m ship and a 160 km river: two objects, not one length; "2.5 million
+        # employees" nationwide and "9,500 employees" who struck in one city: two groups
+        return None
     converted = a.dimension != "count" and a.quantity.unit != b.quantity.unit
     tolerance = _CONVERTED_TOLERANCE if converted else _SAME_UNIT_TOLERANCE
     meet = overlap(a, b, tolerance)

@@ -140,3 +140,43 @@ def counted_by(hits: tuple[ConceptHit, ...], at: int, distance, reach: int, near
                                              or 0 <= counting.first - hit.last <= near):
                 return hit
     return None
+
+
+def crowd(counted: str | None, event: str | None, qualifiers: set[str],
+          hits: tuple[ConceptHit, ...], distance) -> tuple[str | None, str | None, set[str]]:
+    """(counted, event, qualifiers) of a figure read as a crowd's size where it is one:
+    "32,000 protesters" are people who took part; a count of people with no event in a
+    sentence about a protest or strike is its crowd; each crowd figure carries who gave
+    it (``crowd_source``)."""
+    if counted == "protesters" and event is None:
+        counted, event = "people", "participated"
+    if event == "participated" or event is None and counted == "people" \
+            and any(hit.concept in ("protest", "strike") for hit in hits):
+        qualifiers = qualifiers | ({crowd_source(hits, distance)} - {None})
+    return counted, event, qualifiers
+
+
+def crowd_source(hits: tuple[ConceptHit, ...], distance) -> str | None:
+    """Who gave a crowd's size: "by police" or "by organisers" (the language's
+    ``sources`` nearest the figure), None when the sentence names no one. Police and
+    organisers count one crowd differently as a rule, so each estimate is compared only
+    with its own kind; a source other than the police ("nach Angaben der ÖDV", "the union
+    said") is the other side's."""
+    sources = [(gap, hit.concept) for hit in hits if hit.category == "sources"
+               and (gap := distance(hit)) is not None]
+    if sources:
+        return f"by {min(sources)[1]}"
+    if any(hit.category == "attribution" for hit in hits):
+        return "by organisers"
+    return None
+
+
+def closest_number(hit: ConceptHit, spans: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """The number a partitive word belongs to: "41 korban, di antaranya 9 WNA" makes 9,
+    not 41, a part."""
+    def gap(span: tuple[int, int]) -> tuple[int, int]:
+        start, end = span
+        if end <= hit.start:
+            return hit.start - end, 1
+        return max(0, start - hit.end), 0  # a tie goes to the number that follows
+    return min(spans, key=gap, default=None)

@@ -30,7 +30,9 @@ from claimcheck.claims.breakdowns import (
 )
 from claimcheck.claims.figures import (
     CONVERSIONS,
+    closest_number,
     counted_by,
+    crowd,
     dimension_of,
     figure_shapes,
     substance_after,
@@ -65,11 +67,12 @@ _ATTRIBUTE_DIMENSIONS = {
     "storage": ("duration", "mass"), "delay": ("duration",), "blockage": ("duration",),
     "search": ("duration",), "flight": ("duration",), "oxygen": ("duration",),
     "weight": ("mass",), "capacity": ("count", "mass"),
-    "trade": ("money",), "compensation": ("money",),
+    "trade": ("money",), "compensation": ("money",), "pay": ("percent", "money"),
 }
 #: Events that only happen to persons.
 _PERSON_EVENTS = frozenset({"dead", "injured", "missing", "detained", "questioned", "evacuated",
-                            "rescued", "aboard", "homeless", "displaced", "infected"})
+                            "rescued", "aboard", "homeless", "displaced", "infected",
+                            "participated"})
 _APPOSITION_BEFORE = re.compile(r"\b[A-Z][\w'’-]+,\s*$")
 _APPOSITION_AFTER = re.compile(r"\s*,")
 _BRACKET_BEFORE = re.compile(r"\b[A-Z][\w'’-]+\s*\(\s*$")
@@ -85,9 +88,10 @@ _NOT_NOUNS = frozenset(FUNCTION_WORDS | set(every_language("lexicon", "persisten
 #: Counted classes that are groups of persons: "warga negara asing" narrows "warga".
 PERSON_GROUPS = frozenset({"foreigners", "children", "teenagers", "infants", "women", "men",
                            "passengers", "crew", "cabin_crew", "pilots", "troops", "staff",
-                           "divers"})
+                           "divers", "police", "protesters"})
 _ECHO = re.compile(r"\d[^\d()]{0,24}\(\s*(?:[^\W\d_]+\s+){0,2}$")
-_QUALIFIERS = frozenset({"serious", "light", "limit", "additional", "hospitalised", "adult"})
+_QUALIFIERS = frozenset({"serious", "light", "limit", "additional", "hospitalised", "adult",
+                         "demanded", "offered"})
 _SUPERSEDED_LEFT = 6
 _NEAR = 3
 _SUPERSEDED_RIGHT = 2
@@ -275,7 +279,8 @@ def _read_quantity(text: str, q: Quantity, tokens: tuple[Token, ...],
         # "12 jiwa pekerja asing": the specific noun of a chain says who is counted.
         specific = [hit for hit in hits if hit.category == "counted"
                     and hit.concept in PERSON_GROUPS
-                    and 0 <= hit.first - counted_hit.last <= 3 and distance(hit) is not None]
+                    and 0 <= hit.first - counted_hit.last <= 3 and distance(hit) is not None
+                    and not _PHRASE_END.search(text, counted_hit.end, hit.start)]
         if specific:
             counted = specific[0].concept
     if counted is None and q.counted and _unknown_noun(q, tokens, hits) \
@@ -313,6 +318,9 @@ def _read_quantity(text: str, q: Quantity, tokens: tuple[Token, ...],
                   and hit.concept in _QUALIFIERS
                   and not any(at <= first < hit.first for first in subsets)
                   and _qualifies(hit, distance, event_hit, attribute_hit)}
+    if attribute != "pay":  # a demand for compensation is what compensation is
+        qualifiers -= {"demanded", "offered"}
+    counted, event, qualifiers = crowd(counted, event, qualifiers, hits, distance)
     increment = dimension == "count" and event != "missing" and \
         is_increment(text, q.start, tokens, at, shapes.increments)
     if increment and (finding := nearest("happenings", _EVENT_REACH)) is not None \
@@ -334,7 +342,7 @@ def _read_quantity(text: str, q: Quantity, tokens: tuple[Token, ...],
         hit.category == "qualifiers" and hit.concept == "part"
         and (gap := distance(hit)) is not None and gap <= _QUALIFIER_REACH
         and (hit.first < at or hit.first - at <= 1)  # "30 of them", not "30 ..., 5 of them"
-        and _closest_number(hit, spans) == (q.start, q.end) for hit in hits)
+        and closest_number(hit, spans) == (q.start, q.end) for hit in hits)
     if part and counted not in PERSON_GROUPS and not qualifiers & {"serious", "light"}:
         # "12 of the ships", "30 of the 41": a share of a count is not the count. A group
         # of persons named by its own noun ("9 Ausländer waren unter den Toten") is its own count.
@@ -359,17 +367,6 @@ def _read_quantity(text: str, q: Quantity, tokens: tuple[Token, ...],
     return Measure(-1, q, dimension, value, low, high, event, counted, attribute,
                    tuple(sorted(qualifiers)), scope, running_sentence or moved, bound,
                    vague or _vague(q), superseded, action, moved=moved, increment=increment)
-
-
-def _closest_number(hit: ConceptHit, spans: list[tuple[int, int]]) -> tuple[int, int] | None:
-    """The number a partitive word belongs to: "41 korban, di antaranya 9 WNA" makes 9,
-    not 41, a part."""
-    def gap(span: tuple[int, int]) -> tuple[int, int]:
-        start, end = span
-        if end <= hit.start:
-            return hit.start - end, 1
-        return max(0, start - hit.end), 0  # a tie goes to the number that follows
-    return min(spans, key=gap, default=None)
 
 
 def _qualifies(hit: ConceptHit, distance, event_hit: ConceptHit | None,

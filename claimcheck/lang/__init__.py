@@ -31,7 +31,8 @@ _HERE = Path(__file__).parent
 #: Concept categories a language file may hold.
 CATEGORIES = ("events", "counted", "attributes", "qualifiers", "magnitudes", "counting",
               "happenings", "reference", "occurred", "not_counts", "identifier_cues", "ongoing",
-              "attribution", "scopes", "running", "roles", "subjects")
+              "attribution", "scopes", "running", "roles", "subjects",
+              "sources")
 #: Sections of plain word lists: clause joiners, the shapes of figures.
 LISTS = ("clauses", "figures")
 #: Categories of short function words, matched as written rather than by stem.
