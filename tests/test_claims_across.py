@@ -823,3 +823,18 @@ def test_injured_police_officers_meet_across_languages():
         _doc("Zeitung", "de", "Bei den Ausschreitungen wurden fünf Polizisten verletzt.", day),
     )
     assert _values_clash(report, 7, 5)
+
+
+@pytest.mark.parametrize("denial, count", [
+    (("Harian", "id", "Menurut operator, tidak ada yang mengalami luka dalam insiden itu."),
+     ("Wire", "en", "Fourteen people were injured in the incident.")),
+    (("Wire", "en", "No protesters were injured, the police spokesman said."),
+     ("Zeitung", "de", "Auch zwei Demonstranten wurden verletzt.")),
+    (("Zeitung", "de", "Festnahmen gab es bislang nicht."),
+     ("Wire", "en", "Police said three arrests were made.")),
+])
+def test_none_at_all_against_a_count_of_the_same_is_a_conflict(denial, count):
+    day = date(2024, 3, 8)
+    report = _check(_doc(*denial, day), _doc(*count, day))
+    conflict = _between(report, denial[2][:20], count[2][:20])
+    assert conflict is not None and conflict.kind == "numeric"

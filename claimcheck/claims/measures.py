@@ -222,7 +222,8 @@ def _read_quantity(text: str, q: Quantity, tokens: tuple[Token, ...],
     left = max((end for start, end in spans if end <= q.start), default=0)
     right = min((start for start, end in spans if start >= q.end), default=len(text))
     # The number sits just before token ``at``: the first word that starts after its digits.
-    digits_end = _DIGITS_END.match(text, q.start).end()
+    digits_end = q.end if q.value == 0 and q.counted == "people" and not _DIGIT.search(
+        q.text) else _DIGITS_END.match(text, q.start).end()  # "tidak ada yang": after it
     magnitude_words = {hit.first for hit in hits if hit.category == "magnitudes"
                        and hit.start < q.end}
     at = next((i for i, t in enumerate(tokens) if t.start >= digits_end
@@ -283,7 +284,7 @@ def _read_quantity(text: str, q: Quantity, tokens: tuple[Token, ...],
                     and not _PHRASE_END.search(text, counted_hit.end, hit.start)]
         if specific:
             counted = specific[0].concept
-    if counted is None and q.counted and _unknown_noun(q, tokens, hits) \
+    if counted is None and q.counted not in (None, "people") and _unknown_noun(q, tokens, hits) \
             and q.counted.split()[0].casefold() not in _NOT_NOUNS:
         # "dua blok", "13 verschiedenen Stellen": a count of something no concept names.
         counted = "other:" + q.counted.casefold()
