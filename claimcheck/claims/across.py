@@ -41,8 +41,9 @@ def compare_across_outlets(claims: Sequence[Claim], pairs: Sequence[CandidatePai
     measures = read_measures(claims)
     found, disputed = compare_claims(claims, measures, pairs)
     related = related_documents(claims, pairs)
-    dated = compare_event_dates(claims, read_event_dates(claims), related)
-    dated += compare_event_times(claims, read_event_times(claims), related)
+    story = story_happening(claims)
+    dated = compare_event_dates(claims, read_event_dates(claims, story), related)
+    dated += compare_event_times(claims, read_event_times(claims, story or ""), related)
     named = compare_codes(claims, read_codes(claims), related)
     role_names = read_role_names(claims)
     named += compare_role_names(claims, role_names, related)
@@ -54,7 +55,6 @@ def compare_across_outlets(claims: Sequence[Claim], pairs: Sequence[CandidatePai
     said_on = statement_dates(claims) | state_dates(claims)
     # A pair of sentences the claims compared is theirs to judge on numbers and dates.
     decided = {_sentence_pair(conflict) for conflict in (*found, *dated)}
-    story = story_happening(claims)
     merged = {conflict.id: conflict for conflict in conflicts
               if not disagrees_on_measure(conflict, read, retired_at)
               and not _dates_a_statement(conflict, said_on)

@@ -49,9 +49,11 @@ class EventDate:
     end: date
 
 
-def read_event_dates(claims: Sequence[Claim]) -> tuple[EventDate, ...]:
-    """Every resolved date of ``claims`` that dates a happening rather than a statement."""
-    story = story_happening(claims)
+def read_event_dates(claims: Sequence[Claim], story: str | None = None
+                     ) -> tuple[EventDate, ...]:
+    """Every resolved date of ``claims`` that dates a happening rather than a statement;
+    ``story`` is ``story_happening(claims)``, found here when not given."""
+    story = story_happening(claims) if story is None else story
     out: list[EventDate] = []
     for position, claim in enumerate(claims):
         for mention in claim.dates:

@@ -43,9 +43,10 @@ class EventTimes:
     day: DateMention | None
 
 
-def read_event_times(claims: Sequence[Claim]) -> tuple[EventTimes, ...]:
-    """Each sentence's clock times, grouped by the happening they time."""
-    story = None
+def read_event_times(claims: Sequence[Claim], story: str | None = None
+                     ) -> tuple[EventTimes, ...]:
+    """Each sentence's clock times, grouped by the happening they time; ``story`` is
+    ``story_happening(claims)``, found here when needed and not given."""
     out: list[EventTimes] = []
     for position, claim in enumerate(claims):
         times = find_clock_times(claim.sentence.text)
