@@ -838,3 +838,40 @@ def test_none_at_all_against_a_count_of_the_same_is_a_conflict(denial, count):
     report = _check(_doc(*denial, day), _doc(*count, day))
     conflict = _between(report, denial[2][:20], count[2][:20])
     assert conflict is not None and conflict.kind == "numeric"
+
+
+def test_a_weekday_misprint_is_flagged_whatever_the_date_dates():
+    # 7 March 2024 was a Thursday; no happening word needed, and "on Thursday" read as
+    # that day confirms it.
+    report = _check(
+        _doc("Harian", "id", "Sidang digelar di Port Caldera, Rabu (7/3/2024).",
+             date(2024, 3, 8)),
+        _doc("Wire", "en", "The court in Port Caldera sat on Thursday.", date(2024, 3, 8)),
+    )
+    conflict = _between(report, "Rabu (7/3/2024)", "sat on Thursday")
+    assert conflict is not None and conflict.detail == "misprinted"
+
+
+def test_a_german_participle_at_the_end_of_its_clause_is_what_the_time_dates():
+    report = _check(
+        _doc("Zeitung", "de", "Die Maschine war am Montagabend gegen 20.40 Uhr Ortszeit auf "
+                              "dem Flughafen von Port Caldera über das Ende der Landebahn "
+                              "hinausgeschossen.", date(2024, 3, 6)),
+        _doc("Wire", "en", "The plane overran the runway at Port Caldera on Sunday evening.",
+             date(2024, 3, 6)),
+    )
+    conflict = _between(report, "gegen 20.40 Uhr", "on Sunday evening")
+    assert conflict is not None and conflict.kind == "date"
+
+
+def test_a_night_reaches_into_the_next_day_but_two_nights_are_two():
+    report = _check(
+        _doc("Harian", "id", "Kapal itu tenggelam pada Minggu (3/3/2024) malam.", date(2024, 3, 5)),
+        _doc("Wire", "en", "The ferry sank on Monday night.", date(2024, 3, 5)),
+        _doc("Post", "en", "The ferry sank early on Monday.", date(2024, 3, 5)),
+        _doc("Zeitung", "de", "Die Fähre sank am Samstag.", date(2024, 3, 5)),
+    )
+    assert _between(report, "Minggu (3/3/2024) malam", "Monday night") is not None
+    assert _between(report, "Minggu (3/3/2024) malam", "early on Monday") is None
+    # Sunday night does not reach back into Saturday.
+    assert _between(report, "Minggu (3/3/2024) malam", "am Samstag") is not None

@@ -19,6 +19,7 @@ from claimcheck.claims.crossclaims import (
 from claimcheck.claims.event_dates import (
     apart_in_happenings,
     compare_event_dates,
+    compare_weekdays,
     read_event_dates,
     related_documents,
     state_dates,
@@ -44,6 +45,7 @@ def compare_across_outlets(claims: Sequence[Claim], pairs: Sequence[CandidatePai
     story = story_happening(claims)
     dated = compare_event_dates(claims, read_event_dates(claims, story), related)
     dated += compare_event_times(claims, read_event_times(claims, story or ""), related)
+    dated += compare_weekdays(claims, related)
     named = compare_codes(claims, read_codes(claims), related)
     role_names = read_role_names(claims)
     named += compare_role_names(claims, role_names, related)

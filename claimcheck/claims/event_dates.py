@@ -12,6 +12,7 @@ coincide.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -24,6 +25,8 @@ from claimcheck.models import CandidatePair, Claim, Conflict, DateMention
 
 JUDGE = "claims"
 _REACH = 8
+_CLAUSE_BREAK = re.compile(r"[,;:!?()]|\.(?!\d)")  # not the dot of "20.40"
+_CLAUSE_END = re.compile(r"\s*(?:[,;:.!?)]|$)")
 _WIDE_REACH = 14
 # Candidate pairs two articles must share to tell one story.
 _STORY_LINKS = 2
@@ -101,7 +104,7 @@ def happening_of(claim: Claim, mention: DateMention, story: str | None = None) -
         found = [item for item in found if item[0] <= reach]
         return min(found, key=lambda item: item[:2]) if found else None
 
-    happening = nearest("happenings")
+    happening = nearest("happenings") or _clause_final(text, hits, mention, referred)
     occurred = nearest("occurred", _ONGOING_REACH)
     if occurred is not None:
         # "kebakaran ... yang terjadi Selasa": the date belongs to the happening named before.
@@ -134,6 +137,18 @@ def happening_of(claim: Claim, mention: DateMention, story: str | None = None) -
     return happening[1]
 
 
+def _clause_final(text: str, hits: Sequence[ConceptHit], mention: DateMention, referred):
+    """(gap, happening, hit) of the happening that ends the clause a date stands in, however
+    far: German puts the participle last ("war am Montag gegen 20.40 Uhr ... über das Ende
+    der Landebahn hinausgeschossen")."""
+    for hit in hits:
+        if hit.category == "happenings" and hit.start >= mention.span_end and \
+                not referred(hit) and _CLAUSE_END.match(text, hit.end) and \
+                not _CLAUSE_BREAK.search(text, mention.span_end, hit.start):
+            return _REACH, hit.concept, hit
+    return None
+
+
 def story_happening(claims: Sequence[Claim]) -> str | None:
     """The happening the batch mentions most often: what the story is about."""
     counts: dict[str, int] = defaultdict(int)
@@ -160,15 +175,15 @@ def compare_event_dates(claims: Sequence[Claim], dated: Sequence[EventDate],
         claim_a, claim_b = claims[a.claim], claims[b.claim]
         if claim_a.outlet.casefold() == claim_b.outlet.casefold():
             continue
-        slack = timedelta(days=1) if _night(a.mention) or _night(b.mention) \
-            else timedelta(0)
+        # A night spans midnight: Thursday night is Friday's small hours, so a night
+        # reaches into the next day (not the day before); two nights must be one.
+        night_a, night_b = _night(a.mention), _night(b.mention)
+        end_a = a.end + timedelta(days=night_a and not night_b)
+        end_b = b.end + timedelta(days=night_b and not night_a)
         apart = _hours_apart(a, b)
-        if _weekday_misprinted(a, b):
-            conflict = _misprint(a, b, claim_a, claim_b)
-        elif not apart and a.start - slack <= b.end and b.start - slack <= a.end:
-            continue  # a night spans midnight: Thursday night is Friday's small hours
-        else:
-            conflict = _conflict(a, b, claim_a, claim_b, apart)
+        if not apart and a.start <= end_b and b.start <= end_a:
+            continue
+        conflict = _conflict(a, b, claim_a, claim_b, apart)
         conflicts.setdefault(conflict.id, conflict)
     return tuple(conflicts.values())
 
@@ -251,22 +266,32 @@ def _hours_apart(a: EventDate, b: EventDate) -> bool:
     return None not in (first, second) and abs(first - second) >= 2
 
 
-def _weekday_misprinted(a: EventDate, b: EventDate) -> bool:
-    """One day, written by one outlet with the weekday it is ("Kamis (12/6)") and by the
-    other with a weekday it is not ("Rabu (12/6/2025)"): the weekday is misprinted."""
-    if a.start != a.end or (a.start, a.end) != (b.start, b.end):
-        return False
-    named = a.mention.weekday, b.mention.weekday
-    return None not in named and named[0] != named[1] and a.start.weekday() in named
-
-
-def _misprint(a: EventDate, b: EventDate, claim_a: Claim, claim_b: Claim) -> Conflict:
-    wrong = a if a.mention.weekday != a.start.weekday() else b
-    why = (f"{a.happening.replace('_', ' ')}: {a.mention.text} ({claim_a.outlet}) vs "
-           f"{b.mention.text} ({claim_b.outlet}): {wrong.start.isoformat()} is a "
-           f"{wrong.start.strftime('%A')}: one outlet misprinted the weekday")
-    return Conflict("date", _SCORE, why, claim_a, claim_b, JUDGE, (a.mention,), (b.mention,),
-                    detail="misprinted")
+def compare_weekdays(claims: Sequence[Claim], related: set) -> tuple[Conflict, ...]:
+    """One calendar day written by one outlet with the weekday it is ("Kamis (12/6)", or
+    "on Thursday" read as that day) and by another with a weekday it is not ("Rabu
+    (12/6/2025)"): a misprinted weekday, whatever the date dates."""
+    written = [(position, mention) for position, claim in enumerate(claims)
+               for mention in claim.dates
+               if mention.weekday is not None and mention.start is not None
+               and mention.start == mention.end]
+    conflicts: dict[str, Conflict] = {}
+    for (a, first), (b, second) in by_related_documents(
+            written, lambda item: claims[item[0]].sentence.doc, related):
+        claim_a, claim_b = claims[a], claims[b]
+        if first.start != second.start or first.weekday == second.weekday or \
+                first.start.weekday() not in (first.weekday, second.weekday) or \
+                claim_a.outlet.casefold() == claim_b.outlet.casefold():
+            continue
+        wrong = first if first.weekday != first.start.weekday() else second
+        if wrong.relative:
+            continue  # "on Thursday" resolved to a day is that day's weekday by its reading
+        why = (f"{first.text} ({claim_a.outlet}) vs {second.text} ({claim_b.outlet}): "
+               f"{wrong.start.isoformat()} is a {wrong.start.strftime('%A')}: one outlet "
+               f"misprinted the weekday")
+        conflict = Conflict("date", _SCORE, why, claim_a, claim_b, JUDGE, (first,), (second,),
+                            detail="misprinted")
+        conflicts.setdefault(conflict.id, conflict)
+    return tuple(conflicts.values())
 
 
 def _conflict(a: EventDate, b: EventDate, claim_a: Claim, claim_b: Claim,
