@@ -574,9 +574,18 @@ def test_a_place_both_sentences_name_is_not_whose_age_it_is():
      "Governor Andi Sumangerukka visited the Marisol site on Monday.", False),
     ("Gubernur Sulawesi Tenggara Andi Sumangerukka meninjau lokasi kapal Marisol.",
      "Governor Lukas Wenda of the neighbouring province visited the Marisol site.", False),
+    # A rank and the jurisdiction before it are no part of the name; each word of the
+    # shorter name written alike in the longer one.
+    ("Kapolres Caldera AKBP Rudy Hartanto Wibisono meninjau kapal Marisol.",
+     "Caldera police chief Rudi Hartono inspected the Marisol on Monday.", True),
+    ("Kapolres Caldera AKBP Rudy Hartanto Wibisono meninjau kapal Marisol.",
+     "Caldera police chief Yohanes Pardede inspected the Marisol on Monday.", False),
+    ("Juru bicara operator kapal Marisol, Dewi Anggraeni, menyampaikan duka.",
+     "Marisol operator spokeswoman Dewi Anggraini expressed condolences.", True),
 ])
 def test_one_role_named_two_ways(first, second, clash):
-    language = {"Nakhoda": "id", "Gubernur": "id", "Landrat": "de"}[first.split()[0]]
+    language = {"Nakhoda": "id", "Gubernur": "id", "Landrat": "de", "Kapolres": "id",
+                "Juru": "id"}[first.split()[0]]
     other = "de" if second.startswith("Der") else "en"
     report = _check(_doc("Harian" if language == "id" else "Zeitung", language, first),
                     _doc("Wire", other, second))

@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import date
 
 from claimcheck import CheckConfig
+from claimcheck.claims.stances import read_stances
 from claimcheck.models import Document
 from claimcheck.pipeline import check_documents
 
@@ -123,3 +124,18 @@ def test_a_place_closed_in_the_morning_and_open_in_the_afternoon_is_no_contradic
     ], LEXICAL)
     assert _stance_clash(report, "Tuesday morning", "Dienstagnachmittag") is None
     assert _stance_clash(report, "Tuesday morning", "Selasa pagi") is not None
+
+
+def test_a_pronoun_speaks_of_the_role_holder_not_of_the_spokesman_between():
+    report = check_documents([
+        _doc("Wire", "en", "The bus driver, Wayan Sudarta, survived the crash. "
+                           "Sudarta was questioned for hours, said Adi Kurniawan, a police "
+                           "spokesman. \"He is not in custody,\" Kurniawan said."),
+        _doc("Warta", "id", "Sopir bus itu telah ditahan di Mapolres Kelawi."),
+    ], LEXICAL)
+    conflict = _stance_clash(report, "He is not in custody", "telah ditahan")
+    assert conflict is not None and "driver" in conflict.explanation
+    # The spokesman speaks of the driver: nothing is said of the spokesman.
+    about = {stance.subject for stance in read_stances(report.claims)
+             if "not in custody" in report.claims[stance.claim].sentence.text}
+    assert about == {"driver"}

@@ -38,6 +38,7 @@ _AFTER_ROLE = re.compile(r"(?:\s+[a-zà-ÿ][\w'’-]*){0,3}\s*,?\s*")
 _APPOSED = re.compile(r"(?:\s+\d+)?\s*,\s*")
 _ARTICLES = "|".join(re.escape(word) for word in every_language("names", "before_role"))
 _BEFORE_ROLE = re.compile(rf",\s*(?:(?:{_ARTICLES})\s+)?$", re.IGNORECASE)
+_TITLES = frozenset(word.casefold() for word in every_language("names", "titles"))
 _SHARED_PREFIX = 4
 _FEW_LETTERS = 2
 _LONG_NAME = 7
@@ -62,11 +63,21 @@ def read_role_names(claims: Sequence[Claim]) -> tuple[RoleName, ...]:
                 continue
             name = _holder(text, hit.start, hit.end, claim.sentence.language)
             if name:
-                parts = tuple(word.casefold() for word in name.split()
-                              if word.casefold() not in _PARTICLES)
+                parts = _parts(name)
                 if parts:
                     found.append(RoleName(position, hit.concept, name, parts))
     return tuple(found)
+
+
+def _parts(name: str) -> tuple[str, ...]:
+    """A name's words, folded, without particles or titles; a place before a rank is the
+    holder's jurisdiction and goes with it ("Tirtaraya AKBP Rudy Hartanto" is "rudy
+    hartanto")."""
+    words = [word.strip(".").casefold() for word in name.split()]
+    ranked = [i for i, word in enumerate(words) if word in _TITLES]
+    if ranked:
+        words = words[ranked[-1] + 1:]
+    return tuple(word for word in words if word and word not in _PARTICLES | _TITLES)
 
 
 def _holder(text: str, start: int, end: int, language: str) -> str | None:
@@ -118,7 +129,18 @@ def _alike(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     if _close(a[-1], b[-1]) or a[-1] == b[-1]:
         return True
     short, long = (a, b) if len(a) < len(b) else (b, a)
-    return len(short) == 1 and _close(short[0], long[0])
+    if len(short) == 1:
+        return _close(short[0], long[0])
+    # "Rudi Hartono" and "Rudy Hartanto Wibisono": every word of the shorter name written
+    # alike in the longer one, in order.
+    rest = iter(long)
+    return all(any(word == other or _close(word, other) or _one_letter(word, other)
+                   for other in rest) for word in short)
+
+
+def _one_letter(x: str, y: str) -> bool:
+    """Short words one letter apart ("Rudi", "Rudy")."""
+    return min(len(x), len(y)) >= 4 and Levenshtein.distance(x, y) <= 1
 
 
 def _close(x: str, y: str) -> bool:

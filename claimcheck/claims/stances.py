@@ -42,6 +42,8 @@ _CONCEPTS = {"roles": frozenset({"free", "alive"}), "subjects": frozenset({"open
 #: further off is background: "arrested in 2019").
 _NEAR = timedelta(days=7)
 ANYONE = "*"
+#: Roles that speak for others: what they say is not said of them.
+_SPEAKING = frozenset({"spokesperson"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,7 +88,8 @@ def read_stances(claims: Sequence[Claim], role_names: Sequence[RoleName] | None 
             subjects |= {("roles", role) for part, role in
                          holders.get(claim.sentence.doc, {}).items() if part in words_of}
             if not subjects and _opens_with_pronoun(text, lists["pronouns"]):
-                subjects = _earlier_role(claims, position)
+                subjects = _earlier_role(claims, position,
+                                         holders.get(claim.sentence.doc, {}))
         ways: dict[str, set[int]] = {}
         written: dict[str, str] = {}
         for word in analysis.words:
@@ -144,6 +147,7 @@ def _subjects(text: str, language: str, speaker: str | None = None
     _, hits = language_data(language).find(text)
     spoken = (speaker or "").casefold()
     return {(hit.category, hit.concept) for hit in hits if hit.category in _CONCEPTS
+            and hit.concept not in _SPEAKING
             and not (spoken and text[hit.start:hit.end].casefold() in spoken)}
 
 
@@ -152,22 +156,28 @@ def _holders(claims: Sequence[Claim], role_names: Sequence[RoleName]
     """Per document, each part of a role holder's name (four letters or more) -> role."""
     found: dict[str, dict[str, str]] = {}
     for holder in role_names:
+        if holder.role in _SPEAKING:
+            continue
         for part in holder.parts:
             if len(part) >= 4:
                 found.setdefault(claims[holder.claim].sentence.doc, {})[part] = holder.role
     return found
 
 
-def _earlier_role(claims: Sequence[Claim], position: int) -> set[tuple[str, str]]:
+def _earlier_role(claims: Sequence[Claim], position: int,
+                  holders: dict[str, str]) -> set[tuple[str, str]]:
     """The roles of the nearest of the three sentences before ``position`` (same article)
-    that names one."""
+    that names one, by its role word or by its holder's name."""
     doc = claims[position].sentence.doc
     for earlier in range(position - 1, max(-1, position - 4), -1):
         claim = claims[earlier]
         if claim.sentence.doc != doc:
             break
+        text = claim.sentence.text
         roles = {(kind, concept) for kind, concept in
-                 _subjects(claim.sentence.text, claim.sentence.language) if kind == "roles"}
+                 _subjects(text, claim.sentence.language) if kind == "roles"}
+        named = {word.casefold() for word in text.replace(",", " ").split()}
+        roles |= {("roles", role) for part, role in holders.items() if part in named}
         if roles:
             return roles
     return set()
