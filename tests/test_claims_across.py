@@ -303,6 +303,16 @@ def test_a_code_written_with_one_digit_changed_is_a_name_conflict():
     assert names and all("KF205" in c.a.sentence.text + c.b.sentence.text for c in names)
 
 
+def test_a_code_written_with_two_digits_swapped_is_a_name_conflict():
+    report = _check(
+        _doc("Wire", "en", "Flight CD417 from Jakarta overran the runway at Port Caldera."),
+        _doc("Post", "en", "Flight CD 417 was carrying 120 passengers to Port Caldera."),
+        _doc("Zeitung", "de", "Flug CD 471 kam aus Jakarta nach Port Caldera."),
+    )
+    names = [c for c in report.conflicts if c.detail == "name"]
+    assert names and all("CD 471" in c.a.sentence.text + c.b.sentence.text for c in names)
+
+
 def test_a_headline_that_states_a_figure_is_read():
     from claimcheck.segment.segment import segment_document
 

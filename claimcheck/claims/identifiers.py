@@ -90,7 +90,13 @@ def compare_codes(claims: Sequence[Claim], codes: Sequence[CodeMention],
 
 
 def _one_digit_apart(a: str, b: str) -> bool:
-    return len(a) == len(b) and sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    """One slip of the pen: a digit changed ("KF204", "KF205") or two next to each other
+    swapped ("CD 417", "CD 471")."""
+    if len(a) != len(b):
+        return False
+    differ = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
+    return len(differ) == 1 or (len(differ) == 2 and differ[1] == differ[0] + 1
+                                and a[differ[0]] == b[differ[1]] and a[differ[1]] == b[differ[0]])
 
 
 def _one_per_outlet(claims: Sequence[Claim], mentions: Sequence[CodeMention],
