@@ -28,6 +28,7 @@ from claimcheck.claims.event_dates import (
 )
 from claimcheck.claims.event_times import compare_event_times, read_event_times
 from claimcheck.claims.identifiers import compare_codes, read_codes
+from claimcheck.claims.locations import compare_placements, read_placements
 from claimcheck.claims.measures import echoes, read_measures
 from claimcheck.claims.role_names import compare_role_names, read_role_names
 from claimcheck.claims.stances import compare_stances, read_stances
@@ -50,6 +51,7 @@ def compare_across_outlets(claims: Sequence[Claim], pairs: Sequence[CandidatePai
     role_names = read_role_names(claims)
     named += compare_role_names(claims, role_names, related)
     named += compare_stances(claims, read_stances(claims, role_names), related)
+    named += compare_placements(claims, read_placements(claims), related)
     retired_at = retired(claims, measures) | echoes(claims)
     read = measures_by_place(claims, measures)
     # Dates that only say when something was said, or that a state still held that day
