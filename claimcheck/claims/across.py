@@ -44,7 +44,7 @@ def compare_across_outlets(claims: Sequence[Claim], pairs: Sequence[CandidatePai
     found, disputed = compare_claims(claims, measures, pairs)
     related = related_documents(claims, pairs)
     story = story_happening(claims)
-    dated = compare_event_dates(claims, read_event_dates(claims, story), related)
+    dated = compare_event_dates(claims, read_event_dates(claims, story or ""), related)
     dated += compare_event_times(claims, read_event_times(claims, story or ""), related)
     dated += compare_weekdays(claims, related)
     named = compare_codes(claims, read_codes(claims), related)

@@ -55,8 +55,8 @@ class EventDate:
 def read_event_dates(claims: Sequence[Claim], story: str | None = None
                      ) -> tuple[EventDate, ...]:
     """Every resolved date of ``claims`` that dates a happening rather than a statement;
-    ``story`` is ``story_happening(claims)``, found here when not given."""
-    story = story_happening(claims) if story is None else story
+    ``story`` is ``story_happening(claims)`` ("" for none), found here when not given."""
+    story = (story_happening(claims) if story is None else story) or None
     out: list[EventDate] = []
     for position, claim in enumerate(claims):
         for mention in claim.dates:

@@ -104,6 +104,8 @@ def _units(text: str, language: str) -> list[tuple[str, str, str, tuple[int, int
     """(level, key, as written, span) of every administrative unit the text names."""
     table = _table(language)
     found = []
+    if not table["any"].search(text):
+        return found  # most sentences name no unit and no region: one search, not seven
     for level in LEVELS:
         for pattern in table[level]:
             for match in pattern.finditer(text):
@@ -167,6 +169,10 @@ def _table(language: str) -> dict:
     table["minor"] = _unit_patterns(places["minor"], places.get("name_first", False))
     direction = "|".join(re.escape(d) for d in sorted(directions, key=len, reverse=True))
     island = "|".join(re.escape(i) for i in sorted(islands, key=len, reverse=True))
+    table["any"] = re.compile("|".join(
+        re.escape(word) for word in sorted({*places["regency"], *places["province"],
+                                            *islands}, key=len, reverse=True)),
+        re.IGNORECASE)
     table["region"] = re.compile(
         rf"\b(?i:(?:{direction})[\s-]?(?:{island})|(?:{island})\s+(?:{direction}))\b")
     return table
