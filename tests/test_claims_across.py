@@ -894,3 +894,31 @@ def test_a_night_reaches_into_the_next_day_but_two_nights_are_two():
     assert _between(report, "Minggu (3/3/2024) malam", "early on Monday") is None
     # Sunday night does not reach back into Saturday.
     assert _between(report, "Minggu (3/3/2024) malam", "am Samstag") is not None
+
+
+def test_passengers_and_crew_together_are_everyone_aboard():
+    day = date(2024, 3, 8)
+    report = _check(
+        _doc("Wire", "en", "The ferry was carrying 174 passengers and crew.", day),
+        _doc("Zeitung", "de", "An Bord waren 168 Passagiere und sechs Besatzungsmitglieder.",
+             day),
+        _doc("Post", "en", "The ferry was carrying 186 passengers and six crew.", day),
+    )
+    # 168 + 6 is the 174 aboard; 186 + 6 is not.
+    assert _between(report, "174 passengers and crew", "168 Passagiere") is None
+    assert _between(report, "174 passengers and crew", "186 passengers") is not None
+
+
+def test_a_total_aboard_is_made_only_of_parts_counted_exactly():
+    day = date(2024, 3, 8)
+    report = _check(
+        _doc("Wire", "en", "The ferry had an estimated 59 passengers and 12 crew on board.",
+             day),
+        _doc("Post", "en", "The ferry had 62 people on board.", day),
+        _doc("Harian", "id", "Kapal itu membawa 48 penumpang dan empat awak.", day),
+        _doc("Zeitung", "de", "Insgesamt 42 Menschen waren an Bord der Fähre.", day),
+    )
+    # No total of 71 is made of an estimate ...
+    assert not _values_clash(report, 71, 62)
+    # ... while 48 and four counted exactly are 52 aboard, not 42.
+    assert _values_clash(report, 52, 42)

@@ -104,3 +104,36 @@ def one_day_alone(tokens: tuple[Token, ...], alone: frozenset[str]) -> bool:
     return any(token.text.casefold() in alone and any(
         0 <= j < len(tokens) and tokens[j].text.casefold() in WEEKDAYS for j in (i - 1, i + 1))
         for i, token in enumerate(tokens))
+
+
+def aboard_together(text: str, measures: list[Measure], tokens: tuple[Token, ...],
+                    hits: tuple[ConceptHit, ...], joins: frozenset[str]) -> list[Measure]:
+    """Passengers and crew counted together are everyone aboard: "174 passengers and crew"
+    counts people, not passengers; "48 passengers and four crew", both counted exactly,
+    say 52 people were on board as well, a figure another outlet's "42 Menschen an Bord"
+    meets (an estimate in either part makes no total)."""
+    crew = {hit.first for hit in hits if hit.category == "counted" and hit.concept == "crew"}
+    out = []
+    for m in measures:
+        after = next((hit for hit in hits if hit.category == "counted"
+                      and hit.concept == "passengers" and hit.start >= m.quantity.start
+                      and not re.search(r"\d", text[m.quantity.end:hit.start])), None)
+        if m.counted == "passengers" and after is not None and after.last + 2 in crew and \
+                after.last + 1 < len(tokens) and tokens[after.last + 1].text.casefold() in joins:
+            m = replace(m, counted="people")  # "174 passengers and crew"
+        out.append(m)
+    parts = {m.counted: m for m in out if m.counted in ("passengers", "crew")
+             and m.dimension == "count" and m.quantity.change == "=" and m.value is not None
+             and m.low == m.high == m.value and m.event in (None, "aboard")
+             and not (m.breakdown or "part" in m.qualifiers)}
+    if len(parts) == 2 and "aboard" in {m.event for m in parts.values()} and not any(
+            m.counted == "people" and m.event == "aboard" for m in out):
+        first, second = sorted(parts.values(), key=lambda m: m.quantity.start)
+        total = first.value + second.value
+        end = max([second.quantity.end] + [hit.end for hit in hits if hit.category == "counted"
+                                           and hit.start >= second.quantity.start][:1])
+        both = replace(first.quantity, text=text[first.quantity.start:end], end=end,
+                       value=total, low=total, high=total)
+        out.append(replace(first, quantity=both, counted="people", event="aboard",
+                           value=total, low=total, high=total))
+    return out

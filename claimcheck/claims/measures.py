@@ -22,6 +22,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from claimcheck.claims.breakdowns import (
+    aboard_together,
     is_increment,
     mark_breakdowns,
     mark_increments,
@@ -191,7 +192,8 @@ def _read_claim(text: str, language: str,
     breaks = tuple(t.start for t in tokens if t.text.casefold() in shapes.contrasts) + \
         tuple(m.start() for m in _SENTENCE_STOP.finditer(text))
     joins = shapes.conjunctions - shapes.contrasts
-    out = mark_increments(share_events(text, out, joins))
+    out = aboard_together(text, mark_increments(share_events(text, out, joins)), tokens, hits,
+                          joins)
     if one_day_alone(tokens, shapes.day_alone):
         # "pada Kamis saja 2.314 warga dievakuasi": that day's, not the running total.
         out = [replace(m, qualifiers=tuple(sorted({*m.qualifiers, "one day"})))
