@@ -922,3 +922,23 @@ def test_a_total_aboard_is_made_only_of_parts_counted_exactly():
     assert not _values_clash(report, 71, 62)
     # ... while 48 and four counted exactly are 52 aboard, not 42.
     assert _values_clash(report, 52, 42)
+
+
+def test_those_of_the_injured_still_in_hospital_meet_the_same_count():
+    day = date(2024, 3, 8)
+    report = _check(
+        _doc("Harian", "id", "Korban luka mencapai 168 orang, dan 41 orang di antaranya masih "
+                             "dirawat di rumah sakit.", day),
+        _doc("Wire", "en", "Officials said 168 people were injured, 37 of whom remained in "
+                           "hospital.", day),
+    )
+    assert _values_clash(report, 41, 37)
+    assert not _values_clash(report, 168, 37) and not _values_clash(report, 41, 168)
+
+
+def test_a_qualifier_past_of_them_is_the_subsets_not_the_whole():
+    report = _check(_doc("Wire", "en", "Thirteen people were injured, several of them "
+                                       "seriously.", date(2024, 3, 8)))
+    from claimcheck.claims.measures import read_measures
+    whole = [m for m in read_measures(report.claims) if m.value == 13]
+    assert whole and "serious" not in whole[0].qualifiers

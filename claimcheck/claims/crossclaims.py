@@ -225,8 +225,11 @@ def _bucket(m: Measure) -> tuple | None:
         counted = "people" if m.counted in _GENERIC else m.counted
         if counted.startswith("other:"):
             return None
-        if counted == "people" and (m.event is None or "part" in m.qualifiers):
-            return None  # a bare count of persons says nothing of what happened to them
+        if counted == "people" and (m.event is None or "part" in m.qualifiers) \
+                and "hospitalised" not in m.qualifiers:
+            # A bare count of persons says nothing of what happened to them; those still in
+            # hospital ("41 of them still treated") are injured, a count of their own.
+            return None
         return (m.dimension, counted, m.scope, m.qualifiers)
     if m.dimension == "mass":
         # A tonnage is of something: "500 t of fertiliser", not "the 1,200 t ferry".
@@ -271,7 +274,8 @@ def _same_measure(a: Measure, b: Measure) -> bool:
         return bool(set(a.counted.split()) & set(b.counted.split()))
     if a.dimension == "count":
         if a.counted in _GENERIC or b.counted in _GENERIC:
-            return a.event == b.event
+            return a.event == b.event or "hospitalised" in a.qualifiers and \
+                "hospitalised" in b.qualifiers and {a.event, b.event} <= {None, "injured"}
         if a.action != b.action and (a.counted in PERSON_GROUPS
                                      or None not in (a.action, b.action)):
             # The two divers who found the crew are not the three who joined; flights

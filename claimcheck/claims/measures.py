@@ -315,8 +315,8 @@ def _read_quantity(text: str, q: Quantity, tokens: tuple[Token, ...],
         attribute_hit = None  # "37 years old", "berusia 37": an age stands by its number
     attribute = attribute_hit.concept if attribute_hit else None
     # "13 injured, several of them seriously": past "of them" a qualifier is the subset's.
-    subsets = [hit.first for hit in hits if hit.category == "qualifiers"
-               and hit.concept == "part" and hit.first >= at]
+    subsets = [hit.first for hit in hits if hit.category == "qualifiers" and hit.concept
+               == "part" and hit.first >= at and _PHRASE_END.search(text, q.end, hit.start)]
     qualifiers = {hit.concept for hit in hits if hit.category == "qualifiers"
                   and hit.concept in _QUALIFIERS
                   and not any(at <= first < hit.first for first in subsets)
