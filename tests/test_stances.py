@@ -139,3 +139,12 @@ def test_a_pronoun_speaks_of_the_role_holder_not_of_the_spokesman_between():
     about = {stance.subject for stance in read_stances(report.claims)
              if "not in custody" in report.claims[stance.claim].sentence.text}
     assert about == {"driver"}
+
+
+def test_a_sentence_about_many_roles_at_once_is_no_stance_of_one_holder():
+    report = check_documents([
+        _doc("Wire", "en", "Across the country, dozens of governors, mayors and district heads "
+                           "have been jailed for graft."),
+        _doc("Warta", "id", "Gubernur tidak ditahan, kata polisi."),
+    ], LEXICAL)
+    assert _stance_clash(report, "have been jailed", "tidak ditahan") is None

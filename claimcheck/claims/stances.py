@@ -105,6 +105,8 @@ def read_stances(claims: Sequence[Claim], role_names: Sequence[RoleName] | None 
                 continue  # both ways in one sentence: too much for one stance
             polarity = polarities.pop()
             about = {subject for kind, subject in subjects if concept in _CONCEPTS[kind]}
+            if len(about) > 2:
+                continue  # "dozens of governors, mayors and regents jailed": no one holder
             if not about and concept in _CONCEPTS["roles"] and polarity > 0 and \
                     any(f" {word} " in lowered for word in lists["anyone"]):
                 about = {ANYONE}  # "no one has been detained": free, for everyone
