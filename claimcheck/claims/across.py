@@ -68,8 +68,10 @@ def compare_across_outlets(claims: Sequence[Claim], pairs: Sequence[CandidatePai
     for conflict in (*found, *dated, *named):
         if conflict.score >= min_score:
             merged[conflict.id] = conflict
-    ordered = sorted(merged.values(), key=lambda c: (-c.score, c.a.sentence.doc,
-                                                     c.a.sentence.index, c.kind))
+    # Equal scores in one order whatever the hash seed: the report is the same every run.
+    ordered = sorted(merged.values(), key=lambda c: (
+        -c.score, c.a.sentence.doc, c.a.sentence.index, c.kind, c.b.sentence.doc,
+        c.b.sentence.index, c.detail or "", c.explanation))
     return tuple(ordered), disputed
 
 

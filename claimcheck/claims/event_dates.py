@@ -325,7 +325,7 @@ def by_related_documents(items: Iterable, doc_of, related: set):
     per_doc: dict[str, list] = defaultdict(list)
     for item in items:
         per_doc[doc_of(item)].append(item)
-    for docs in related:
+    for docs in sorted(related, key=sorted):  # one order, whatever the hash seed
         first, second = sorted(docs)
         for a in per_doc.get(first, ()):
             for b in per_doc.get(second, ()):
