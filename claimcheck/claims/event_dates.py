@@ -330,3 +330,13 @@ def by_related_documents(items: Iterable, doc_of, related: set):
         for a in per_doc.get(first, ()):
             for b in per_doc.get(second, ()):
                 yield a, b
+
+
+def outlet_pairs(items: Iterable, claims: Sequence[Claim], related: set):
+    """(a, b, a's claim, b's claim) for items (each with a ``claim`` position) from two
+    related documents of two outlets."""
+    for a, b in by_related_documents(items, lambda item: claims[item.claim].sentence.doc,
+                                     related):
+        claim_a, claim_b = claims[a.claim], claims[b.claim]
+        if claim_a.outlet.casefold() != claim_b.outlet.casefold():
+            yield a, b, claim_a, claim_b

@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from claimcheck.claims.event_dates import by_related_documents
+from claimcheck.claims.event_dates import outlet_pairs
 from claimcheck.lang.wordlists import words
 from claimcheck.models import Claim, Conflict
 
@@ -73,12 +73,8 @@ def compare_placements(claims: Sequence[Claim], placements: Sequence[Placement],
     for p in placements:
         inside[p.place].add(p.unit)
     conflicts: dict[str, Conflict] = {}
-    for a, b in by_related_documents(placements, lambda p: claims[p.claim].sentence.doc,
-                                     related):
+    for a, b, claim_a, claim_b in outlet_pairs(placements, claims, related):
         if a.place != b.place or a.level != b.level or a.unit == b.unit:
-            continue
-        claim_a, claim_b = claims[a.claim], claims[b.claim]
-        if claim_a.outlet.casefold() == claim_b.outlet.casefold():
             continue
         if {a.unit, b.unit} <= inside[a.place] and _said_together(placements, a, b) or \
                 b.unit in inside[a.unit] or a.unit in inside[b.unit]:

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from rapidfuzz.distance import Levenshtein
 
-from claimcheck.claims.event_dates import by_related_documents
+from claimcheck.claims.event_dates import outlet_pairs
 from claimcheck.lang import language_data
 from claimcheck.lang.wordlists import every_language
 from claimcheck.models import Claim, Conflict
@@ -105,10 +105,8 @@ def compare_role_names(claims: Sequence[Claim], names: Sequence[RoleName],
                        related: set) -> tuple[Conflict, ...]:
     """Two outlets naming the holder of one role in two ways that cannot both be right."""
     conflicts: dict[str, Conflict] = {}
-    for a, b in by_related_documents(names, lambda item: claims[item.claim].sentence.doc,
-                                     related):
-        claim_a, claim_b = claims[a.claim], claims[b.claim]
-        if a.role != b.role or claim_a.outlet.casefold() == claim_b.outlet.casefold():
+    for a, b, claim_a, claim_b in outlet_pairs(names, claims, related):
+        if a.role != b.role:
             continue
         first, second = set(a.parts), set(b.parts)
         if first <= second or second <= first or not _alike(a.parts, b.parts):

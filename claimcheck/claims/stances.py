@@ -26,7 +26,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from claimcheck.claims.event_dates import by_related_documents
+from claimcheck.claims.event_dates import outlet_pairs
 from claimcheck.claims.role_names import RoleName, read_role_names
 from claimcheck.judges.lexicon import default_lexicon
 from claimcheck.judges.propositions import analyse, has_polarity
@@ -120,11 +120,8 @@ def compare_stances(claims: Sequence[Claim], stances: Sequence[Stance],
                     related: set) -> tuple[Conflict, ...]:
     """Two outlets of one story stating one thing both ways on one day."""
     conflicts: dict[str, Conflict] = {}
-    for a, b in by_related_documents(stances, lambda s: claims[s.claim].sentence.doc,
-                                     related):
-        claim_a, claim_b = claims[a.claim], claims[b.claim]
-        if a.concept != b.concept or a.polarity == b.polarity or a.day != b.day or \
-                claim_a.outlet.casefold() == claim_b.outlet.casefold():
+    for a, b, claim_a, claim_b in outlet_pairs(stances, claims, related):
+        if a.concept != b.concept or a.polarity == b.polarity or a.day != b.day:
             continue
         if a.subject != b.subject and ANYONE not in (a.subject, b.subject):
             continue
