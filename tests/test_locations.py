@@ -79,3 +79,23 @@ def test_a_unit_another_outlet_puts_inside_the_other_is_no_conflict():
         _doc("Post", "en", "Lerengan village is the seat of Karangwetan regency."),
     ], LEXICAL)
     assert _placed_apart(report, "Kota Lerengan", "Karangwetan regency") is None
+
+
+def test_a_numbered_gate_most_outlets_agree_on_written_with_another_digit():
+    report = check_documents([
+        _doc("Harian", "id", "Warga berdesakan di Pintu 4 saat air naik."),
+        _doc("Wire", "en", "Residents crowded at Gate 4 of the shelter as the water rose."),
+        _doc("Post", "en", "The crush happened outside Gate 4 of the shelter."),
+        _doc("Zeitung", "de", "Die Menschen drängten sich am Tor 7 der Notunterkunft."),
+    ], LEXICAL)
+    conflict = _placed_apart(report, "Tor 7", "Gate 4 of the shelter as")
+    assert conflict is not None and "7" in conflict.explanation
+
+
+def test_an_outlet_naming_two_gates_tells_two_gates():
+    report = check_documents([
+        _doc("Harian", "id", "Warga berdesakan di Pintu 4 saat air naik."),
+        _doc("Wire", "en", "Residents crowded at Gate 4 of the shelter as the water rose."),
+        _doc("Zeitung", "de", "Die Menschen drängten sich am Tor 7 und am Tor 4."),
+    ], LEXICAL)
+    assert not [c for c in report.conflicts if c.detail == "location"]

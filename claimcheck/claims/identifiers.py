@@ -21,6 +21,8 @@ JUDGE = "claims"
 _SCORE = 0.65
 _CODE = re.compile(r"\b(?P<letters>[A-Z]{2,3})[ -]?(?P<digits>\d{2,4})\b")
 _CUED_NUMBER = re.compile(r"(?P<digits>\d{2,4})\b")
+# After a word naming what it numbers ("Gate 4", "Pintu 4"), one digit is enough.
+_NUMBERED = re.compile(r"(?P<digits>\d{1,4})\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,6 +31,8 @@ class CodeMention:
     letters: str | None
     digits: str
     cued: bool  # a word before it says it is a number ("flight", "nomor penerbangan")
+    #: The kind of thing a cue word numbers, when it says ("gate": "Gate 4", "Tor 7").
+    kind: str | None = None
 
 
 def read_codes(claims: Sequence[Claim]) -> tuple[CodeMention, ...]:
@@ -37,16 +41,18 @@ def read_codes(claims: Sequence[Claim]) -> tuple[CodeMention, ...]:
     for position, claim in enumerate(claims):
         text = claim.sentence.text
         tokens, hits = language_data(claim.sentence.language).find(text)
-        cue_ends = [hit.end for hit in hits if hit.category == "identifier_cues"]
+        cues = [(hit.end, hit.concept) for hit in hits if hit.category == "identifier_cues"]
         spans = set()
         for match in _CODE.finditer(text):
-            cued = any(0 <= match.start() - end <= 12 for end in cue_ends)
+            cued = any(0 <= match.start() - end <= 12 for end, _ in cues)
             found.append(CodeMention(position, match["letters"], match["digits"], cued))
             spans.add(match.start("digits"))
-        for end in cue_ends:
-            match = _CUED_NUMBER.match(text, end + 1) if end < len(text) else None
+        for end, concept in cues:
+            pattern = _CUED_NUMBER if concept == "words" else _NUMBERED
+            match = pattern.match(text, end + 1) if end < len(text) else None
             if match and match.start("digits") not in spans:
-                found.append(CodeMention(position, None, match["digits"], True))
+                found.append(CodeMention(position, None, match["digits"], True,
+                                         None if concept == "words" else concept))
     return tuple(found)
 
 
@@ -57,6 +63,8 @@ def compare_codes(claims: Sequence[Claim], codes: Sequence[CodeMention],
     for code in codes:
         if code.letters:
             by_letters[code.letters].append(code)
+        elif code.kind:  # "Gate 4", "Pintu 4", "Tor 7": one story's gates by number
+            by_letters[f"{code.kind} "].append(code)
     conflicts: dict[str, Conflict] = {}
     for letters, mentions in by_letters.items():
         outlets_of: dict[str, set[str]] = defaultdict(set)
@@ -68,23 +76,26 @@ def compare_codes(claims: Sequence[Claim], codes: Sequence[CodeMention],
         common, support = usual.most_common(1)[0]
         if support < 2:
             continue  # no agreement to measure a deviation against
+        kind = letters.endswith(" ")
         for digits in outlets_of:
-            if digits == common or not _one_digit_apart(digits, common):
-                continue
+            if digits == common or not _one_digit_apart(digits, common) or \
+                    kind and outlets_of[digits] & outlets_of[common]:
+                continue  # an outlet naming Gate 3 and Gate 4 tells two gates
             odd = [m for m in mentions if m.digits == digits]
-            agreeing = [m for m in codes if m.digits == common
-                        and (m.letters in (None, letters))]
+            agreeing = [m for m in (mentions if kind else codes) if m.digits == common
+                        and (kind or m.letters in (None, letters))]
             for a in odd:
                 for b in _one_per_outlet(claims, agreeing, claims[a.claim].outlet):
                     claim_a, claim_b = claims[a.claim], claims[b.claim]
                     docs = frozenset((claim_a.sentence.doc, claim_b.sentence.doc))
                     if docs not in related:
                         continue
+                    what = "another place" if kind else "another object"
                     why = (f"{letters}{digits} ({claim_a.outlet}) vs {letters}{common} "
-                           f"({len(outlets_of[common])} other outlets): one code written "
-                           "with another digit names another object")
+                           f"({len(outlets_of[common])} other outlets): one number written "
+                           f"with another digit names {what}")
                     conflict = Conflict("statement", _SCORE, why, claim_a, claim_b, JUDGE,
-                                        detail="name")
+                                        detail="location" if kind else "name")
                     conflicts.setdefault(conflict.id, conflict)
     return tuple(conflicts.values())
 
